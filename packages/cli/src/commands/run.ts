@@ -1,0 +1,163 @@
+// `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
+import { join } from "node:path";
+import {
+  CSV_HEADER,
+  SEGMENTS,
+  csvCell,
+  cumulative,
+  differenceBuffer,
+  metricDef,
+  metricValue,
+  runDocument,
+  tidyRows,
+  type ScenarioRun,
+} from "@evplan/core";
+import { CliError, makeContext, type Context } from "../context.js";
+import { compact, grouped, pct, pp } from "../format/numbers.js";
+import { table } from "../format/table.js";
+import { writeAllOrNothing } from "../io-write.js";
+
+export interface RunOptions {
+  format: string;
+  out?: string;
+  data?: string;
+  scenarios?: string;
+}
+
+export const FORMATS = ["table", "json", "csv"] as const;
+
+export function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): void {
+  if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not "${opts.format}"`);
+  const ctx: Context = makeContext(opts);
+  const { name, source } = ctx.scenarioArg(arg);
+  const run = ctx.model.run(name, source);
+  const doc = runDocument(run);
+  const json = JSON.stringify(doc);
+  const csv = csvText(run);
+  if (opts.out) {
+    writeAllOrNothing([
+      { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
+      { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
+    ]);
+  }
+  if (opts.format === "json") print(json);
+  else if (opts.format === "csv") print(csv.trimEnd());
+  else print(summary(run));
+}
+
+export function csvText(run: ScenarioRun): string {
+  const lines = [CSV_HEADER.join(",")];
+  const c = run.main.scenario;
+  for (const r of tidyRows(c.name, run.main)) lines.push(r.map(csvCell).join(","));
+  if (run.counterfactual) {
+    const cf = run.counterfactual;
+    for (const r of tidyRows(cf.scenario.name, cf)) lines.push(r.map(csvCell).join(","));
+    const diff = { out: differenceBuffer(run.main, cf), scenario: c };
+    for (const r of tidyRows(`${c.name} minus ${cf.scenario.name}`, diff)) lines.push(r.map(csvCell).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+const SEG_LABEL: Record<string, string> = {
+  two_wheeler: "2-wheelers",
+  three_wheeler: "3-wheelers",
+  car: "cars",
+  lcv: "LCVs",
+  bus: "buses",
+  truck: "trucks",
+  total: "all segments",
+};
+
+function targetValue(metric: string, x: number): string {
+  const def = metricDef(metric);
+  if (def?.unit === "fraction") return pct(x);
+  if (metric.startsWith("co2")) return `${grouped(x / 1e6, 2)} Mt`;
+  return compact(x);
+}
+
+function targetGap(metric: string, gap: number): string {
+  const def = metricDef(metric);
+  if (def?.unit === "fraction") return pp(gap);
+  if (metric.startsWith("co2")) return `${gap >= 0 ? "+" : ""}${grouped(gap / 1e6, 2)} Mt`;
+  return `${gap >= 0 ? "+" : ""}${compact(gap)}`;
+}
+
+/** The terminal summary a transport analyst reads first. */
+export function summary(run: ScenarioRun): string {
+  const r = run.main;
+  const c = r.scenario;
+  const cf = run.counterfactual;
+  const y30 = Math.min(2030, c.endYear);
+  const yEnd = c.endYear;
+  const lines: string[] = [];
+  const modeText = c.modes.every((m) => m === 0) ? "targets mode" : c.modes.every((m) => m === 1) ? "market mode" : "mixed mode";
+  lines.push(`evplan · ${c.title} (${c.name})`);
+  lines.push(`${c.baseYear}-${c.endYear} · ${modeText} · counterfactual: ${cf ? cf.scenario.name : "none"} · fiscal years (2030 = Jul 2029-Jun 2030)`);
+  lines.push("");
+
+  if (run.targets.length) {
+    lines.push("Targets");
+    lines.push(
+      table(
+        ["target", "year", "value", "target", "status", "gap"],
+        run.targets.map((t) => [
+          t.label,
+          String(t.year),
+          targetValue(t.metric, t.value),
+          `${t.sense === "at_most" ? "≤ " : "≥ "}${targetValue(t.metric, t.target)}`,
+          t.met ? "met" : "MISSED",
+          targetGap(t.metric, t.gap),
+        ]),
+        ["l", "r", "r", "r", "l", "r"],
+      ),
+    );
+    lines.push("");
+  }
+
+  lines.push(`New vehicle sales and EV share in ${y30}`);
+  const segRows = [...SEGMENTS, "total"].map((s) => {
+    const row = [SEG_LABEL[s], grouped(metricValue(r, "sales", s, y30)), pct(metricValue(r, "ev_sales_share", s, y30)), grouped(metricValue(r, "ev_stock", s, y30))];
+    if (cf) row.push(pct(metricValue(cf, "ev_sales_share", s, y30)));
+    return row;
+  });
+  lines.push(table(["segment", "sales", "EV share", `EV stock ${y30}`, ...(cf ? [`EV share (${cf.scenario.name})`] : [])], segRows));
+  lines.push("");
+
+  if (cf) {
+    const litres = (res: typeof r, y: number) => metricValue(res, "fuel_use", "total", y);
+    const saved = litres(cf, y30) - litres(r, y30);
+    const savedCum = cumulative(cf, "fuel_use", "total", c.baseYear, y30) - cumulative(r, "fuel_use", "total", c.baseYear, y30);
+    const oil = metricValue(cf, "oil_import_cost", "total", y30) - metricValue(r, "oil_import_cost", "total", y30);
+    const oilCum = cumulative(cf, "oil_import_cost", "total", c.baseYear, y30) - cumulative(r, "oil_import_cost", "total", c.baseYear, y30);
+    lines.push(`Fuel and oil, against ${cf.scenario.name}`);
+    lines.push(
+      table(
+        ["", `in ${y30}`, `cumulative ${c.baseYear}-${y30}`],
+        [
+          ["fuel saved (litres, CNG as petrol-eq.)", compact(saved), compact(savedCum)],
+          ["oil import bill avoided (USD)", compact(oil), compact(oilCum)],
+          ["electricity for charging (GWh)", grouped(metricValue(r, "electricity_demand", "total", y30), 0), grouped(cumulative(r, "electricity_demand", "total", c.baseYear, y30), 0)],
+        ],
+      ),
+    );
+    lines.push("");
+  }
+
+  lines.push("Road CO2 (Mt)");
+  const co2Rows: string[][] = [];
+  for (const y of [...new Set([c.baseYear, y30, Math.min(2040, yEnd), yEnd])]) {
+    for (const id of ["co2_ttw", "co2_wtw"]) {
+      const v = metricValue(r, id, "total", y);
+      const row = [`${y} ${id === "co2_ttw" ? "tank-to-wheel" : "well-to-wheel"}`, grouped(v / 1e6, 2)];
+      if (cf) {
+        const b = metricValue(cf, id, "total", y);
+        row.push(grouped(b / 1e6, 2), `${v - b >= 0 ? "+" : ""}${grouped((v - b) / 1e6, 2)}`, b !== 0 ? pct((v - b) / b) : "n/a");
+      }
+      co2Rows.push(row);
+    }
+  }
+  lines.push(table(["year", c.name, ...(cf ? [cf.scenario.name, "difference", "change"] : [])], co2Rows));
+  lines.push("");
+  lines.push("Full results: --format json or csv; --out DIR writes both. Every input: evplan params.");
+  return lines.join("\n");
+}

@@ -1,0 +1,9 @@
+// `evplan validate <file>`: check a scenario file against the schema and the data pack, run nothing else.
+import { makeContext } from "../context.js";
+
+export function validateCommand(file: string, opts: { data?: string; scenarios?: string }, print: (s: string) => void): void {
+  const ctx = makeContext(opts);
+  const { name, source } = ctx.scenarioArg(file);
+  const c = ctx.model.compile(name, source);
+  print(`ok: ${c.file} is scenario "${c.name}" (${c.baseYear}-${c.endYear}, ${c.overrides.length} overridden series, ${c.targets.length} targets, counterfactual ${c.counterfactual ?? "none"})`);
+}

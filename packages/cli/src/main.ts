@@ -1,0 +1,72 @@
+// The `evplan` command: wires sub-commands to the core, and turns bad input into a clear message and exit code 2.
+import { Command, CommanderError, Option } from "commander";
+import { InputError, formatIssue } from "@evplan/core";
+import { CliError } from "./context.js";
+import { runCommand } from "./commands/run.js";
+import { paramsCommand } from "./commands/params.js";
+import { validateCommand } from "./commands/validate.js";
+
+const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("evplan")
+    .description("Planner for Pakistan's electric-vehicle transition: scenarios, targets, fleet, energy, CO2, money.")
+    .showHelpAfterError()
+    .exitOverride();
+  const dataOpt = () => new Option("--data <dir>", "data pack folder (default: data/pakistan, or $EVPLAN_DATA)");
+  const scenOpt = () => new Option("--scenarios <dir>", "scenario folder (default: scenarios, or $EVPLAN_SCENARIOS)");
+
+  program
+    .command("run")
+    .description("run a scenario and its counterfactual")
+    .argument("<scenario>", "scenario name (from the scenarios folder) or a path to a scenario file")
+    .addOption(new Option("--format <format>", "table, json or csv").default("table"))
+    .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder")
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((arg: string, opts) => runCommand(arg, opts, print));
+
+  program
+    .command("params")
+    .description("list every parameter of the data pack with values, unit, references and provenance")
+    .addOption(new Option("--format <format>", "table or json").default("table"))
+    .addOption(dataOpt())
+    .action((opts) => paramsCommand(opts, print));
+
+  program
+    .command("validate")
+    .description("check a scenario file")
+    .argument("<file>", "scenario file (or name)")
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((file: string, opts) => validateCommand(file, opts, print));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+export function reportError(e: unknown): number {
+  if (e instanceof CommanderError) {
+    // Commander already printed its message; help and version are not errors.
+    return e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help" ? 0 : 2;
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`evplan: invalid input\n${e.issues.map((i) => `  ${formatIssue(i)}`).join("\n")}\n`);
+    return 2;
+  }
+  if (e instanceof CliError) {
+    process.stderr.write(`evplan: ${e.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`evplan: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return 1;
+}

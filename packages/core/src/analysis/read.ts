@@ -1,0 +1,47 @@
+// Reading values out of an engine output buffer by metric id, segment and breakdown key.
+import { SEGMENTS } from "../domain.js";
+import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
+import { BREAKDOWN_KEYS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import type { RunResult } from "./model.js";
+
+export function segmentSlot(segment: string): number {
+  if (segment === "total") return SEG_TOTAL;
+  const i = (SEGMENTS as readonly string[]).indexOf(segment);
+  if (i < 0) throw new Error(`unknown segment "${segment}"`);
+  return i;
+}
+
+/** Index of a breakdown key ("bev", "petrol", ...) for a metric, or the all-breakdown slot. */
+export function breakdownSlot(metric: string, key?: string): number {
+  if (key === undefined) return BRK_ALL;
+  const def = metricDef(metric);
+  const keys = def?.breakdown ? BREAKDOWN_KEYS[def.breakdown] : [];
+  const i = keys.indexOf(key);
+  if (i < 0) throw new Error(`metric ${metric} has no breakdown "${key}"`);
+  return i;
+}
+
+/** Value of a metric in one year. */
+export function metricValue(r: RunResult, metric: string, segment: string, year: number, key?: string): number {
+  const m = METRIC_INDEX[metric];
+  if (m === undefined) throw new Error(`unknown metric "${metric}"`);
+  const T = r.scenario.nYears;
+  const t = year - r.scenario.baseYear;
+  if (t < 0 || t >= T) throw new Error(`year ${year} is outside ${r.scenario.baseYear}-${r.scenario.endYear}`);
+  return r.out[rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T) + t];
+}
+
+/** A whole row (all years) as a plain array. */
+export function metricSeries(r: RunResult, metric: string, segment = "total", key?: string): number[] {
+  const m = METRIC_INDEX[metric];
+  const T = r.scenario.nYears;
+  const off = rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T);
+  return Array.from(r.out.subarray(off, off + T));
+}
+
+/** Sum of a metric over an inclusive range of years. */
+export function cumulative(r: RunResult, metric: string, segment: string, fromYear: number, toYear: number): number {
+  let x = 0;
+  for (let y = fromYear; y <= toYear; y++) x += metricValue(r, metric, segment, y);
+  return x;
+}

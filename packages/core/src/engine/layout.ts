@@ -1,0 +1,71 @@
+// Where things live in the engine's flat buffers. Outputs: out[((metric*SEG_SLOTS + seg)*BRK_SLOTS + brk)*nYears + t].
+import { N_SEG, SEGMENTS } from "../domain.js";
+import { N_METRICS } from "./metrics.js";
+import { ENGINE_INPUTS, type InputSpec } from "./inputs.js";
+import { InputError } from "../errors.js";
+import type { Registry } from "../registry/registry.js";
+
+/** Segment slot holding the sum over segments. */
+export const SEG_TOTAL = N_SEG;
+export const SEG_SLOTS = N_SEG + 1;
+/** Breakdown slot holding the sum over the breakdown (powertrain, fuel, ...). */
+export const BRK_ALL = 4;
+export const BRK_SLOTS = 5;
+
+export function outputLength(nYears: number): number {
+  return N_METRICS * SEG_SLOTS * BRK_SLOTS * nYears;
+}
+
+/** Offset of the first year of one output row. */
+export function rowOffset(metric: number, seg: number, brk: number, nYears: number): number {
+  return ((metric * SEG_SLOTS + seg) * BRK_SLOTS + brk) * nYears;
+}
+
+type InputName = (typeof ENGINE_INPUTS)[number]["name"];
+
+/**
+ * Offsets into a compiled scenario's parameter buffer: for a segment-indexed input, one offset per segment;
+ * for a scalar input, one offset. Computed once per registry and horizon, reused by every run.
+ */
+export interface ParamLayout {
+  readonly nYears: number;
+  readonly seg: Readonly<Record<InputName, Int32Array>>;
+  readonly one: Readonly<Record<InputName, number>>;
+}
+
+/** Check the registry against the engine's input contract: presence, unit and index. */
+export function checkContract(registry: Registry, specs: readonly InputSpec[] = ENGINE_INPUTS): void {
+  const issues = [];
+  for (const spec of specs) {
+    const p = registry.parameters.get(spec.name);
+    if (!p) {
+      issues.push({ file: "data pack", field: spec.name, message: `missing parameter ${spec.name} (${spec.unit}${spec.index ? `, by ${spec.index}` : ""})` });
+      continue;
+    }
+    if (p.unit !== spec.unit) issues.push({ file: p.file, field: "unit", message: `${spec.name} must be in ${spec.unit}, not ${p.unit}` });
+    if ((p.index ?? undefined) !== spec.index)
+      issues.push({ file: p.file, field: "index", message: `${spec.name} must be ${spec.index ? `indexed by ${spec.index}` : "a scalar (no index)"}` });
+  }
+  if (issues.length) throw new InputError(issues);
+}
+
+export function buildParamLayout(slots: ReadonlyMap<string, number>, nYears: number): ParamLayout {
+  const seg: Record<string, Int32Array> = {};
+  const one: Record<string, number> = {};
+  for (const spec of ENGINE_INPUTS) {
+    if (spec.index === "segment") {
+      const offs = new Int32Array(N_SEG);
+      SEGMENTS.forEach((s, i) => {
+        const slot = slots.get(`${spec.name}.${s}`);
+        if (slot === undefined) throw new Error(`engine input ${spec.name}.${s} is not in the compiled scenario`);
+        offs[i] = slot * nYears;
+      });
+      seg[spec.name] = offs;
+    } else {
+      const slot = slots.get(spec.name);
+      if (slot === undefined) throw new Error(`engine input ${spec.name} is not in the compiled scenario`);
+      one[spec.name] = slot * nYears;
+    }
+  }
+  return { nYears, seg: seg as ParamLayout["seg"], one: one as ParamLayout["one"] };
+}

@@ -1,0 +1,102 @@
+// The closed schema of a parameter file in the data pack (OpenFisca style, plus uncertainty).
+// Closed: an unknown or misplaced key is an error, so nothing is silently ignored.
+import { z } from "zod";
+import { INDEX_KEYS } from "../domain.js";
+import { isKnownUnit } from "./units.js";
+
+export const referenceSchema = z
+  .object({
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    url: z.string().url().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const DISTRIBUTIONS = ["uniform", "triangular", "normal", "lognormal"] as const;
+
+/**
+ * Uncertainty of a parameter. `scale: factor` (default) multiplies the whole dated path by one draw,
+ * so a factor of 1 is the default; `scale: absolute` replaces a scalar parameter's value by the draw.
+ */
+export const uncertaintySchema = z
+  .object({
+    distribution: z.enum(DISTRIBUTIONS),
+    scale: z.enum(["factor", "absolute"]).default("factor"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    mode: z.number().optional(),
+    mean: z.number().optional(),
+    sd: z.number().positive().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((u, ctx) => {
+    const need = (k: "min" | "max" | "mode" | "mean" | "sd") => {
+      if (u[k] === undefined) ctx.addIssue({ code: "custom", path: [k], message: `${u.distribution} needs ${k}` });
+    };
+    switch (u.distribution) {
+      case "uniform":
+        need("min");
+        need("max");
+        break;
+      case "triangular":
+        need("min");
+        need("mode");
+        need("max");
+        break;
+      case "normal":
+      case "lognormal":
+        need("mean");
+        need("sd");
+        break;
+    }
+    if (u.min !== undefined && u.max !== undefined && u.min > u.max)
+      ctx.addIssue({ code: "custom", path: ["min"], message: "min must not exceed max" });
+    if (u.mode !== undefined && u.min !== undefined && u.max !== undefined && (u.mode < u.min || u.mode > u.max))
+      ctx.addIssue({ code: "custom", path: ["mode"], message: "mode must lie between min and max" });
+  });
+export type Uncertainty = z.infer<typeof uncertaintySchema>;
+
+export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
+
+/** Declares that a parameter is a policy or scenario lever: the web planner builds its controls from this. */
+export const leverSchema = z
+  .object({
+    group: z.enum(LEVER_GROUPS),
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive().optional(),
+    /** Which dated value the control moves: every value from this year on is set to the control's value. */
+    from_year: z.number().int().optional(),
+  })
+  .strict();
+
+const scalarOrIndexed = z.union([z.number(), z.record(z.string(), z.number())]);
+const datedValue = z.union([
+  scalarOrIndexed,
+  z
+    .object({ value: scalarOrIndexed, reference: z.array(referenceSchema).optional(), note: z.string().optional() })
+    .strict(),
+]);
+
+export const parameterFileSchema = z
+  .object({
+    description: z.string().min(1),
+    label: z.string().min(1),
+    unit: z.string().refine(isKnownUnit, { message: "an unknown unit (see registry/units.ts for the list)" }),
+    index: z.enum(Object.keys(INDEX_KEYS) as [keyof typeof INDEX_KEYS, ...(keyof typeof INDEX_KEYS)[]]).optional(),
+    interpolation: z.enum(["step", "linear"]).default("step"),
+    values: z.record(z.string().regex(/^\d{4}$/, "a fiscal year such as 2025"), datedValue).refine((v) => Object.keys(v).length > 0, {
+      message: "at least one dated value",
+    }),
+    reference: z.array(referenceSchema).optional(),
+    assumption: z.string().min(20, "an assumption must give its reasoning").optional(),
+    uncertainty: uncertaintySchema.optional(),
+    lever: leverSchema.optional(),
+    bounds: z.tuple([z.number(), z.number()]).optional(),
+  })
+  .strict();
+export type ParameterFile = z.infer<typeof parameterFileSchema>;

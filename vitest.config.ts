@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+// Tests run on the TypeScript sources directly; the alias keeps them independent of a build.
+export default defineConfig({
+  resolve: {
+    alias: { "@evplan/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
+  },
+  test: {
+    include: ["packages/*/src/**/*.spec.ts", "test/**/*.spec.ts"],
+    testTimeout: 60_000,
+    pool: "threads",
+  },
+});
