@@ -56,7 +56,7 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
     };
     const parsed = parameterFileSchema.safeParse(src.data);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) issue(zi.path as (string | number)[], describeZodIssue(zi));
+      for (const zi of parsed.error.issues) issue(issuePath(zi), describeZodIssue(zi));
       continue;
     }
     const p = parsed.data;
@@ -129,6 +129,12 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
   }
   if (issues.length) throw new InputError(issues);
   return { parameters, series };
+}
+
+/** Path of a schema issue; for an unknown key, the key itself, so the reported line is the offending one. */
+export function issuePath(zi: { code: string; path: PropertyKey[]; keys?: string[] }): (string | number)[] {
+  const path = zi.path.map((k) => (typeof k === "symbol" ? String(k) : k)) as (string | number)[];
+  return zi.code === "unrecognized_keys" && zi.keys?.length ? [...path, zi.keys[0]] : path;
 }
 
 export function describeZodIssue(zi: { code: string; message: string; path: PropertyKey[]; keys?: string[] }): string {

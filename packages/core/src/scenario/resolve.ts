@@ -3,7 +3,7 @@
 import { INDEX_KEYS, POWERTRAINS, SEGMENTS } from "../domain.js";
 import { InputError, type InputIssue } from "../errors.js";
 import { metricDef } from "../engine/metrics.js";
-import { describeZodIssue, valueAt, type Registry, type Series } from "../registry/registry.js";
+import { describeZodIssue, issuePath, valueAt, type Registry, type Series } from "../registry/registry.js";
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
@@ -64,7 +64,7 @@ function issueAt(src: ScenarioSource, path: readonly (string | number)[], messag
 /** Validate one scenario file against the schema; throws InputError naming file, line and field. */
 export function parseScenario(src: ScenarioSource): ScenarioFile {
   const parsed = scenarioSchema.safeParse(src.data ?? {});
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((zi) => issueAt(src, zi.path as (string | number)[], describeZodIssue(zi))));
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((zi) => issueAt(src, issuePath(zi), describeZodIssue(zi))));
   return parsed.data;
 }
 
@@ -145,7 +145,8 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
     for (let t = 0; t < nYears; t++) params[slot * nYears + t] = valueAt(p.years, p.values, p.interpolation, baseYear + t);
   });
 
-  const counterfactual = pick("counterfactual");
+  // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
+  const counterfactual = own.scenario.counterfactual;
   return {
     name: own.scenario.name,
     title: own.scenario.title ?? own.scenario.name,
