@@ -1,24 +1,23 @@
-// The engine: one pass over the years, each year running the stages in order
-// (sales -> powertrain shares -> stock turnover -> activity and energy -> emissions -> oil money).
+// The engine: one pass over the years; each year runs the stages in order
+//   sales -> pack costs -> costs of ownership -> powertrain shares (targets or market, subsidy budget)
+//   -> stock turnover -> activity, energy, emissions -> chargers and grid -> batteries, industry, money.
 // All working memory is allocated once in the constructor; `run` allocates nothing.
-import { BEV, CNG, DIESEL, HEV, ICE, LITRES_PER_BARREL, MAX_AGE, N_PT, N_SEG, PETROL, PHEV } from "../domain.js";
+import { BEV, CNG, DIESEL, HEV, ICE, LITRES_PER_BARREL, MAX_AGE, N_CHEM, N_PT, N_SEG, PETROL, PHEV } from "../domain.js";
+import { chemistryMix, packCosts } from "./batteries.js";
+import { ChoiceState, calibrate, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
+import { CostTables, computeCosts } from "./costs.js";
+import { N_CT, addPublicEnergy, chargingAccess, peakLoadMw, sizeChargers } from "./infrastructure.js";
 import { BRK_ALL, BRK_SLOTS, SEG_SLOTS, SEG_TOTAL, outputLength, type ParamLayout } from "./layout.js";
-import { METRIC_INDEX, METRICS, N_METRICS } from "./metrics.js";
+import { METRIC_INDEX as MI, METRICS, N_METRICS } from "./metrics.js";
 import { fillSurvival } from "./survival.js";
 
-const M_SALES = METRIC_INDEX.sales;
-const M_EV_SHARE = METRIC_INDEX.ev_sales_share;
-const M_STOCK = METRIC_INDEX.stock;
-const M_EV_STOCK = METRIC_INDEX.ev_stock;
-const M_RETIRE = METRIC_INDEX.retirements;
-const M_VKT = METRIC_INDEX.vkt;
-const M_FUEL = METRIC_INDEX.fuel_use;
-const M_ELEC = METRIC_INDEX.electricity_demand;
-const M_TTW = METRIC_INDEX.co2_ttw;
-const M_WTW = METRIC_INDEX.co2_wtw;
-const M_OIL = METRIC_INDEX.oil_import_cost;
+/** Index of one output cell. */
+function cell(m: number, s: number, b: number, T: number, t: number): number {
+  return ((m * SEG_SLOTS + s) * BRK_SLOTS + b) * T + t;
+}
 
 const AGES = MAX_AGE + 2; // survival rows hold S(0..MAX_AGE) and a trailing 0
+const PAYBACK_CAP_YEARS = 100;
 
 /** What a run needs besides the parameter values: which segments are in market mode and what counts as EV. */
 export interface RunFlags {
@@ -38,9 +37,32 @@ export class Engine {
   /** Fuel-economy and EV-energy factors by segment and vintage (1 at the base year). */
   private readonly feFactor: Float64Array;
   private readonly evFactor: Float64Array;
+  private readonly feNew = new Float64Array(N_SEG);
+  private readonly evNew = new Float64Array(N_SEG);
   private readonly salesNow = new Float64Array(N_SEG);
+  private readonly shares = new Float64Array(N_SEG * N_PT);
   private readonly salesPt = new Float64Array(N_SEG * N_PT);
-  private readonly histShare = new Float64Array(N_PT);
+  private readonly histStock = new Float64Array(N_PT);
+  private readonly costs = new CostTables();
+  private readonly choice = new ChoiceState();
+  private readonly packCost = new Float64Array(N_CHEM);
+  private readonly packCostBase = new Float64Array(N_CHEM);
+  private readonly chemMix = new Float64Array(N_SEG * N_CHEM);
+  private readonly packUsd = new Float64Array(N_SEG);
+  private readonly publicKwh = new Float64Array(N_CT);
+  private readonly points = new Float64Array(N_CT);
+  private readonly pointsAdded = new Float64Array(N_CT);
+  /** Per segment this year: grid kWh of EVs, fuel displaced by EV km (L petrol, L diesel), EV kWh retired. */
+  private readonly evGridKwh = new Float64Array(N_SEG);
+  private readonly displacedPetrol = new Float64Array(N_SEG);
+  private readonly displacedDiesel = new Float64Array(N_SEG);
+  private readonly retiredKwh = new Float64Array(N_SEG);
+  private readonly cumulativeGwh = new Float64Array(N_SEG * N_CHEM);
+  // Per-run context for the subsidy-budget callback (set at the start of each year; no closures per call).
+  private runP: Float64Array = new Float64Array(0);
+  private runT = 0;
+  private runFlags: RunFlags = { modes: new Uint8Array(N_SEG), evMask: new Uint8Array(N_PT) };
+  private readonly claim: (f: number) => number;
 
   constructor(layout: ParamLayout, baseYear: number) {
     this.L = layout;
@@ -50,6 +72,7 @@ export class Engine {
     this.stockV = new Float64Array(N_SEG * N_PT * this.nVintages);
     this.feFactor = new Float64Array(N_SEG * this.nVintages);
     this.evFactor = new Float64Array(N_SEG * this.nVintages);
+    this.claim = (f: number) => this.sharesAt(f);
   }
 
   newOutput(): Float64Array {
@@ -61,59 +84,96 @@ export class Engine {
     const T = this.nYears;
     const L = this.L;
     out.fill(0);
+    this.stockV.fill(0);
+    this.cumulativeGwh.fill(0);
     this.prepareVintageFactors(p);
     for (let s = 0; s < N_SEG; s++) {
-      fillSurvival(this.survival, s * AGES, MAX_AGE, p[L.seg["fleet.survival_lambda"][s]], p[L.seg["fleet.survival_shape"][s]]);
+      fillSurvival(this.survival, s * AGES, MAX_AGE, p[L.ix["fleet.survival_lambda"][s]], p[L.ix["fleet.survival_shape"][s]]);
     }
-    this.stockV.fill(0);
+    this.runP = p;
+    this.runFlags = flags;
 
     for (let t = 0; t < T; t++) {
+      this.runT = t;
+      // Sales: base-year figure grown by dated rates.
       for (let s = 0; s < N_SEG; s++) {
-        // Sales: base-year figure grown by dated rates.
-        const total = t === 0 ? p[L.seg["sales.base_year"][s]] : this.salesNow[s] * (1 + p[L.seg["sales.growth_rate"][s] + t]);
-        this.salesNow[s] = total;
-        this.targetShares(p, s, t, total);
-        const sv = s * N_PT;
-        let evSales = 0;
-        for (let q = 0; q < N_PT; q++) {
-          const x = this.salesPt[sv + q];
-          out[((M_SALES * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = x;
-          if (flags.evMask[q]) evSales += x;
-        }
-        out[((M_EV_SHARE * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = total > 0 ? evSales / total : 0;
+        this.salesNow[s] = t === 0 ? p[L.ix["sales.base_year"][s]] : this.salesNow[s] * (1 + p[L.ix["sales.growth_rate"][s] + t]);
+        this.feNew[s] = this.feFactor[s * this.nVintages + MAX_AGE + t];
+        this.evNew[s] = this.evFactor[s * this.nVintages + MAX_AGE + t];
+      }
+      // Battery pack costs and chemistry mix; costs of ownership.
+      packCosts(p, L, t, this.packCost);
+      if (t === 0) this.packCostBase.set(this.packCost);
+      chemistryMix(p, L, t, this.packCost, this.packCostBase, this.chemMix, this.packUsd);
+      computeCosts(p, L, t, this.packUsd, this.feNew, this.evNew, this.costs);
+      if (t === 0) calibrate(p, L, this.costs, this.choice);
+      utilities(p, L, t, this.costs, this.choice);
+
+      // Powertrain shares, with the subsidy budget resolved within the year.
+      const f = resolveBudget(p[L.one["policy.subsidy_budget"] + t], this.claim);
+      for (let s = 0; s < N_SEG; s++) {
+        for (let q = 0; q < N_PT; q++) this.salesPt[s * N_PT + q] = this.salesNow[s] * this.shares[s * N_PT + q];
+      }
+
+      this.publicKwh.fill(0);
+      for (let s = 0; s < N_SEG; s++) {
+        this.writeSales(s, t, out, flags);
         if (t === 0) this.initialiseBaseStock(p, s, out);
-        else this.turnOver(s, t, out);
+        else this.turnOver(p, s, t, out);
         this.writeStock(s, t, out);
         this.activityEnergyEmissions(p, s, t, out, flags);
+        addPublicEnergy(p, L, t, s, this.evGridKwh[s] * (1 - p[L.ix["energy.solar_charging_share"][s] + t]), this.publicKwh);
       }
+      this.chargersAndGrid(p, t, out);
+      for (let s = 0; s < N_SEG; s++) {
+        this.batteriesIndustryTrade(p, s, t, out);
+        this.ledger(p, s, t, f, out);
+      }
+      this.updateChoiceDrivers(p, t, out, flags);
+      this.writeCostsAndPacks(t, out);
     }
     this.aggregate(out);
-    // Shares of totals are ratios of sums, formed after aggregation.
-    for (let t = 0; t < T; t++) {
-      let ev = 0;
-      let all = 0;
-      for (let s = 0; s < N_SEG; s++) {
-        for (let q = 0; q < N_PT; q++) {
-          const x = out[((M_SALES * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t];
-          all += x;
-          if (flags.evMask[q]) ev += x;
-        }
-      }
-      out[((M_EV_SHARE * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t] = all > 0 ? ev / all : 0;
+    this.writeRatiosAndTotals(out, flags);
+  }
+
+  /** Shares of every segment when a share f of BEV buyers gets the subsidy; returns the subsidy claimed, D(f). */
+  private sharesAt(f: number): number {
+    const p = this.runP;
+    const t = this.runT;
+    const L = this.L;
+    let claimed = 0;
+    for (let s = 0; s < N_SEG; s++) {
+      if (this.runFlags.modes[s] === 1) marketShares(p, L, t, s, f, this.costs, this.choice, this.runFlags.evMask, this.shares);
+      else this.targetShares(p, s, t);
+      claimed += this.salesNow[s] * this.shares[s * N_PT + BEV] * this.costs.subsidy[s];
     }
+    return claimed;
   }
 
   /** Targets mode: EV share on its dated path, split BEV/PHEV; HEV on its path; ICE takes the rest. */
-  private targetShares(p: Float64Array, s: number, t: number, total: number): void {
+  private targetShares(p: Float64Array, s: number, t: number): void {
     const L = this.L;
-    const ev = p[L.seg["adoption.target_ev_share"][s] + t];
-    const bevF = p[L.seg["adoption.bev_fraction_of_ev"][s] + t];
-    const hev = Math.min(p[L.seg["adoption.hev_share"][s] + t], 1 - ev);
-    const sv = s * N_PT;
-    this.salesPt[sv + BEV] = total * ev * bevF;
-    this.salesPt[sv + PHEV] = total * ev * (1 - bevF);
-    this.salesPt[sv + HEV] = total * hev;
-    this.salesPt[sv + ICE] = total * (1 - ev - hev);
+    const ev = p[L.ix["adoption.target_ev_share"][s] + t];
+    const bevF = p[L.ix["adoption.bev_fraction_of_ev"][s] + t];
+    const hev = Math.min(p[L.ix["adoption.hev_share"][s] + t], 1 - ev);
+    const o = s * N_PT;
+    this.shares[o + BEV] = ev * bevF;
+    this.shares[o + PHEV] = ev * (1 - bevF);
+    this.shares[o + HEV] = hev;
+    this.shares[o + ICE] = 1 - ev - hev;
+    applyMandate(p[L.ix["policy.min_ev_share"][s] + t], o, this.runFlags.evMask, this.shares);
+  }
+
+  private writeSales(s: number, t: number, out: Float64Array, flags: RunFlags): void {
+    const T = this.nYears;
+    let ev = 0;
+    for (let q = 0; q < N_PT; q++) {
+      const x = this.salesPt[s * N_PT + q];
+      out[((MI.sales * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = x;
+      if (flags.evMask[q]) ev += x;
+    }
+    const total = this.salesNow[s];
+    out[((MI.ev_sales_share * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = total > 0 ? ev / total : 0;
   }
 
   /** Fuel economy and EV energy use of each vintage relative to a base-year new vehicle. */
@@ -121,8 +181,8 @@ export class Engine {
     const L = this.L;
     const nV = this.nVintages;
     for (let s = 0; s < N_SEG; s++) {
-      const feOff = L.seg["energy.fuel_economy_improvement"][s];
-      const evOff = L.seg["energy.ev_efficiency_improvement"][s];
+      const feOff = L.ix["energy.fuel_economy_improvement"][s];
+      const evOff = L.ix["energy.ev_efficiency_improvement"][s];
       // Vintages before the base year: the base-year improvement rate, applied backwards (older is thirstier).
       const fe0 = p[feOff];
       const ev0 = p[evOff];
@@ -140,120 +200,120 @@ export class Engine {
   }
 
   /**
-   * Base-year stock by vintage: back-cast sales at the historical growth rate, apply survival. Existing EVs, PHEVs
-   * and HEVs are spread over recent vintages in proportion to sales that grew at the historical EV growth rate.
+   * Base-year stock by vintage: back-cast sales at the historical growth rate, apply survival. Existing BEVs, PHEVs
+   * and HEVs beyond this year's sales are spread over earlier vintages in proportion to sales that grew at the
+   * historical EV growth rate, times survival.
    */
   private initialiseBaseStock(p: Float64Array, s: number, out: Float64Array): void {
     const L = this.L;
     const T = this.nYears;
     const nV = this.nVintages;
     const sa = s * AGES;
-    const g = p[L.seg["sales.historical_growth_rate"][s]];
+    const g = p[L.ix["sales.historical_growth_rate"][s]];
     const gEv = p[L.one["fleet.historical_ev_sales_growth"]];
     const base = this.salesNow[s];
     const sv = s * N_PT;
-    // Vehicles of other powertrains that must come from earlier vintages (the base-year vintage is this year's sales).
-    const hs = this.histShare;
+    const hs = this.histStock;
     hs[ICE] = 0;
-    hs[HEV] = Math.max(0, p[L.seg["fleet.base_hev_stock"][s]] - this.salesPt[sv + HEV]);
-    hs[PHEV] = Math.max(0, p[L.seg["fleet.base_phev_stock"][s]] - this.salesPt[sv + PHEV]);
-    hs[BEV] = Math.max(0, p[L.seg["fleet.base_bev_stock"][s]] - this.salesPt[sv + BEV]);
+    hs[HEV] = Math.max(0, p[L.ix["fleet.base_hev_stock"][s]] - this.salesPt[sv + HEV]);
+    hs[PHEV] = Math.max(0, p[L.ix["fleet.base_phev_stock"][s]] - this.salesPt[sv + PHEV]);
+    hs[BEV] = Math.max(0, p[L.ix["fleet.base_bev_stock"][s]] - this.salesPt[sv + BEV]);
     let wSum = 0;
     for (let a = 1; a <= MAX_AGE; a++) wSum += Math.pow(1 + gEv, -a) * this.survival[sa + a];
-    const retiredPt0 = ((M_RETIRE * SEG_SLOTS + s) * BRK_SLOTS) * T;
+    const retiredRow = (MI.retirements * SEG_SLOTS + s) * BRK_SLOTS * T;
     for (let a = 0; a <= MAX_AGE + 1; a++) {
-      const vi = MAX_AGE - a; // vintage index; a = MAX_AGE + 1 lies before the array and only retires
-      const hist = base * Math.pow(1 + g, -a);
-      const alive = hist * this.survival[sa + a];
-      const lastYear = a >= 1 ? hist * this.survival[sa + a - 1] : 0;
+      const vi = MAX_AGE - a; // a = MAX_AGE + 1 lies before the array and only retires
       if (a === 0) {
         for (let q = 0; q < N_PT; q++) this.stockV[(sv + q) * nV + vi] = this.salesPt[sv + q];
         continue;
       }
-      // Split this vintage between powertrains; non-ICE first, capped by what the vintage holds.
+      const hist = base * Math.pow(1 + g, -a);
+      const alive = hist * this.survival[sa + a];
+      const lastYear = hist * this.survival[sa + a - 1];
+      if (a > MAX_AGE) {
+        out[retiredRow + ICE * T] += lastYear;
+        continue;
+      }
       const w = wSum > 0 ? (Math.pow(1 + gEv, -a) * this.survival[sa + a]) / wSum : 0;
       let nonIce = 0;
       for (let q = 1; q < N_PT; q++) nonIce += hs[q] * w;
-      const scale = nonIce > alive && nonIce > 0 ? alive / nonIce : 1;
+      const scale = nonIce > alive ? alive / nonIce : 1;
       const ratio = alive > 0 ? lastYear / alive : 0;
       let ice = alive;
       for (let q = 1; q < N_PT; q++) {
-        const x = a <= MAX_AGE ? hs[q] * w * scale : 0;
-        if (vi >= 0) this.stockV[(sv + q) * nV + vi] = x;
+        const x = hs[q] * w * scale;
+        this.stockV[(sv + q) * nV + vi] = x;
         ice -= x;
-        // Retirement during the base year of this vintage's powertrain q, in proportion to its survivors.
-        const r = a <= MAX_AGE ? x * (ratio - 1) : 0;
-        out[retiredPt0 + q * T] += r;
+        out[retiredRow + q * T] += x * (ratio - 1);
       }
-      if (a <= MAX_AGE) {
-        this.stockV[(sv + ICE) * nV + vi] = ice;
-        const r = ice * (ratio - 1);
-        out[retiredPt0 + ICE * T] += r;
-      } else {
-        out[retiredPt0 + ICE * T] += lastYear;
-      }
+      this.stockV[(sv + ICE) * nV + vi] = ice;
+      out[retiredRow + ICE * T] += ice * (ratio - 1);
     }
+    this.retiredKwh[s] = 0;
   }
 
   /** One year of turnover: every vintage survives from age a-1 to a; the new vintage enters as this year's sales. */
-  private turnOver(s: number, t: number, out: Float64Array): void {
+  private turnOver(p: Float64Array, s: number, t: number, out: Float64Array): void {
     const T = this.nYears;
     const nV = this.nVintages;
     const sa = s * AGES;
     const sv = s * N_PT;
-    const year = t; // years since base; the vintage index of this year's sales is MAX_AGE + t
-    const retiredPt0 = ((M_RETIRE * SEG_SLOTS + s) * BRK_SLOTS) * T;
+    const retiredRow = (MI.retirements * SEG_SLOTS + s) * BRK_SLOTS * T;
+    let retiredKwh = 0;
     for (let q = 0; q < N_PT; q++) {
       const row = (sv + q) * nV;
       let retired = 0;
-      const first = Math.max(0, year - 1); // vintage index of the oldest vehicle that can still be alive (age MAX_AGE+1)
-      for (let vi = first; vi < MAX_AGE + year; vi++) {
-        const age = MAX_AGE + year - vi;
+      // Oldest vintage index that can still hold vehicles: age MAX_AGE + 1 this year, when all of it retires.
+      for (let vi = Math.max(0, t - 1); vi < MAX_AGE + t; vi++) {
         const before = this.stockV[row + vi];
         if (before === 0) continue;
+        const age = MAX_AGE + t - vi;
         const prev = this.survival[sa + age - 1];
         const after = prev > 0 ? (before * this.survival[sa + age]) / prev : 0;
         this.stockV[row + vi] = after;
         retired += before - after;
       }
-      this.stockV[row + MAX_AGE + year] = this.salesPt[sv + q];
-      out[retiredPt0 + q * T + t] = retired;
+      this.stockV[row + MAX_AGE + t] = this.salesPt[sv + q];
+      out[retiredRow + q * T + t] = retired;
+      if (q === BEV) retiredKwh += retired * p[this.L.ix["vehicles.battery_kwh_bev"][s] + t];
+      else if (q === PHEV) retiredKwh += retired * p[this.L.ix["vehicles.battery_kwh_phev"][s] + t];
     }
+    this.retiredKwh[s] = retiredKwh;
   }
 
   private writeStock(s: number, t: number, out: Float64Array): void {
     const T = this.nYears;
     const nV = this.nVintages;
-    const sv = s * N_PT;
     for (let q = 0; q < N_PT; q++) {
-      const row = (sv + q) * nV;
+      const row = (s * N_PT + q) * nV;
       let n = 0;
       for (let vi = 0; vi <= MAX_AGE + t; vi++) n += this.stockV[row + vi];
-      out[((M_STOCK * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = n;
+      out[((MI.stock * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = n;
     }
   }
 
-  /** Vehicle-km, fuel and electricity use, and CO2 of one segment in one year, summed over vintages. */
+  /** Vehicle-km, fuel and electricity use, CO2 and oil imports of one segment in one year, summed over vintages. */
   private activityEnergyEmissions(p: Float64Array, s: number, t: number, out: Float64Array, flags: RunFlags): void {
     const L = this.L;
+    const ix = L.ix;
     const T = this.nYears;
     const nV = this.nVintages;
     const sv = s * N_PT;
-    const vkt0 = p[L.seg["activity.vkt_new"][s] + t];
-    const keep = 1 - p[L.seg["activity.vkt_decline"][s] + t];
-    const mixP = p[L.seg["energy.fuel_mix_petrol"][s] + t];
-    const mixD = p[L.seg["energy.fuel_mix_diesel"][s] + t];
-    const mixC = p[L.seg["energy.fuel_mix_cng"][s] + t];
-    const mixSum = mixP + mixD + mixC;
+    const vkt0 = p[ix["activity.vkt_new"][s] + t];
+    const keep = 1 - p[ix["activity.vkt_decline"][s] + t];
+    const mixP = p[ix["energy.fuel_mix_petrol"][s] + t];
+    const mixD = p[ix["energy.fuel_mix_diesel"][s] + t];
+    const mixC = p[ix["energy.fuel_mix_cng"][s] + t];
+    const mixSum = mixP + mixD + mixC > 0 ? mixP + mixD + mixC : 1;
     // Fuel per km of a base-year new ICE vehicle, by fuel, weighted by the km share of that fuel.
-    const fP = mixSum > 0 ? (mixP / mixSum) * p[L.seg["energy.fuel_economy_petrol"][s]] * 0.01 : 0;
-    const fD = mixSum > 0 ? (mixD / mixSum) * p[L.seg["energy.fuel_economy_diesel"][s]] * 0.01 : 0;
-    const fC = mixSum > 0 ? (mixC / mixSum) * p[L.seg["energy.fuel_economy_cng"][s]] * 0.01 : 0;
-    const hevKeep = 1 - p[L.seg["energy.hev_fuel_saving"][s] + t];
-    const uf = p[L.seg["energy.phev_utility_factor"][s] + t];
-    const kwhPerKm0 = p[L.seg["energy.ev_energy_use"][s]];
+    const fP = (mixP / mixSum) * p[ix["energy.fuel_economy_petrol"][s]] * 0.01;
+    const fD = (mixD / mixSum) * p[ix["energy.fuel_economy_diesel"][s]] * 0.01;
+    const fC = (mixC / mixSum) * p[ix["energy.fuel_economy_cng"][s]] * 0.01;
+    const hevKeep = 1 - p[ix["energy.hev_fuel_saving"][s] + t];
+    const uf = p[ix["energy.phev_utility_factor"][s] + t];
+    const kwhPerKm0 = p[ix["energy.ev_energy_use"][s]];
     const chargeEff = p[L.one["energy.charging_efficiency"] + t];
-    const solar = p[L.seg["energy.solar_charging_share"][s] + t];
+    const solar = p[ix["energy.solar_charging_share"][s] + t];
     const efP = p[L.one["emissions.ttw_petrol"] + t];
     const efD = p[L.one["emissions.ttw_diesel"] + t];
     const efC = p[L.one["emissions.ttw_cng"] + t];
@@ -268,6 +328,8 @@ export class Engine {
     let cng = 0;
     let kwhAll = 0;
     let evStock = 0;
+    let dispP = 0;
+    let dispD = 0;
     for (let q = 0; q < N_PT; q++) {
       const row = (sv + q) * nV;
       // Share of km on fuel (1 for ICE and HEV; 1-UF for PHEV; 0 for BEV) and the fuel intensity multiplier.
@@ -279,7 +341,7 @@ export class Engine {
       let elecKwh = 0;
       let stock = 0;
       let kmPerVeh = vkt0; // at age 0
-      for (let vi = MAX_AGE + t; vi >= 0 && vi >= t - 1; vi--) {
+      for (let vi = MAX_AGE + t; vi >= t; vi--) {
         const n = this.stockV[row + vi];
         if (n !== 0) {
           const k = n * kmPerVeh;
@@ -295,6 +357,9 @@ export class Engine {
       const ld = fk * fD;
       const kc = fk * fC;
       const kwhGrid = (elecKwh * elecKm * kwhPerKm0) / chargeEff;
+      // Fuel an ICE vehicle of the same vintage would have burned on the electric km (petrol and diesel only).
+      dispP += fuelKmWeighted * elecKm * fP;
+      dispD += fuelKmWeighted * elecKm * fD;
       petrol += lp;
       diesel += ld;
       cng += kc;
@@ -302,18 +367,203 @@ export class Engine {
       if (flags.evMask[q]) evStock += stock;
       const ttw = (lp * efP + ld * efD + kc * efC) * 0.001; // kg -> t
       const wtw = ttw + (lp * upP + ld * upD + kc * upC + kwhGrid * grid * (1 - solar)) * 0.001;
-      out[((M_VKT * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = km;
-      out[((M_TTW * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = ttw;
-      out[((M_WTW * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = wtw;
+      out[((MI.vkt * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = km;
+      out[((MI.co2_ttw * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = ttw;
+      out[((MI.co2_wtw * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = wtw;
     }
-    out[((M_EV_STOCK * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = evStock;
-    out[((M_FUEL * SEG_SLOTS + s) * BRK_SLOTS + PETROL) * T + t] = petrol;
-    out[((M_FUEL * SEG_SLOTS + s) * BRK_SLOTS + DIESEL) * T + t] = diesel;
-    out[((M_FUEL * SEG_SLOTS + s) * BRK_SLOTS + CNG) * T + t] = cng * cngToPetrolL;
-    out[((M_ELEC * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = kwhAll * 1e-6; // kWh -> GWh
-    const barrels = (petrol + diesel) / LITRES_PER_BARREL;
+    this.evGridKwh[s] = kwhAll;
+    this.displacedPetrol[s] = dispP;
+    this.displacedDiesel[s] = dispD;
+    out[((MI.ev_stock * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = evStock;
+    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + PETROL) * T + t] = petrol;
+    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + DIESEL) * T + t] = diesel;
+    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + CNG) * T + t] = cng * cngToPetrolL;
+    out[((MI.electricity_demand * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = kwhAll * 1e-6; // kWh -> GWh
+    out[((MI.oil_import_cost * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = this.oilUsd(p, t, petrol + diesel);
+  }
+
+  /** Import cost (USD) of road fuel in litres: barrels x crude price x refined-product premium x import share. */
+  private oilUsd(p: Float64Array, t: number, litres: number): number {
+    const L = this.L;
     const price = p[L.one["economy.oil_price"] + t] * (1 + p[L.one["economy.refined_product_premium"] + t]);
-    out[((M_OIL * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = barrels * price * p[L.one["economy.oil_import_share"] + t];
+    return (litres / LITRES_PER_BARREL) * price * p[L.one["economy.oil_import_share"] + t];
+  }
+
+  /** Public chargers by type, their capital cost and the government's share; peak charging load by segment. */
+  private chargersAndGrid(p: Float64Array, t: number, out: Float64Array): void {
+    const L = this.L;
+    const T = this.nYears;
+    sizeChargers(p, L, t, this.publicKwh, this.points, this.pointsAdded);
+    const govShare = p[L.one["charging.government_capex_share"] + t];
+    let capex = 0;
+    for (let c = 0; c < N_CT; c++) {
+      const cost = this.pointsAdded[c] * p[L.ix["charging.capex"][c] + t];
+      capex += cost;
+      out[((MI.public_chargers * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + c) * T + t] = this.points[c];
+      out[((MI.new_public_chargers * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + c) * T + t] = this.pointsAdded[c];
+      out[((MI.charger_capex * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + c) * T + t] = cost;
+    }
+    out[((MI.public_chargers * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t] = this.points[0] + this.points[1] + this.points[2];
+    out[((MI.new_public_chargers * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t] = this.pointsAdded[0] + this.pointsAdded[1] + this.pointsAdded[2];
+    out[((MI.charger_capex * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t] = capex;
+    out[((MI.charger_support * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t] = capex * govShare;
+    for (let s = 0; s < N_SEG; s++) {
+      const gridGwh = this.evGridKwh[s] * 1e-6 * (1 - p[L.ix["energy.solar_charging_share"][s] + t]);
+      out[((MI.peak_charging_load * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = peakLoadMw(p, L, t, s, gridGwh);
+    }
+  }
+
+  /** Battery GWh by chemistry, retirements, lithium; local assembly, value added, jobs, imports, exports, FX. */
+  private batteriesIndustryTrade(p: Float64Array, s: number, t: number, out: Float64Array): void {
+    const L = this.L;
+    const ix = L.ix;
+    const T = this.nYears;
+    const o = s * N_PT;
+    const bev = this.salesPt[o + BEV];
+    const phev = this.salesPt[o + PHEV];
+    const kwhBev = p[ix["vehicles.battery_kwh_bev"][s] + t];
+    const kwhPhev = p[ix["vehicles.battery_kwh_phev"][s] + t];
+    const exports = p[ix["industry.exports"][s] + t];
+    const packKwh = bev * kwhBev + phev * kwhPhev + exports * kwhBev;
+    for (let c = 0; c < N_CHEM; c++) {
+      const gwh = packKwh * this.chemMix[s * N_CHEM + c] * 1e-6;
+      this.cumulativeGwh[s * N_CHEM + c] += gwh;
+      out[((MI.battery_demand * SEG_SLOTS + s) * BRK_SLOTS + c) * T + t] = gwh;
+      out[((MI.battery_demand_cumulative * SEG_SLOTS + s) * BRK_SLOTS + c) * T + t] = this.cumulativeGwh[s * N_CHEM + c];
+      // kg LCE per kWh x kWh -> t.
+      out[((MI.lithium_demand * SEG_SLOTS + s) * BRK_SLOTS + c) * T + t] = gwh * 1e6 * p[ix["batteries.lithium_intensity"][c] + t] * 1e-3;
+    }
+    out[((MI.battery_retirements * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = this.retiredKwh[s] * 1e-6;
+
+    // Industry: EVs assembled here (CKD share of sales, plus exports), their local content, packs, chargers.
+    const fx = p[L.one["economy.exchange_rate"] + t];
+    const cbuEv = p[ix["industry.cbu_share_ev"][s] + t];
+    const cbuIce = p[ix["industry.cbu_share_ice"][s] + t];
+    const localShare = p[ix["industry.localisation_share"][s] + t];
+    const vaShare = p[L.one["industry.value_added_share"] + t];
+    const packLocal = p[L.one["industry.local_pack_assembly_share"] + t];
+    const evSales = bev + phev;
+    const assembled = evSales * (1 - cbuEv) + exports;
+    const priceBev = this.costs.priceEx[o + BEV];
+    const pricePhev = this.costs.priceEx[o + PHEV];
+    const avgPrice = evSales > 0 ? (bev * priceBev + phev * pricePhev) / evSales : priceBev;
+    const packPkr = this.packUsd[s] * fx;
+    const localPackKwh = packKwh * (1 - cbuEv) * packLocal;
+    let valueAdded = assembled * avgPrice * localShare * vaShare + localPackKwh * packPkr * vaShare;
+    let jobs = assembled * p[ix["industry.jobs_per_vehicle"][s] + t] + localPackKwh * 1e-6 * p[L.one["industry.jobs_per_gwh_packs"] + t];
+    if (s === 0) {
+      // Chargers are national: their installation and upkeep count once, in the first segment's row.
+      const capex = out[((MI.charger_capex * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + BRK_ALL) * T + t];
+      valueAdded += capex * vaShare;
+      jobs += (this.points[0] + this.points[1] + this.points[2]) * p[L.one["industry.jobs_per_charge_point"] + t];
+    }
+    out[((MI.local_value_added * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = valueAdded;
+    out[((MI.jobs * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = jobs;
+
+    // Imports: import content of the EVs sold above that of the ICE vehicles they replace (USD).
+    const evImportShare = cbuEv + (1 - cbuEv) * (1 - localShare);
+    const iceImportShare = cbuIce + (1 - cbuIce) * (1 - localShare);
+    const evImportsPkr = evSales * avgPrice * evImportShare - evSales * this.costs.priceEx[o + ICE] * iceImportShare;
+    const exportUsd = exports * p[ix["industry.export_price"][s] + t];
+    const exportImportContent = exports * (avgPrice / fx) * (1 - localShare);
+    const evImportsUsd = evImportsPkr / fx + exportImportContent;
+    out[((MI.ev_imports * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = evImportsUsd;
+    out[((MI.ev_exports * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = exportUsd;
+    const oilAvoided = this.oilUsd(p, t, this.displacedPetrol[s] + this.displacedDiesel[s]);
+    out[((MI.fx_net * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = oilAvoided - evImportsUsd + exportUsd;
+  }
+
+  /** The fiscal ledger of one segment (PKR): what EVs and the measures cost and bring the treasury. */
+  private ledger(p: Float64Array, s: number, t: number, f: number, out: Float64Array): void {
+    const L = this.L;
+    const T = this.nYears;
+    const o = s * N_PT;
+    const c = this.costs;
+    const bev = this.salesPt[o + BEV];
+    const subsidised = c.subsidy[s] > 0 ? f * bev : 0;
+    const subsidy = subsidised * c.subsidy[s];
+    const financing = bev * c.loanSupport[s];
+    const forgone = bev * c.taxForgone[o + BEV] + this.salesPt[o + PHEV] * c.taxForgone[o + PHEV];
+    const levy = this.salesPt[o + ICE] * c.levy[o + ICE] + this.salesPt[o + HEV] * c.levy[o + HEV];
+    const carbon = p[L.one["taxes.carbon_levy"] + t];
+    const fuelLevy =
+      this.displacedPetrol[s] * (p[L.one["taxes.petroleum_levy_petrol"] + t] + carbon) + this.displacedDiesel[s] * (p[L.one["taxes.petroleum_levy_diesel"] + t] + carbon);
+    const gst = p[L.one["taxes.electricity_sales_tax"] + t];
+    const gridKwh = this.evGridKwh[s] * (1 - p[L.ix["energy.solar_charging_share"][s] + t]);
+    // Tariffs include sales tax: the tax is the tariff x gst / (1 + gst).
+    const elecTax = (gridKwh * c.tariff[s] * gst) / (1 + gst);
+    out[cell(MI.subsidised_vehicles, s, BRK_ALL, T, t)] = subsidised;
+    out[cell(MI.subsidy_outlay, s, BRK_ALL, T, t)] = subsidy;
+    out[cell(MI.financing_support, s, BRK_ALL, T, t)] = financing;
+    out[cell(MI.tax_forgone, s, BRK_ALL, T, t)] = forgone;
+    out[cell(MI.nev_levy_revenue, s, BRK_ALL, T, t)] = levy;
+    out[cell(MI.fuel_levy_lost, s, BRK_ALL, T, t)] = fuelLevy;
+    out[cell(MI.electricity_tax_gained, s, BRK_ALL, T, t)] = elecTax;
+    out[cell(MI.net_fiscal, s, BRK_ALL, T, t)] = subsidy + financing + forgone + fuelLevy - levy - elecTax;
+  }
+
+  /** End-of-year drivers of next year's choice: EV share of each segment's stock, public charging access. */
+  private updateChoiceDrivers(p: Float64Array, t: number, out: Float64Array, flags: RunFlags): void {
+    const T = this.nYears;
+    const st = this.choice;
+    for (let s = 0; s < N_SEG; s++) {
+      let stock = 0;
+      let ev = 0;
+      for (let q = 0; q < N_PT; q++) {
+        const x = out[((MI.stock * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t];
+        stock += x;
+        if (flags.evMask[q]) ev += x;
+      }
+      const share = stock > 0 ? ev / stock : 0;
+      const access = chargingAccess(p, this.L, t, s, this.points, stock);
+      st.evStockSharePrev[s] = share;
+      st.accessPrev[s] = access;
+      if (t === 0) {
+        st.evStockShareBase[s] = share;
+        st.accessBase[s] = access;
+      }
+    }
+  }
+
+  /** Cost of ownership, payback, pack cost and chemistry mix rows for year t. */
+  private writeCostsAndPacks(t: number, out: Float64Array): void {
+    const T = this.nYears;
+    const c = this.costs;
+    const f = this.choiceSubsidyShare(t, out);
+    for (let s = 0; s < N_SEG; s++) {
+      const o = s * N_PT;
+      let wsum = 0;
+      let csum = 0;
+      for (let q = 0; q < N_PT; q++) {
+        const cost = c.costNoSubsidy[o + q] - (q === BEV ? f[s] * c.subsidyPerKm[s] : 0);
+        out[cell(MI.tco_per_km, s, q, T, t)] = cost;
+        wsum += this.salesPt[o + q];
+        csum += this.salesPt[o + q] * cost;
+      }
+      out[cell(MI.tco_per_km, s, BRK_ALL, T, t)] = wsum > 0 ? csum / wsum : c.costNoSubsidy[o + ICE];
+      // Payback: extra upfront cost of a BEV over annual running-cost savings.
+      const extra = c.upfront[o + BEV] - f[s] * c.subsidy[s] - c.loanSupport[s] - c.upfront[o + ICE];
+      const saving = (c.runningPerKm[o + ICE] - c.runningPerKm[o + BEV]) * c.km[s];
+      out[cell(MI.ev_payback_years, s, BRK_ALL, T, t)] = extra <= 0 ? 0 : saving > 0 ? Math.min(PAYBACK_CAP_YEARS, extra / saving) : PAYBACK_CAP_YEARS;
+      for (let k = 0; k < N_CHEM; k++) {
+        out[cell(MI.pack_cost, s, k, T, t)] = this.packCost[k];
+        out[cell(MI.pack_chemistry_share, s, k, T, t)] = this.chemMix[s * N_CHEM + k];
+      }
+      out[cell(MI.pack_cost, s, BRK_ALL, T, t)] = this.packUsd[s];
+      out[cell(MI.pack_chemistry_share, s, BRK_ALL, T, t)] = 1;
+    }
+  }
+
+  /** Share of BEV buyers who received the subsidy this year, per segment (from the ledger rows). */
+  private readonly fShare = new Float64Array(N_SEG);
+  private choiceSubsidyShare(t: number, out: Float64Array): Float64Array {
+    const T = this.nYears;
+    for (let s = 0; s < N_SEG; s++) {
+      const bev = this.salesPt[s * N_PT + BEV];
+      const subsidised = out[((MI.subsidised_vehicles * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t];
+      this.fShare[s] = bev > 0 ? subsidised / bev : this.costs.subsidy[s] > 0 ? 1 : 0;
+    }
+    return this.fShare;
   }
 
   /** Fill breakdown totals and the all-segment row for every summed metric. */
@@ -340,6 +590,58 @@ export class Engine {
           out[dst + t] = x;
         }
       }
+    }
+  }
+
+  /** Totals that are not plain sums: shares, sales-weighted costs, pack costs, net fiscal cost with chargers. */
+  private writeRatiosAndTotals(out: Float64Array, flags: RunFlags): void {
+    const T = this.nYears;
+    for (let t = 0; t < T; t++) {
+      let ev = 0;
+      let all = 0;
+      for (let q = 0; q < N_PT; q++) {
+        const x = out[cell(MI.sales, SEG_TOTAL, q, T, t)];
+        all += x;
+        if (flags.evMask[q]) ev += x;
+      }
+      out[cell(MI.ev_sales_share, SEG_TOTAL, BRK_ALL, T, t)] = all > 0 ? ev / all : 0;
+      // Sales-weighted cost of ownership by powertrain and overall.
+      for (let q = 0; q <= N_PT; q++) {
+        const b = q === N_PT ? BRK_ALL : q;
+        let w = 0;
+        let x = 0;
+        for (let s = 0; s < N_SEG; s++) {
+          const n = out[cell(MI.sales, s, b, T, t)];
+          w += n;
+          x += n * out[cell(MI.tco_per_km, s, b, T, t)];
+        }
+        out[cell(MI.tco_per_km, SEG_TOTAL, b, T, t)] = w > 0 ? x / w : 0;
+      }
+      // Payback, pack cost and mix: weighted by BEV sales and by battery kWh.
+      let wb = 0;
+      let pb = 0;
+      let kwh = 0;
+      let usd = 0;
+      for (let s = 0; s < N_SEG; s++) {
+        const n = out[cell(MI.sales, s, BEV, T, t)];
+        wb += n;
+        pb += n * out[cell(MI.ev_payback_years, s, BRK_ALL, T, t)];
+        const g = out[cell(MI.battery_demand, s, BRK_ALL, T, t)];
+        kwh += g;
+        usd += g * out[cell(MI.pack_cost, s, BRK_ALL, T, t)];
+      }
+      out[cell(MI.ev_payback_years, SEG_TOTAL, BRK_ALL, T, t)] = wb > 0 ? pb / wb : out[cell(MI.ev_payback_years, 2, BRK_ALL, T, t)];
+      for (let k = 0; k < N_CHEM; k++) {
+        out[cell(MI.pack_cost, SEG_TOTAL, k, T, t)] = out[cell(MI.pack_cost, 0, k, T, t)];
+        const g = out[cell(MI.battery_demand, SEG_TOTAL, k, T, t)];
+        out[cell(MI.pack_chemistry_share, SEG_TOTAL, k, T, t)] = kwh > 0 ? g / kwh : out[cell(MI.pack_chemistry_share, 2, k, T, t)];
+      }
+      out[cell(MI.pack_cost, SEG_TOTAL, BRK_ALL, T, t)] = kwh > 0 ? usd / kwh : out[cell(MI.pack_cost, 2, BRK_ALL, T, t)];
+      out[cell(MI.pack_chemistry_share, SEG_TOTAL, BRK_ALL, T, t)] = 1;
+      // Net fiscal cost: segments' ledgers plus the national charger support.
+      let net = out[cell(MI.charger_support, SEG_TOTAL, BRK_ALL, T, t)];
+      for (let s = 0; s < N_SEG; s++) net += out[cell(MI.net_fiscal, s, BRK_ALL, T, t)];
+      out[cell(MI.net_fiscal, SEG_TOTAL, BRK_ALL, T, t)] = net;
     }
   }
 }

@@ -73,3 +73,108 @@ export const CALIBRATION_INPUTS = [
   one("calibration.registered_total", "vehicles"),
   one("calibration.road_petroleum_use", "Mt/year"),
 ] as const satisfies readonly InputSpec[];
+
+const chem = (name: string, unit: string): InputSpec => ({ name, unit, index: "chemistry" });
+const ctype = (name: string, unit: string): InputSpec => ({ name, unit, index: "charger_type" });
+
+/** Market mode: costs of ownership, taxes, levers and the choice model (shared/MODEL.md sections 3, 4, 9). */
+export const MARKET_INPUTS = [
+  // Energy prices and tariffs
+  one("prices.petrol_ex_levy", "PKR/L"),
+  one("prices.diesel_ex_levy", "PKR/L"),
+  one("prices.cng", "PKR/kg"),
+  one("taxes.petroleum_levy_petrol", "PKR/L"),
+  one("taxes.petroleum_levy_diesel", "PKR/L"),
+  one("taxes.carbon_levy", "PKR/L"),
+  one("tariffs.home_charging", "PKR/kWh"),
+  one("tariffs.public_charging", "PKR/kWh"),
+  one("tariffs.battery_swap", "PKR/kWh"),
+  one("tariffs.tou_discount", "fraction"),
+  one("taxes.electricity_sales_tax", "fraction"),
+  seg("charging.home_share", "fraction"),
+  seg("charging.swap_share", "fraction"),
+  one("grid.managed_share", "fraction"),
+  // Vehicles
+  seg("vehicles.price_ice", "PKR/vehicle"),
+  seg("vehicles.price_premium_hev", "PKR/vehicle"),
+  seg("vehicles.price_premium_phev", "PKR/vehicle"),
+  seg("vehicles.price_bev_ex_battery", "PKR/vehicle"),
+  seg("vehicles.battery_kwh_bev", "kWh"),
+  seg("vehicles.battery_kwh_phev", "kWh"),
+  seg("vehicles.maintenance_ice", "PKR/km"),
+  seg("vehicles.ev_maintenance_saving", "fraction"),
+  seg("vehicles.insurance_rate", "fraction/year"),
+  seg("batteries.pack_life_years", "years"),
+  // Finance
+  seg("finance.discount_rate", "fraction/year"),
+  seg("finance.ownership_years", "years"),
+  one("finance.loan_rate", "fraction/year"),
+  one("finance.loan_term", "years"),
+  seg("finance.loan_cap", "PKR/vehicle"),
+  seg("finance.ev_loan_uptake", "fraction"),
+  // Taxes, duties, levies
+  seg("taxes.sales_tax_ice", "fraction"),
+  seg("taxes.sales_tax_hev", "fraction"),
+  seg("taxes.sales_tax_ev", "fraction"),
+  seg("taxes.customs_duty_cbu_ice", "fraction"),
+  seg("taxes.customs_duty_cbu_ev", "fraction"),
+  seg("taxes.customs_duty_ckd_ice", "fraction"),
+  seg("taxes.customs_duty_ckd_ev", "fraction"),
+  seg("industry.cbu_share_ice", "fraction"),
+  seg("industry.cbu_share_ev", "fraction"),
+  seg("taxes.registration_rate", "fraction"),
+  // Policy levers
+  seg("policy.ev_registration_exemption", "fraction"),
+  seg("policy.nev_levy_rate", "fraction"),
+  seg("policy.subsidy_per_vehicle", "PKR/vehicle"),
+  seg("policy.subsidy_per_kwh", "PKR/kWh"),
+  one("policy.subsidy_budget", "PKR"),
+  seg("policy.markup_support", "fraction/year"),
+  seg("policy.min_ev_share", "fraction"),
+  // Choice model
+  seg("choice.cost_sensitivity", "dimensionless"),
+  seg("choice.charging_barrier", "dimensionless"),
+  seg("choice.charging_half_access", "points/10k vehicles"),
+  seg("choice.familiarity", "dimensionless"),
+  seg("choice.range_penalty", "dimensionless"),
+  one("choice.base_share_floor", "fraction"),
+  // Public charging available to buyers (issue 4 sizes the network; this is the planned minimum)
+  ctype("charging.planned_points", "points"),
+  seg("charging.access_weight_ac", "fraction"),
+  seg("charging.access_weight_dc_fast", "fraction"),
+  seg("charging.access_weight_swap_station", "fraction"),
+  // Batteries
+  chem("batteries.pack_cost_base", "USD/kWh"),
+  chem("batteries.learning_rate", "fraction"),
+  chem("batteries.pack_cost_floor", "USD/kWh"),
+  chem("batteries.global_cumulative_production", "GWh"),
+  seg("batteries.chemistry_share_lfp", "fraction"),
+  seg("batteries.chemistry_share_nmc", "fraction"),
+  seg("batteries.chemistry_share_sodium_ion", "fraction"),
+  one("batteries.chemistry_cost_sensitivity", "dimensionless"),
+] as const satisfies readonly InputSpec[];
+
+/** Infrastructure, grid, batteries and industry (shared/MODEL.md sections 7, 8 and the FX part of 9). */
+export const SYSTEM_INPUTS = [
+  ctype("charging.utilisation", "kWh/point/day"),
+  ctype("charging.capex", "PKR/point"),
+  one("charging.government_capex_share", "fraction"),
+  one("charging.motorway_network_km", "km"),
+  one("charging.motorway_spacing_km", "km"),
+  one("charging.points_per_motorway_site", "points/site"),
+  ctype("charging.urban_minimum_points", "points"),
+  one("grid.installed_capacity", "MW"),
+  one("grid.peak_share_unmanaged", "fraction"),
+  one("grid.peak_share_managed", "fraction"),
+  one("grid.solar_daytime_share", "fraction"),
+  chem("batteries.lithium_intensity", "kg LCE/kWh"),
+  one("batteries.second_life_share", "fraction"),
+  seg("industry.localisation_share", "fraction"),
+  one("industry.value_added_share", "fraction"),
+  seg("industry.jobs_per_vehicle", "jobs/vehicle"),
+  one("industry.jobs_per_charge_point", "jobs/point"),
+  one("industry.jobs_per_gwh_packs", "jobs/GWh"),
+  one("industry.local_pack_assembly_share", "fraction"),
+  seg("industry.exports", "vehicles/year"),
+  seg("industry.export_price", "USD/vehicle"),
+] as const satisfies readonly InputSpec[];

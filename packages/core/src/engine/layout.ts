@@ -1,7 +1,7 @@
 // Where things live in the engine's flat buffers. Outputs: out[((metric*SEG_SLOTS + seg)*BRK_SLOTS + brk)*nYears + t].
-import { N_SEG, SEGMENTS } from "../domain.js";
+import { INDEX_KEYS, N_SEG } from "../domain.js";
 import { N_METRICS } from "./metrics.js";
-import { ENGINE_INPUTS, type InputSpec } from "./inputs.js";
+import { ENGINE_INPUTS, MARKET_INPUTS, SYSTEM_INPUTS, type InputSpec } from "./inputs.js";
 import { InputError } from "../errors.js";
 import type { Registry } from "../registry/registry.js";
 
@@ -21,20 +21,23 @@ export function rowOffset(metric: number, seg: number, brk: number, nYears: numb
   return ((metric * SEG_SLOTS + seg) * BRK_SLOTS + brk) * nYears;
 }
 
-type InputName = (typeof ENGINE_INPUTS)[number]["name"];
+/** Every parameter the engine reads. */
+export const ALL_INPUTS: readonly InputSpec[] = [...ENGINE_INPUTS, ...MARKET_INPUTS, ...SYSTEM_INPUTS];
+type InputName = (typeof ENGINE_INPUTS)[number]["name"] | (typeof MARKET_INPUTS)[number]["name"] | (typeof SYSTEM_INPUTS)[number]["name"];
 
 /**
- * Offsets into a compiled scenario's parameter buffer: for a segment-indexed input, one offset per segment;
- * for a scalar input, one offset. Computed once per registry and horizon, reused by every run.
+ * Offsets into a compiled scenario's parameter buffer: for an indexed input, one offset per key (segment,
+ * chemistry, charger type) in the index's order; for a scalar input, one offset. Computed once per registry
+ * and horizon, reused by every run.
  */
 export interface ParamLayout {
   readonly nYears: number;
-  readonly seg: Readonly<Record<InputName, Int32Array>>;
+  readonly ix: Readonly<Record<InputName, Int32Array>>;
   readonly one: Readonly<Record<InputName, number>>;
 }
 
 /** Check the registry against the engine's input contract: presence, unit and index. */
-export function checkContract(registry: Registry, specs: readonly InputSpec[] = ENGINE_INPUTS): void {
+export function checkContract(registry: Registry, specs: readonly InputSpec[] = ALL_INPUTS): void {
   const issues = [];
   for (const spec of specs) {
     const p = registry.parameters.get(spec.name);
@@ -50,22 +53,23 @@ export function checkContract(registry: Registry, specs: readonly InputSpec[] = 
 }
 
 export function buildParamLayout(slots: ReadonlyMap<string, number>, nYears: number): ParamLayout {
-  const seg: Record<string, Int32Array> = {};
+  const ix: Record<string, Int32Array> = {};
   const one: Record<string, number> = {};
-  for (const spec of ENGINE_INPUTS) {
-    if (spec.index === "segment") {
-      const offs = new Int32Array(N_SEG);
-      SEGMENTS.forEach((s, i) => {
-        const slot = slots.get(`${spec.name}.${s}`);
-        if (slot === undefined) throw new Error(`engine input ${spec.name}.${s} is not in the compiled scenario`);
+  for (const spec of ALL_INPUTS) {
+    if (spec.index) {
+      const keys = INDEX_KEYS[spec.index];
+      const offs = new Int32Array(keys.length);
+      keys.forEach((k, i) => {
+        const slot = slots.get(`${spec.name}.${k}`);
+        if (slot === undefined) throw new Error(`engine input ${spec.name}.${k} is not in the compiled scenario`);
         offs[i] = slot * nYears;
       });
-      seg[spec.name] = offs;
+      ix[spec.name] = offs;
     } else {
       const slot = slots.get(spec.name);
       if (slot === undefined) throw new Error(`engine input ${spec.name} is not in the compiled scenario`);
       one[spec.name] = slot * nYears;
     }
   }
-  return { nYears, seg: seg as ParamLayout["seg"], one: one as ParamLayout["one"] };
+  return { nYears, ix: ix as ParamLayout["ix"], one: one as ParamLayout["one"] };
 }

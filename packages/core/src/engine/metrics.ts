@@ -15,35 +15,68 @@ export interface MetricDef {
   readonly label: string;
   readonly breakdown?: Breakdown;
   /**
-   * How the `total` and cross-segment values are formed: `sum` adds segments; `ratio` is computed from summed
-   * numerators and denominators by the engine; `national` has only a total (no segment split).
+   * How totals are formed. `sum`: the engine writes segment x breakdown cells; breakdown and segment totals are
+   * sums. `written`: the engine writes every row it reports itself (ratios, averages, national quantities such as
+   * chargers, whose segment rows stay zero).
    */
-  readonly aggregation: "sum" | "ratio" | "national";
+  readonly aggregation: "sum" | "written";
   /** Default sense of a target on this metric. */
   readonly sense: "at_least" | "at_most";
+  /** Only a national total is meaningful (segment rows are zero). */
+  readonly national?: boolean;
 }
 
-const m = (id: string, unit: string, label: string, aggregation: MetricDef["aggregation"], breakdown?: Breakdown, sense: MetricDef["sense"] = "at_least"): MetricDef => ({
-  id,
-  unit,
-  label,
-  aggregation,
-  breakdown,
-  sense,
-});
+const m = (
+  id: string,
+  unit: string,
+  label: string,
+  aggregation: MetricDef["aggregation"],
+  breakdown?: Breakdown,
+  sense: MetricDef["sense"] = "at_least",
+  national = false,
+): MetricDef => ({ id, unit, label, aggregation, breakdown, sense, national });
 
 export const METRICS = [
+  // Fleet and energy (issue 2)
   m("sales", "vehicles", "New vehicle sales", "sum", "powertrain"),
-  m("ev_sales_share", "fraction", "EV share of new sales", "ratio"),
+  m("ev_sales_share", "fraction", "EV share of new sales", "written"),
   m("stock", "vehicles", "Vehicles in use", "sum", "powertrain"),
   m("ev_stock", "vehicles", "EVs in use", "sum"),
   m("retirements", "vehicles", "Vehicles retired", "sum", "powertrain"),
   m("vkt", "vehicle-km", "Vehicle-kilometres travelled", "sum", "powertrain"),
   m("fuel_use", "litres (CNG as petrol-equivalent litres)", "Fuel use", "sum", "fuel", "at_most"),
-  m("electricity_demand", "GWh", "Electricity demand for charging (at the grid)", "sum"),
+  m("electricity_demand", "GWh", "Electricity for charging", "sum"),
   m("co2_ttw", "t CO2", "Tank-to-wheel CO2", "sum", "powertrain", "at_most"),
   m("co2_wtw", "t CO2", "Well-to-wheel CO2 (incl. electricity)", "sum", "powertrain", "at_most"),
   m("oil_import_cost", "USD", "Oil import cost of road fuel", "sum", undefined, "at_most"),
+  // Consumers, batteries' cost and the fiscal ledger (issue 3)
+  m("tco_per_km", "PKR/km", "Cost of ownership per km, new vehicle (sales-weighted across segments)", "written", "powertrain", "at_most"),
+  m("ev_payback_years", "years", "Payback of a BEV over its ICE counterpart", "written", undefined, "at_most"),
+  m("pack_cost", "USD/kWh", "Battery pack cost", "written", "chemistry", "at_most"),
+  m("pack_chemistry_share", "fraction", "Chemistry mix of new EV packs (by kWh)", "written", "chemistry"),
+  m("subsidised_vehicles", "vehicles", "EVs receiving the purchase subsidy", "sum"),
+  m("subsidy_outlay", "PKR", "Purchase subsidy outlay", "sum", undefined, "at_most"),
+  m("financing_support", "PKR", "Markup (interest) support on EV loans", "sum", undefined, "at_most"),
+  m("tax_forgone", "PKR", "Sales tax, duty and registration forgone on EVs", "sum", undefined, "at_most"),
+  m("nev_levy_revenue", "PKR", "NEV levy revenue from combustion vehicles", "sum"),
+  m("fuel_levy_lost", "PKR", "Petroleum and carbon levy lost on fuel displaced by EVs", "sum", undefined, "at_most"),
+  m("electricity_tax_gained", "PKR", "Sales tax on charging electricity", "sum"),
+  m("charger_support", "PKR", "Government share of public charger capital cost", "written", undefined, "at_most", true),
+  m("net_fiscal", "PKR", "Net fiscal cost (positive = cost to the treasury)", "written", undefined, "at_most"),
+  // Infrastructure, grid, batteries, industry (issue 4)
+  m("public_chargers", "charge points", "Public charge points installed", "written", "charger_type", "at_least", true),
+  m("new_public_chargers", "charge points", "Public charge points added in the year", "written", "charger_type", "at_least", true),
+  m("charger_capex", "PKR", "Capital cost of new public charge points", "written", "charger_type", "at_most", true),
+  m("peak_charging_load", "MW", "Charging load at the system peak", "sum", undefined, "at_most"),
+  m("battery_demand", "GWh", "New battery demand", "sum", "chemistry"),
+  m("battery_demand_cumulative", "GWh", "Cumulative battery demand since the base year", "sum", "chemistry"),
+  m("battery_retirements", "GWh", "Battery capacity retiring with vehicles", "sum"),
+  m("lithium_demand", "t LCE", "Lithium demand of new packs", "sum", "chemistry"),
+  m("local_value_added", "PKR", "Domestic value added in EVs, packs and chargers", "sum"),
+  m("jobs", "jobs", "Direct jobs in EV assembly, packs and chargers", "sum"),
+  m("ev_imports", "USD", "Imports of EVs, EV components and packs above the ICE they replace", "sum", undefined, "at_most"),
+  m("ev_exports", "USD", "EV exports", "sum"),
+  m("fx_net", "USD", "Net foreign exchange: oil imports avoided by EVs minus added EV imports, plus exports", "sum"),
 ] as const satisfies readonly MetricDef[];
 
 export type MetricId = (typeof METRICS)[number]["id"];

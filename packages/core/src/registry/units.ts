@@ -56,6 +56,10 @@ export const UNITS: Readonly<Record<string, UnitInfo>> = {
   "PKR/vehicle/year": nonNegative("rupees per vehicle per year"),
   "USD/GWh": nonNegative("US dollars per GWh"),
   "Mt/year": nonNegative("million tonnes per year"),
+  "points/10k vehicles": nonNegative("public charge points per 10,000 vehicles of the segment"),
+  "jobs/GWh": nonNegative("jobs per GWh a year"),
+  "jobs/point": nonNegative("jobs per charge point installed"),
+  "jobs/vehicle": nonNegative("jobs per vehicle a year"),
   "USD/year": nonNegative("US dollars per year"),
 };
 

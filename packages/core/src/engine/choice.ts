@@ -1,0 +1,167 @@
+// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains,
+//   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
+// with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
+// from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
+import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
+import type { CostTables } from "./costs.js";
+import type { ParamLayout } from "./layout.js";
+
+/** State the choice model carries from the base year and from year to year. */
+export class ChoiceState {
+  readonly asc = new Float64Array(N_SEG * N_PT);
+  /** Reference cost per km: the base-year ICE cost. */
+  readonly cref = new Float64Array(N_SEG);
+  /** Base-year levels of the barrier drivers. */
+  readonly accessBase = new Float64Array(N_SEG);
+  readonly evStockShareBase = new Float64Array(N_SEG);
+  /** Barrier drivers at the end of the previous year. */
+  readonly accessPrev = new Float64Array(N_SEG);
+  readonly evStockSharePrev = new Float64Array(N_SEG);
+  /** Utility of each powertrain without the subsidy term, this year. */
+  readonly utility = new Float64Array(N_SEG * N_PT);
+  /** Base-year observed shares (floored). */
+  readonly baseShare = new Float64Array(N_SEG * N_PT);
+}
+
+/** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
+const MIN_STOCK_SHARE = 1e-6;
+
+/** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
+export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
+  const floor = p[L.one["choice.base_share_floor"]];
+  for (let s = 0; s < N_SEG; s++) {
+    const o = s * N_PT;
+    const ev = p[L.ix["adoption.target_ev_share"][s]];
+    const bevF = p[L.ix["adoption.bev_fraction_of_ev"][s]];
+    const hev = Math.min(p[L.ix["adoption.hev_share"][s]], 1 - ev);
+    out[o + BEV] = Math.max(floor, ev * bevF);
+    out[o + PHEV] = Math.max(floor, ev * (1 - bevF));
+    out[o + HEV] = Math.max(floor, hev);
+    out[o + ICE] = Math.max(floor, 1 - ev - hev);
+    let sum = 0;
+    for (let q = 0; q < N_PT; q++) sum += out[o + q];
+    for (let q = 0; q < N_PT; q++) out[o + q] /= sum;
+  }
+}
+
+/** Calibrate constants in the base year: ASC_p = ln(s_p / s_ice) + beta * (C_p - C_ice) / Cref. */
+export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st: ChoiceState): void {
+  baseYearShares(p, L, st.baseShare);
+  for (let s = 0; s < N_SEG; s++) {
+    const o = s * N_PT;
+    const beta = p[L.ix["choice.cost_sensitivity"][s]];
+    // The base-year cost includes whatever subsidy is paid in the base year, at its full rate.
+    const cost = (q: number) => costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
+    const cref = cost(ICE);
+    st.cref[s] = cref;
+    for (let q = 0; q < N_PT; q++) {
+      st.asc[o + q] = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]) + (beta * (cost(q) - cost(ICE))) / cref;
+    }
+  }
+}
+
+/**
+ * Utilities without the subsidy term for year t. Barriers (in units of the reference cost per km, times beta,
+ * except familiarity which is in utility units):
+ *  - charging access, BEV only: kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points per 10k vehicles;
+ *  - familiarity, BEV and PHEV: phi * ln(F_base / F_prev), F = EV share of the segment's stock;
+ *  - range/payload, BEV only: penalty(t) - penalty(base).
+ */
+export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: CostTables, st: ChoiceState): void {
+  for (let s = 0; s < N_SEG; s++) {
+    const o = s * N_PT;
+    const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
+    const cref = st.cref[s];
+    const kappa = p[L.ix["choice.charging_barrier"][s] + t];
+    const x0 = p[L.ix["choice.charging_half_access"][s] + t];
+    const phi = p[L.ix["choice.familiarity"][s] + t];
+    const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
+    const access = x0 > 0 ? kappa * (Math.exp(-st.accessPrev[s] / x0) - Math.exp(-st.accessBase[s] / x0)) : 0;
+    const fam = phi * Math.log(Math.max(MIN_STOCK_SHARE, st.evStockShareBase[s]) / Math.max(MIN_STOCK_SHARE, st.evStockSharePrev[s]));
+    for (let q = 0; q < N_PT; q++) {
+      let u = (-beta * costs.costNoSubsidy[o + q]) / cref + st.asc[o + q];
+      if (q === BEV) u -= beta * (access + range) + fam;
+      else if (q === PHEV) u -= fam;
+      st.utility[o + q] = u;
+    }
+  }
+}
+
+/**
+ * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value), with the
+ * mandate floor on the EV share. Writes shares[s * N_PT + q].
+ */
+export function marketShares(p: Float64Array, L: ParamLayout, t: number, s: number, f: number, costs: CostTables, st: ChoiceState, evMask: Uint8Array, shares: Float64Array): void {
+  const o = s * N_PT;
+  const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
+  const bonus = (beta * f * costs.subsidyPerKm[s]) / st.cref[s];
+  let max = -Infinity;
+  for (let q = 0; q < N_PT; q++) {
+    const u = st.utility[o + q] + (q === BEV ? bonus : 0);
+    shares[o + q] = u;
+    if (u > max) max = u;
+  }
+  let sum = 0;
+  for (let q = 0; q < N_PT; q++) {
+    const e = Math.exp(shares[o + q] - max);
+    shares[o + q] = e;
+    sum += e;
+  }
+  for (let q = 0; q < N_PT; q++) shares[o + q] /= sum;
+  applyMandate(p[L.ix["policy.min_ev_share"][s] + t], o, evMask, shares);
+}
+
+/** Raise the EV share to the mandated floor, scaling EV powertrains up and the others down proportionally. */
+export function applyMandate(floor: number, o: number, evMask: Uint8Array, shares: Float64Array): void {
+  let ev = 0;
+  for (let q = 0; q < N_PT; q++) if (evMask[q]) ev += shares[o + q];
+  if (floor <= ev || floor <= 0) return;
+  const target = Math.min(1, floor);
+  if (ev <= 0) {
+    // No EV demand at all: the mandate is met with BEVs.
+    for (let q = 0; q < N_PT; q++) shares[o + q] *= 1 - target;
+    shares[o + BEV] += target;
+    return;
+  }
+  const up = target / ev;
+  const down = ev < 1 ? (1 - target) / (1 - ev) : 0;
+  for (let q = 0; q < N_PT; q++) shares[o + q] *= evMask[q] ? up : down;
+}
+
+/**
+ * The subsidy budget within the year: with D(f) the subsidy BEV buyers would claim when a share f of them gets it,
+ * find f in [0, 1] with f * D(f) = budget (Illinois false position; f * D(f) rises with f). Returns f.
+ * `claim(f)` must write shares for every segment and return D(f).
+ */
+export function resolveBudget(budget: number, claim: (f: number) => number): number {
+  if (budget <= 0) {
+    claim(0);
+    return 0;
+  }
+  const full = claim(1);
+  if (full <= budget) return 1;
+  let a = 0;
+  let ga = -budget;
+  let b = 1;
+  let gb = full - budget;
+  let side = 0;
+  let f = 1;
+  for (let i = 0; i < 60; i++) {
+    f = (a * gb - b * ga) / (gb - ga);
+    const g = f * claim(f) - budget;
+    if (Math.abs(g) <= 1e-10 * budget || b - a < 1e-12) break;
+    if (g > 0) {
+      b = f;
+      gb = g;
+      if (side === 1) ga /= 2;
+      side = 1;
+    } else {
+      a = f;
+      ga = g;
+      if (side === -1) gb /= 2;
+      side = -1;
+    }
+  }
+  claim(f);
+  return f;
+}

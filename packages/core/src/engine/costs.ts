@@ -1,0 +1,157 @@
+// Cost of ownership per segment and powertrain for a buyer of a new vehicle in year t (shared/MODEL.md s. 3, 9):
+// upfront price after duties, sales tax, levies, registration, subsidies and loan support, annualised at the
+// buyer's discount rate, plus energy, maintenance, insurance and battery replacement, per km.
+import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
+import type { ParamLayout } from "./layout.js";
+
+/** Per segment x powertrain tables for one year, reused every year. */
+export class CostTables {
+  /** Price before duty, sales tax, levies and registration (PKR). */
+  readonly priceEx = new Float64Array(N_SEG * N_PT);
+  /** Upfront cost to the buyer before subsidy and loan support (PKR). */
+  readonly upfront = new Float64Array(N_SEG * N_PT);
+  /** Cost per km before the purchase subsidy (PKR/km); loan support already deducted. */
+  readonly costNoSubsidy = new Float64Array(N_SEG * N_PT);
+  /** Running cost per km: energy and maintenance (PKR/km). */
+  readonly runningPerKm = new Float64Array(N_SEG * N_PT);
+  /** Tax, duty and registration a BEV or PHEV does not pay against ICE rates (PKR per vehicle). */
+  readonly taxForgone = new Float64Array(N_SEG * N_PT);
+  /** NEV levy paid per vehicle (PKR). */
+  readonly levy = new Float64Array(N_SEG * N_PT);
+  /** Full purchase subsidy per BEV (PKR) and its value per km to the buyer. */
+  readonly subsidy = new Float64Array(N_SEG);
+  readonly subsidyPerKm = new Float64Array(N_SEG);
+  /** Government markup cost per BEV sold (expected, with loan uptake) (PKR). */
+  readonly loanSupport = new Float64Array(N_SEG);
+  /** Average annual km over the ownership period. */
+  readonly km = new Float64Array(N_SEG);
+  /** Capital recovery factor at the buyer's discount rate over the ownership period. */
+  readonly crf = new Float64Array(N_SEG);
+  /** Fuel per km of a new ICE vehicle (L/km of petrol, diesel; kg/km CNG), energy of a new BEV (grid kWh/km). */
+  readonly petrolPerKm = new Float64Array(N_SEG);
+  readonly dieselPerKm = new Float64Array(N_SEG);
+  readonly cngPerKm = new Float64Array(N_SEG);
+  readonly gridKwhPerKm = new Float64Array(N_SEG);
+  /** Average tariff paid per grid kWh of charging, taxes included (PKR/kWh), and the solar share. */
+  readonly tariff = new Float64Array(N_SEG);
+}
+
+export function capitalRecoveryFactor(rate: number, years: number): number {
+  if (years <= 0) return 1;
+  if (Math.abs(rate) < 1e-12) return 1 / years;
+  return rate / (1 - Math.pow(1 + rate, -years));
+}
+
+/**
+ * Fill the cost tables for year t. `packUsd[s]`: mix-weighted pack cost (USD/kWh); `feNew[s]`, `evNew[s]`: fuel
+ * economy and EV energy factors of the year-t vintage relative to a base-year new vehicle.
+ */
+export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd: Float64Array, feNew: Float64Array, evNew: Float64Array, out: CostTables): void {
+  const ix = L.ix;
+  const fx = p[L.one["economy.exchange_rate"] + t];
+  const carbon = p[L.one["taxes.carbon_levy"] + t];
+  const petrolPrice = p[L.one["prices.petrol_ex_levy"] + t] + p[L.one["taxes.petroleum_levy_petrol"] + t] + carbon;
+  const dieselPrice = p[L.one["prices.diesel_ex_levy"] + t] + p[L.one["taxes.petroleum_levy_diesel"] + t] + carbon;
+  const cngPrice = p[L.one["prices.cng"] + t];
+  const home = p[L.one["tariffs.home_charging"] + t] * (1 - p[L.one["grid.managed_share"] + t] * p[L.one["tariffs.tou_discount"] + t]);
+  const pub = p[L.one["tariffs.public_charging"] + t];
+  const swap = p[L.one["tariffs.battery_swap"] + t];
+  const chargeEff = p[L.one["energy.charging_efficiency"] + t];
+  const loanRate = p[L.one["finance.loan_rate"] + t];
+  const loanTerm = p[L.one["finance.loan_term"] + t];
+
+  for (let s = 0; s < N_SEG; s++) {
+    const o = s * N_PT;
+    // Prices before taxes.
+    const priceIce = p[ix["vehicles.price_ice"][s] + t];
+    const packPkrPerKwh = packUsd[s] * fx;
+    const kwhBev = p[ix["vehicles.battery_kwh_bev"][s] + t];
+    const kwhPhev = p[ix["vehicles.battery_kwh_phev"][s] + t];
+    out.priceEx[o + ICE] = priceIce;
+    out.priceEx[o + HEV] = priceIce + p[ix["vehicles.price_premium_hev"][s] + t];
+    out.priceEx[o + PHEV] = priceIce + p[ix["vehicles.price_premium_phev"][s] + t] + kwhPhev * packPkrPerKwh;
+    out.priceEx[o + BEV] = p[ix["vehicles.price_bev_ex_battery"][s] + t] + kwhBev * packPkrPerKwh;
+
+    // Duties by import form, sales tax, registration, NEV levy.
+    const cbuIce = p[ix["industry.cbu_share_ice"][s] + t];
+    const cbuEv = p[ix["industry.cbu_share_ev"][s] + t];
+    const dutyIce = cbuIce * p[ix["taxes.customs_duty_cbu_ice"][s] + t] + (1 - cbuIce) * p[ix["taxes.customs_duty_ckd_ice"][s] + t];
+    const dutyEv = cbuEv * p[ix["taxes.customs_duty_cbu_ev"][s] + t] + (1 - cbuEv) * p[ix["taxes.customs_duty_ckd_ev"][s] + t];
+    const gstIce = p[ix["taxes.sales_tax_ice"][s] + t];
+    const gstHev = p[ix["taxes.sales_tax_hev"][s] + t];
+    const gstEv = p[ix["taxes.sales_tax_ev"][s] + t];
+    const reg = p[ix["taxes.registration_rate"][s] + t];
+    const regExempt = p[ix["policy.ev_registration_exemption"][s] + t];
+    const levyRate = p[ix["policy.nev_levy_rate"][s] + t];
+
+    // Running costs per km of a year-t new vehicle.
+    const mixP = p[ix["energy.fuel_mix_petrol"][s] + t];
+    const mixD = p[ix["energy.fuel_mix_diesel"][s] + t];
+    const mixC = p[ix["energy.fuel_mix_cng"][s] + t];
+    const mixSum = mixP + mixD + mixC > 0 ? mixP + mixD + mixC : 1;
+    const fe = feNew[s] * 0.01;
+    out.petrolPerKm[s] = (mixP / mixSum) * p[ix["energy.fuel_economy_petrol"][s]] * fe;
+    out.dieselPerKm[s] = (mixD / mixSum) * p[ix["energy.fuel_economy_diesel"][s]] * fe;
+    out.cngPerKm[s] = (mixC / mixSum) * p[ix["energy.fuel_economy_cng"][s]] * fe;
+    const fuelCostKm = out.petrolPerKm[s] * petrolPrice + out.dieselPerKm[s] * dieselPrice + out.cngPerKm[s] * cngPrice;
+    out.gridKwhPerKm[s] = (p[ix["energy.ev_energy_use"][s]] * evNew[s]) / chargeEff;
+    const homeShare = p[ix["charging.home_share"][s] + t];
+    const swapShare = Math.min(p[ix["charging.swap_share"][s] + t], 1 - homeShare);
+    const publicShare = Math.max(0, 1 - homeShare - swapShare);
+    const solar = p[ix["energy.solar_charging_share"][s] + t];
+    // On-site solar is counted at zero marginal cost: its capital is the household's, not the vehicle's.
+    out.tariff[s] = homeShare * home + swapShare * swap + publicShare * pub;
+    const elecCostKm = out.gridKwhPerKm[s] * out.tariff[s] * (1 - solar);
+    const hevKeep = 1 - p[ix["energy.hev_fuel_saving"][s] + t];
+    const uf = p[ix["energy.phev_utility_factor"][s] + t];
+    const maintIce = p[ix["vehicles.maintenance_ice"][s] + t];
+    const maintSave = p[ix["vehicles.ev_maintenance_saving"][s] + t];
+    out.runningPerKm[o + ICE] = fuelCostKm + maintIce;
+    out.runningPerKm[o + HEV] = fuelCostKm * hevKeep + maintIce;
+    out.runningPerKm[o + PHEV] = (1 - uf) * fuelCostKm + uf * elecCostKm + maintIce * (1 - 0.5 * maintSave);
+    out.runningPerKm[o + BEV] = elecCostKm + maintIce * (1 - maintSave);
+
+    // Ownership: average km over the period, capital recovery, insurance, battery replacement.
+    const n = p[ix["finance.ownership_years"][s] + t];
+    const d = p[ix["activity.vkt_decline"][s] + t];
+    const vkt0 = p[ix["activity.vkt_new"][s] + t];
+    const km = d > 1e-9 && n > 0 ? (vkt0 * (1 - Math.pow(1 - d, n))) / (n * d) : vkt0;
+    out.km[s] = km;
+    const crf = capitalRecoveryFactor(p[ix["finance.discount_rate"][s] + t], n);
+    out.crf[s] = crf;
+    const ins = p[ix["vehicles.insurance_rate"][s] + t];
+    const packLife = p[ix["batteries.pack_life_years"][s] + t];
+    const replacements = packLife > 0 ? Math.max(0, n / packLife - 1) : 0;
+
+    for (let q = 0; q < N_PT; q++) {
+      const ev = q === BEV || q === PHEV;
+      const duty = ev ? dutyEv : dutyIce;
+      const gst = q === ICE ? gstIce : q === HEV ? gstHev : gstEv;
+      const px = out.priceEx[o + q];
+      const dutied = px * (1 + duty);
+      const taxed = dutied * (1 + gst);
+      const levy = ev ? 0 : levyRate * dutied;
+      const registration = reg * taxed * (ev ? 1 - regExempt : 1);
+      out.levy[o + q] = levy;
+      out.upfront[o + q] = taxed + levy + registration;
+      // What the vehicle would pay at the ICE segment's rates, minus what it pays.
+      out.taxForgone[o + q] = ev ? px * (1 + dutyIce) * (1 + gstIce) * (1 + reg) - (taxed + registration) : 0;
+      const kwh = q === BEV ? kwhBev : q === PHEV ? kwhPhev : 0;
+      const replacementPerYear = n > 0 ? (replacements * kwh * packPkrPerKwh) / n : 0;
+      const annual = crf * out.upfront[o + q] + ins * taxed + replacementPerYear;
+      out.costNoSubsidy[o + q] = km > 0 ? annual / km + out.runningPerKm[o + q] : 0;
+    }
+
+    // BEV purchase subsidy (per vehicle plus per kWh) and markup support on EV loans.
+    const sub = p[ix["policy.subsidy_per_vehicle"][s] + t] + p[ix["policy.subsidy_per_kwh"][s] + t] * kwhBev;
+    out.subsidy[s] = sub;
+    out.subsidyPerKm[s] = km > 0 ? (crf * sub) / km : 0;
+    const markup = Math.min(p[ix["policy.markup_support"][s] + t], loanRate);
+    const loan = Math.min(p[ix["finance.loan_cap"][s] + t], out.upfront[o + BEV]);
+    // Interest saved over the loan's life: the difference of two annuities on the same principal.
+    const perLoan = markup > 0 && loan > 0 ? loan * loanTerm * (capitalRecoveryFactor(loanRate, loanTerm) - capitalRecoveryFactor(loanRate - markup, loanTerm)) : 0;
+    const support = p[ix["finance.ev_loan_uptake"][s] + t] * perLoan;
+    out.loanSupport[s] = support;
+    if (km > 0) out.costNoSubsidy[o + BEV] -= (crf * support) / km;
+  }
+}
