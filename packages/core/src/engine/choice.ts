@@ -14,6 +14,8 @@ export class ChoiceState {
   /** Base-year levels of the barrier drivers. */
   readonly accessBase = new Float64Array(N_SEG);
   readonly evStockShareBase = new Float64Array(N_SEG);
+  /** Base-year stock of each segment: the fixed denominator of charging access. */
+  readonly stockBase = new Float64Array(N_SEG);
   /** Barrier drivers at the end of the previous year. */
   readonly accessPrev = new Float64Array(N_SEG);
   readonly evStockSharePrev = new Float64Array(N_SEG);
@@ -63,7 +65,8 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
 /**
  * Utilities without the subsidy term for year t. Barriers (in units of the reference cost per km, times beta,
  * except familiarity which is in utility units):
- *  - charging access, BEV only: kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points per 10k vehicles;
+ *  - charging access, BEV only: kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points usable by the segment
+ *    per 10k vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change access);
  *  - familiarity, BEV and PHEV: phi * ln(F_base / F_prev), F = EV share of the segment's stock;
  *  - range/payload, BEV only: penalty(t) - penalty(base).
  */

@@ -92,6 +92,13 @@ export class Engine {
     }
     this.runP = p;
     this.runFlags = flags;
+    // Barrier drivers equal to their base levels make every barrier vanish in the base year, where the constants
+    // are calibrated; nothing from a previous run may leak into this one.
+    this.choice.accessPrev.fill(0);
+    this.choice.accessBase.fill(0);
+    this.choice.evStockSharePrev.fill(1);
+    this.choice.evStockShareBase.fill(1);
+    this.points.fill(0);
 
     for (let t = 0; t < T; t++) {
       this.runT = t;
@@ -515,7 +522,8 @@ export class Engine {
         if (flags.evMask[q]) ev += x;
       }
       const share = stock > 0 ? ev / stock : 0;
-      const access = chargingAccess(p, this.L, t, s, this.points, stock);
+      if (t === 0) st.stockBase[s] = stock;
+      const access = chargingAccess(p, this.L, t, s, this.points, st.stockBase[s]);
       st.evStockSharePrev[s] = share;
       st.accessPrev[s] = access;
       if (t === 0) {

@@ -41,7 +41,7 @@ export function sizeChargers(p: Float64Array, L: ParamLayout, t: number, publicK
   }
 }
 
-/** Public charge points available to a segment, per 10,000 vehicles of its stock, weighted by the types it uses. */
+/** Public charge points usable by a segment, weighted by the types it uses, per 10,000 vehicles of `segmentStock`. */
 export function chargingAccess(p: Float64Array, L: ParamLayout, t: number, s: number, installed: Float64Array, segmentStock: number): number {
   const w =
     p[L.ix["charging.access_weight_ac"][s] + t] * installed[AC] +
