@@ -5,6 +5,8 @@ import { CliError } from "./context.js";
 import { runCommand } from "./commands/run.js";
 import { paramsCommand } from "./commands/params.js";
 import { validateCommand } from "./commands/validate.js";
+import { solveCommand } from "./commands/solve.js";
+import { compareCommand } from "./commands/compare.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -42,6 +44,31 @@ export function buildProgram(): Command {
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((file: string, opts) => validateCommand(file, opts, print));
+  program
+    .command("solve")
+    .description("find the lever value that hits a target, or the least-cost mix of levers that meets it")
+    .argument("<scenario>", "scenario name or file")
+    .requiredOption("--target <spec>", "<metric>:<segment|total>:<year>=<value>, e.g. ev_sales_share:total:2030=0.30")
+    .option("--lever <parameter>", "the parameter to move (default depends on the target metric; named in the output)")
+    .option("--min <value>", "lower bound of the lever (default: the lever's range in the data pack)")
+    .option("--max <value>", "upper bound of the lever")
+    .option("--from <year>", "the lever takes its value from this year on (default: the lever's from_year)")
+    .option("--minimise [metric]", "find the least-cost mix instead (default cost metric: net_fiscal, summed to the target year)")
+    .option("--levers <list>", "with --minimise: comma-separated levers, each optionally name=min:max")
+    .addOption(new Option("--format <format>", "table or json").default("table"))
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((arg: string, opts) => solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print));
+
+  program
+    .command("compare")
+    .description("key figures of several scenarios side by side, with differences from the first")
+    .argument("<scenarios...>", "two or more scenario names or files")
+    .addOption(new Option("--format <format>", "table, json or csv").default("table"))
+    .option("--year <year>", "year of the key figures", "2030")
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((args: string[], opts) => compareCommand(args, opts, print));
   return program;
 }
 

@@ -44,7 +44,7 @@ export class Model {
   }
 
   /** Evaluate a compiled scenario, optionally with a replacement parameter buffer (sweeps, goal seek). */
-  evaluate(c: CompiledScenario, params: Float64Array = c.params, out = new Float64Array(outputLength(c.nYears))): RunResult {
+  evaluate(c: CompiledScenario, params: Float64Array = c.params, out: Float64Array = new Float64Array(outputLength(c.nYears))): RunResult {
     this.engineFor(c).run(params, c, out);
     return { scenario: c, out };
   }

@@ -59,6 +59,7 @@ export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd
   const chargeEff = p[L.one["energy.charging_efficiency"] + t];
   const loanRate = p[L.one["finance.loan_rate"] + t];
   const loanTerm = p[L.one["finance.loan_term"] + t];
+  const subsidyScale = p[L.one["policy.subsidy_scale"] + t];
 
   for (let s = 0; s < N_SEG; s++) {
     const o = s * N_PT;
@@ -143,7 +144,7 @@ export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd
     }
 
     // BEV purchase subsidy (per vehicle plus per kWh) and markup support on EV loans.
-    const sub = p[ix["policy.subsidy_per_vehicle"][s] + t] + p[ix["policy.subsidy_per_kwh"][s] + t] * kwhBev;
+    const sub = subsidyScale * (p[ix["policy.subsidy_per_vehicle"][s] + t] + p[ix["policy.subsidy_per_kwh"][s] + t] * kwhBev);
     out.subsidy[s] = sub;
     out.subsidyPerKm[s] = km > 0 ? (crf * sub) / km : 0;
     const markup = Math.min(p[ix["policy.markup_support"][s] + t], loanRate);

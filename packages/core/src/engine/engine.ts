@@ -117,7 +117,8 @@ export class Engine {
       utilities(p, L, t, this.costs, this.choice);
 
       // Powertrain shares, with the subsidy budget resolved within the year.
-      const f = resolveBudget(p[L.one["policy.subsidy_budget"] + t], this.claim);
+      const budget = p[L.one["policy.subsidy_budget"] + t] * p[L.one["policy.subsidy_scale"] + t];
+      const f = resolveBudget(budget, this.claim);
       for (let s = 0; s < N_SEG; s++) {
         for (let q = 0; q < N_PT; q++) this.salesPt[s * N_PT + q] = this.salesNow[s] * this.shares[s * N_PT + q];
       }

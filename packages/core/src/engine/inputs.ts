@@ -131,6 +131,7 @@ export const MARKET_INPUTS = [
   one("policy.subsidy_budget", "PKR"),
   seg("policy.markup_support", "fraction/year"),
   seg("policy.min_ev_share", "fraction"),
+  one("policy.subsidy_scale", "dimensionless"),
   // Choice model
   seg("choice.cost_sensitivity", "dimensionless"),
   seg("choice.charging_barrier", "dimensionless"),

@@ -1,0 +1,77 @@
+// `evplan compare`: key figures of several scenarios side by side, with differences from the first.
+import { keyFigures, type KeyFigure } from "@evplan/core";
+import { CliError, makeContext } from "../context.js";
+import { compact, grouped, pct, pp } from "../format/numbers.js";
+import { table } from "../format/table.js";
+
+/** A figure in its unit, readable in a terminal. Accepts a metric id or a unit. */
+export function figureText(unitOrMetric: string, x: number): string {
+  if (!Number.isFinite(x)) return "n/a";
+  switch (unitOrMetric) {
+    case "fraction":
+    case "ev_sales_share":
+      return pct(x);
+    case "PKR":
+      return `PKR ${grouped(x / 1e9, 1)} bn`;
+    case "USD":
+      return `USD ${grouped(x / 1e9, 2)} bn`;
+    case "t CO2":
+    case "co2_ttw":
+    case "co2_wtw":
+      return `${grouped(x / 1e6, 2)} Mt`;
+    case "litres":
+      return `${grouped(x / 1e9, 2)} bn L`;
+    case "GWh":
+      return `${grouped(x, 1)} GWh`;
+    case "MW":
+      return `${grouped(x, 0)} MW`;
+    default:
+      return compact(x);
+  }
+}
+
+function differenceText(unit: string, d: number): string {
+  if (unit === "fraction") return pp(d);
+  const s = figureText(unit, d);
+  return d > 0 ? `+${s}` : s;
+}
+
+export function compareCommand(args: string[], opts: { format: string; year?: string; data?: string; scenarios?: string }, print: (s: string) => void): void {
+  if (!["table", "json", "csv"].includes(opts.format)) throw new CliError(`--format must be table, json or csv, not "${opts.format}"`);
+  if (args.length < 2) throw new CliError("compare needs at least two scenarios");
+  const year = opts.year ? Number(opts.year) : 2030;
+  const ctx = makeContext(opts);
+  const runs = args.map((a) => {
+    const { name, source } = ctx.scenarioArg(a);
+    const run = ctx.model.run(name, source);
+    return { name: run.main.scenario.name, figures: keyFigures(run, year) };
+  });
+  // Figures present in every scenario (those against a counterfactual exist only where one is named).
+  const ids = runs[0].figures.map((f) => f.id).filter((id) => runs.every((r) => r.figures.some((f) => f.id === id)));
+  const get = (r: { figures: KeyFigure[] }, id: string) => r.figures.find((f) => f.id === id)!;
+  if (opts.format === "json") {
+    print(
+      JSON.stringify({
+        scenarios: runs.map((r) => r.name),
+        year,
+        figures: ids.map((id) => {
+          const f0 = get(runs[0], id);
+          return { id, label: f0.label, unit: f0.unit, values: runs.map((r) => get(r, id).value), difference_from_first: runs.map((r) => get(r, id).value - f0.value) };
+        }),
+      }),
+    );
+    return;
+  }
+  if (opts.format === "csv") {
+    const lines = ["figure,unit,scenario,value,difference_from_first"];
+    for (const id of ids) for (const r of runs) lines.push([id, get(r, id).unit, r.name, get(r, id).value, get(r, id).value - get(runs[0], id).value].join(","));
+    print(lines.join("\n"));
+    return;
+  }
+  const header = ["figure", ...runs.map((r) => r.name), ...runs.slice(1).map((r) => `${r.name} - ${runs[0].name}`)];
+  const rows = ids.map((id) => {
+    const f0 = get(runs[0], id);
+    return [f0.label, ...runs.map((r) => figureText(f0.unit, get(r, id).value)), ...runs.slice(1).map((r) => differenceText(f0.unit, get(r, id).value - f0.value))];
+  });
+  print(table(header, rows));
+}
