@@ -82,6 +82,83 @@ function targetGap(metric: string, gap: number): string {
   return `${gap >= 0 ? "+" : ""}${compact(gap)}`;
 }
 
+const bn = (x: number) => grouped(x / 1e9, 1);
+
+/** Fiscal ledger and consumer economics. */
+function marketSection(run: ScenarioRun, y: number): string[] {
+  const r = run.main;
+  const c = r.scenario;
+  const cum = (m: string) => cumulative(r, m, "total", c.baseYear, y);
+  const lines: string[] = [];
+  lines.push(`Fiscal ledger (PKR bn, constant ${c.baseYear} rupees; + is a cost to the treasury)`);
+  const items: [string, string, number][] = [
+    ["purchase subsidies", "subsidy_outlay", 1],
+    ["markup support on EV loans", "financing_support", 1],
+    ["sales tax, duty, registration forgone on EVs", "tax_forgone", 1],
+    ["petroleum and carbon levy lost", "fuel_levy_lost", 1],
+    ["government share of chargers", "charger_support", 1],
+    ["NEV levy on combustion vehicles", "nev_levy_revenue", -1],
+    ["sales tax on charging electricity", "electricity_tax_gained", -1],
+    ["net fiscal cost", "net_fiscal", 1],
+  ];
+  lines.push(
+    table(
+      ["item", `in ${y}`, `${c.baseYear}-${y}`],
+      items.map(([label, id, sign]) => [label, bn(sign * metricValue(r, id, "total", y)), bn(sign * cum(id))]),
+    ),
+  );
+  lines.push(`EVs subsidised in ${y}: ${grouped(metricValue(r, "subsidised_vehicles", "total", y))} of ${grouped(metricValue(r, "sales", "total", y, "bev"))} BEVs sold`);
+  lines.push("");
+  lines.push(`Cost of ownership of a new vehicle in ${y} (PKR/km) and BEV payback`);
+  lines.push(
+    table(
+      ["segment", "ICE", "HEV", "PHEV", "BEV", "BEV payback (years)"],
+      SEGMENTS.map((s) => [
+        SEG_LABEL[s],
+        ...["ice", "hev", "phev", "bev"].map((p) => grouped(metricValue(r, "tco_per_km", s, y, p), 1)),
+        (() => {
+          const pb = metricValue(r, "ev_payback_years", s, y);
+          return pb >= 100 ? "never" : grouped(pb, 1);
+        })(),
+      ]),
+    ),
+  );
+  lines.push("");
+  return lines;
+}
+
+/** Chargers, grid, batteries, industry and foreign exchange. */
+function systemsSection(run: ScenarioRun, y: number): string[] {
+  const r = run.main;
+  const c = r.scenario;
+  const v = (m: string, key?: string) => metricValue(r, m, "total", y, key);
+  const slot = c.slots.get("grid.installed_capacity");
+  const capacity = slot === undefined ? NaN : c.params[slot * c.nYears + (y - c.baseYear)];
+  const peak = v("peak_charging_load");
+  const lines: string[] = [];
+  lines.push(`Infrastructure, grid, batteries and industry in ${y}`);
+  lines.push(
+    table(
+      ["", "value"],
+      [
+        ["public charge points (AC / DC fast / swap)", `${grouped(v("public_chargers"))} (${grouped(v("public_chargers", "ac"))} / ${grouped(v("public_chargers", "dc_fast"))} / ${grouped(v("public_chargers", "swap_station"))})`],
+        [`charger capital cost ${c.baseYear}-${y} (PKR bn)`, bn(cumulative(r, "charger_capex", "total", c.baseYear, y))],
+        ["peak charging load (MW)", `${grouped(peak)}${Number.isFinite(capacity) ? ` = ${pct(peak / capacity, 2)} of ${grouped(capacity)} MW installed` : ""}`],
+        ["electricity for charging (GWh)", grouped(v("electricity_demand"))],
+        ["battery demand (GWh: LFP / NMC / sodium-ion)", `${grouped(v("battery_demand"), 2)} (${grouped(v("battery_demand", "lfp"), 2)} / ${grouped(v("battery_demand", "nmc"), 2)} / ${grouped(v("battery_demand", "sodium_ion"), 2)})`],
+        ["pack cost (USD/kWh: LFP / NMC / sodium-ion)", `${grouped(v("pack_cost", "lfp"))} / ${grouped(v("pack_cost", "nmc"))} / ${grouped(v("pack_cost", "sodium_ion"))}`],
+        ["lithium demand (t LCE)", grouped(v("lithium_demand"))],
+        ["direct jobs (assembly, packs, chargers)", grouped(v("jobs"))],
+        ["local value added (PKR bn)", bn(v("local_value_added"))],
+        ["net foreign exchange (USD m): oil avoided - EV imports + exports", grouped(v("fx_net") / 1e6)],
+      ],
+      ["l", "r"],
+    ),
+  );
+  lines.push("");
+  return lines;
+}
+
 /** The terminal summary a transport analyst reads first. */
 export function summary(run: ScenarioRun): string {
   const r = run.main;
@@ -142,6 +219,9 @@ export function summary(run: ScenarioRun): string {
     );
     lines.push("");
   }
+
+  lines.push(...marketSection(run, y30));
+  lines.push(...systemsSection(run, y30));
 
   lines.push("Road CO2 (Mt)");
   const co2Rows: string[][] = [];
