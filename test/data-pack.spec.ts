@@ -1,0 +1,69 @@
+// The built-in Pakistan data pack: provenance of every number, consistency, and a base year that reproduces it.
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { ALL_INPUTS, CALIBRATION_INPUTS, Model, SEGMENTS, checkContract, metricValue } from "@evplan/core";
+import { loadRegistry } from "../packages/cli/src/data-pack.js";
+import { makeContext } from "../packages/cli/src/context.js";
+
+const root = join(import.meta.dirname, "..");
+const registry = loadRegistry(join(root, "data/pakistan"), root);
+
+describe("data pack provenance", () => {
+  it("has every parameter the engine and calibration read, with the right unit and index", () => {
+    expect(() => checkContract(registry, [...ALL_INPUTS, ...CALIBRATION_INPUTS])).not.toThrow();
+  });
+  it("gives every parameter a full reference or an assumption with its reasoning", () => {
+    for (const p of registry.parameters.values()) {
+      const ok = p.references.length > 0 || (p.assumption?.length ?? 0) >= 20;
+      expect(ok, `${p.file} has neither a reference nor an assumption`).toBe(true);
+      for (const r of p.references) {
+        expect(r.title.length, `${p.file}: reference without title`).toBeGreaterThan(0);
+        expect(r.publisher.length, `${p.file}: reference without publisher`).toBeGreaterThan(0);
+        expect(r.date, `${p.file}: reference without date`).toMatch(/^\d{4}/);
+      }
+    }
+  });
+  it("gives every pure assumption an uncertainty range, unless it is a policy lever", () => {
+    for (const p of registry.parameters.values()) {
+      if (p.references.length === 0 && !p.lever) expect(p.uncertainty, `${p.file} is an assumption without an uncertainty range`).toBeDefined();
+    }
+  });
+});
+
+describe("data pack consistency", () => {
+  const at = (name: string) => registry.series.get(name)!.values[0];
+  it("fuel mixes, chemistry shares and charger access weights each sum to 1 per segment", () => {
+    for (const s of SEGMENTS) {
+      expect(at(`energy.fuel_mix_petrol.${s}`) + at(`energy.fuel_mix_diesel.${s}`) + at(`energy.fuel_mix_cng.${s}`)).toBeCloseTo(1, 9);
+      expect(at(`batteries.chemistry_share_lfp.${s}`) + at(`batteries.chemistry_share_nmc.${s}`) + at(`batteries.chemistry_share_sodium_ion.${s}`)).toBeCloseTo(1, 9);
+      expect(at(`charging.access_weight_ac.${s}`) + at(`charging.access_weight_dc_fast.${s}`) + at(`charging.access_weight_swap_station.${s}`)).toBeCloseTo(1, 9);
+    }
+  });
+  it("sodium-ion packs need no lithium", () => {
+    expect(at("batteries.lithium_intensity.sodium_ion")).toBe(0);
+  });
+});
+
+describe("base year", () => {
+  const ctx = makeContext();
+  const model: Model = ctx.model;
+  const run = model.run("reference");
+  it("reproduces base-year sales, EV share and EVs in use from the data pack", () => {
+    for (const s of SEGMENTS) {
+      expect(metricValue(run.main, "sales", s, 2025)).toBeCloseTo(at(`sales.base_year.${s}`), 6);
+      expect(metricValue(run.main, "ev_sales_share", s, 2025)).toBeCloseTo(at(`adoption.target_ev_share.${s}`), 9);
+      const evStock = at(`fleet.base_bev_stock.${s}`) + at(`fleet.base_phev_stock.${s}`);
+      const evSales = metricValue(run.main, "sales", s, 2025, "bev") + metricValue(run.main, "sales", s, 2025, "phev");
+      expect(metricValue(run.main, "ev_stock", s, 2025)).toBeCloseTo(Math.max(evStock, evSales), 3);
+    }
+  });
+  it("is the same in market mode: the choice constants reproduce the observed shares", () => {
+    const market = model.evaluate(model.compile("m", { file: "m.yaml", data: { name: "m", extends: "reference", mode: "market" } }));
+    for (const s of SEGMENTS) {
+      expect(Math.abs(metricValue(market, "ev_sales_share", s, 2025) - metricValue(run.main, "ev_sales_share", s, 2025))).toBeLessThan(1e-3);
+    }
+  });
+  function at(name: string) {
+    return registry.series.get(name)!.values[0];
+  }
+});
