@@ -18,6 +18,8 @@ function cell(m: number, s: number, b: number, T: number, t: number): number {
 
 const AGES = MAX_AGE + 2; // survival rows hold S(0..MAX_AGE) and a trailing 0
 const PAYBACK_CAP_YEARS = 100;
+/** Survival below this is taken as zero, so the vintage loops stop at the segment's last living age. */
+const SURVIVAL_EPSILON = 1e-12;
 
 /** What a run needs besides the parameter values: which segments are in market mode and what counts as EV. */
 export interface RunFlags {
@@ -32,6 +34,8 @@ export class Engine {
   readonly nVintages: number;
   private readonly L: ParamLayout;
   private readonly survival = new Float64Array(N_SEG * AGES);
+  /** Per segment, the oldest age with a share surviving above SURVIVAL_EPSILON: older vintages hold no vehicles. */
+  private readonly lastAge = new Int32Array(N_SEG);
   /** Vehicles by segment, powertrain and vintage, at the end of the current year. */
   private readonly stockV: Float64Array;
   /** Fuel-economy and EV-energy factors by segment and vintage (1 at the base year). */
@@ -63,6 +67,8 @@ export class Engine {
   private runT = 0;
   private runFlags: RunFlags = { modes: new Uint8Array(N_SEG), evMask: new Uint8Array(N_PT) };
   private readonly claim: (f: number) => number;
+  /** Claims evaluated so far this year: shares that do not depend on the subsidy are computed on the first only. */
+  private claimsThisYear = 0;
 
   constructor(layout: ParamLayout, baseYear: number) {
     this.L = layout;
@@ -89,6 +95,9 @@ export class Engine {
     this.prepareVintageFactors(p);
     for (let s = 0; s < N_SEG; s++) {
       fillSurvival(this.survival, s * AGES, MAX_AGE, p[L.ix["fleet.survival_lambda"][s]], p[L.ix["fleet.survival_shape"][s]]);
+      let last = MAX_AGE;
+      while (last > 0 && this.survival[s * AGES + last] < SURVIVAL_EPSILON) this.survival[s * AGES + last--] = 0;
+      this.lastAge[s] = last;
     }
     this.runP = p;
     this.runFlags = flags;
@@ -118,6 +127,7 @@ export class Engine {
 
       // Powertrain shares, with the subsidy budget resolved within the year.
       const budget = p[L.one["policy.subsidy_budget"] + t] * p[L.one["policy.subsidy_scale"] + t];
+      this.claimsThisYear = 0;
       const f = resolveBudget(budget, this.claim);
       for (let s = 0; s < N_SEG; s++) {
         for (let q = 0; q < N_PT; q++) this.salesPt[s * N_PT + q] = this.salesNow[s] * this.shares[s * N_PT + q];
@@ -127,9 +137,7 @@ export class Engine {
       for (let s = 0; s < N_SEG; s++) {
         this.writeSales(s, t, out, flags);
         if (t === 0) this.initialiseBaseStock(p, s, out);
-        else this.turnOver(p, s, t, out);
-        this.writeStock(s, t, out);
-        this.activityEnergyEmissions(p, s, t, out, flags);
+        this.fleetYear(p, s, t, out, flags);
         addPublicEnergy(p, L, t, s, this.evGridKwh[s] * (1 - p[L.ix["energy.solar_charging_share"][s] + t]), this.publicKwh);
       }
       this.chargersAndGrid(p, t, out);
@@ -149,10 +157,12 @@ export class Engine {
     const p = this.runP;
     const t = this.runT;
     const L = this.L;
+    const first = this.claimsThisYear++ === 0;
     let claimed = 0;
     for (let s = 0; s < N_SEG; s++) {
-      if (this.runFlags.modes[s] === 1) marketShares(p, L, t, s, f, this.costs, this.choice, this.runFlags.evMask, this.shares);
-      else this.targetShares(p, s, t);
+      const market = this.runFlags.modes[s] === 1;
+      if (market && (first || this.costs.subsidy[s] !== 0)) marketShares(p, L, t, s, f, this.costs, this.choice, this.runFlags.evMask, this.shares);
+      else if (!market && first) this.targetShares(p, s, t);
       claimed += this.salesNow[s] * this.shares[s * N_PT + BEV] * this.costs.subsidy[s];
     }
     return claimed;
@@ -192,12 +202,16 @@ export class Engine {
       const feOff = L.ix["energy.fuel_economy_improvement"][s];
       const evOff = L.ix["energy.ev_efficiency_improvement"][s];
       // Vintages before the base year: the base-year improvement rate, applied backwards (older is thirstier).
-      const fe0 = p[feOff];
-      const ev0 = p[evOff];
-      for (let a = MAX_AGE; a >= 0; a--) {
+      const feBack = 1 / (1 - p[feOff]);
+      const evBack = 1 / (1 - p[evOff]);
+      let fe = 1;
+      let ev = 1;
+      for (let a = 0; a <= MAX_AGE; a++) {
         const vi = MAX_AGE - a;
-        this.feFactor[s * nV + vi] = Math.pow(1 - fe0, -a);
-        this.evFactor[s * nV + vi] = Math.pow(1 - ev0, -a);
+        this.feFactor[s * nV + vi] = fe;
+        this.evFactor[s * nV + vi] = ev;
+        fe *= feBack;
+        ev *= evBack;
       }
       for (let t = 1; t < this.nYears; t++) {
         const vi = MAX_AGE + t;
@@ -226,8 +240,16 @@ export class Engine {
     hs[HEV] = Math.max(0, p[L.ix["fleet.base_hev_stock"][s]] - this.salesPt[sv + HEV]);
     hs[PHEV] = Math.max(0, p[L.ix["fleet.base_phev_stock"][s]] - this.salesPt[sv + PHEV]);
     hs[BEV] = Math.max(0, p[L.ix["fleet.base_bev_stock"][s]] - this.salesPt[sv + BEV]);
+    const evBack = 1 / (1 + gEv);
+    const back = 1 / (1 + g);
     let wSum = 0;
-    for (let a = 1; a <= MAX_AGE; a++) wSum += Math.pow(1 + gEv, -a) * this.survival[sa + a];
+    let wa = 1;
+    for (let a = 1; a <= MAX_AGE; a++) {
+      wa *= evBack;
+      wSum += wa * this.survival[sa + a];
+    }
+    let hist = base;
+    let evWeight = 1;
     const retiredRow = (MI.retirements * SEG_SLOTS + s) * BRK_SLOTS * T;
     for (let a = 0; a <= MAX_AGE + 1; a++) {
       const vi = MAX_AGE - a; // a = MAX_AGE + 1 lies before the array and only retires
@@ -235,14 +257,15 @@ export class Engine {
         for (let q = 0; q < N_PT; q++) this.stockV[(sv + q) * nV + vi] = this.salesPt[sv + q];
         continue;
       }
-      const hist = base * Math.pow(1 + g, -a);
+      hist *= back;
+      evWeight *= evBack;
       const alive = hist * this.survival[sa + a];
       const lastYear = hist * this.survival[sa + a - 1];
       if (a > MAX_AGE) {
         out[retiredRow + ICE * T] += lastYear;
         continue;
       }
-      const w = wSum > 0 ? (Math.pow(1 + gEv, -a) * this.survival[sa + a]) / wSum : 0;
+      const w = wSum > 0 ? (evWeight * this.survival[sa + a]) / wSum : 0;
       let nonIce = 0;
       for (let q = 1; q < N_PT; q++) nonIce += hs[q] * w;
       const scale = nonIce > alive ? alive / nonIce : 1;
@@ -257,56 +280,25 @@ export class Engine {
       this.stockV[(sv + ICE) * nV + vi] = ice;
       out[retiredRow + ICE * T] += ice * (ratio - 1);
     }
-    this.retiredKwh[s] = 0;
   }
 
-  /** One year of turnover: every vintage survives from age a-1 to a; the new vintage enters as this year's sales. */
-  private turnOver(p: Float64Array, s: number, t: number, out: Float64Array): void {
-    const T = this.nYears;
-    const nV = this.nVintages;
-    const sa = s * AGES;
-    const sv = s * N_PT;
-    const retiredRow = (MI.retirements * SEG_SLOTS + s) * BRK_SLOTS * T;
-    let retiredKwh = 0;
-    for (let q = 0; q < N_PT; q++) {
-      const row = (sv + q) * nV;
-      let retired = 0;
-      // Oldest vintage index that can still hold vehicles: age MAX_AGE + 1 this year, when all of it retires.
-      for (let vi = Math.max(0, t - 1); vi < MAX_AGE + t; vi++) {
-        const before = this.stockV[row + vi];
-        if (before === 0) continue;
-        const age = MAX_AGE + t - vi;
-        const prev = this.survival[sa + age - 1];
-        const after = prev > 0 ? (before * this.survival[sa + age]) / prev : 0;
-        this.stockV[row + vi] = after;
-        retired += before - after;
-      }
-      this.stockV[row + MAX_AGE + t] = this.salesPt[sv + q];
-      out[retiredRow + q * T + t] = retired;
-      if (q === BEV) retiredKwh += retired * p[this.L.ix["vehicles.battery_kwh_bev"][s] + t];
-      else if (q === PHEV) retiredKwh += retired * p[this.L.ix["vehicles.battery_kwh_phev"][s] + t];
-    }
-    this.retiredKwh[s] = retiredKwh;
-  }
-
-  private writeStock(s: number, t: number, out: Float64Array): void {
-    const T = this.nYears;
-    const nV = this.nVintages;
-    for (let q = 0; q < N_PT; q++) {
-      const row = (s * N_PT + q) * nV;
-      let n = 0;
-      for (let vi = 0; vi <= MAX_AGE + t; vi++) n += this.stockV[row + vi];
-      out[((MI.stock * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = n;
-    }
-  }
-
-  /** Vehicle-km, fuel and electricity use, CO2 and oil imports of one segment in one year, summed over vintages. */
-  private activityEnergyEmissions(p: Float64Array, s: number, t: number, out: Float64Array, flags: RunFlags): void {
+  /**
+   * One segment's year in one pass over the vintages of each powertrain: turnover (every vintage survives from
+   * age a-1 to a; this year's sales enter as the new vintage; skipped in the base year, whose stock is set up by
+   * initialiseBaseStock), then stock, retirements, vehicle-km, fuel and electricity use, CO2 and oil imports.
+   */
+  private fleetYear(p: Float64Array, s: number, t: number, out: Float64Array, flags: RunFlags): void {
     const L = this.L;
     const ix = L.ix;
     const T = this.nYears;
     const nV = this.nVintages;
+    const stockV = this.stockV;
+    const survival = this.survival;
+    const feFactor = this.feFactor;
+    const evFactor = this.evFactor;
+    const sa = s * AGES;
     const sv = s * N_PT;
+    const fv = s * nV;
     const vkt0 = p[ix["activity.vkt_new"][s] + t];
     const keep = 1 - p[ix["activity.vkt_decline"][s] + t];
     const mixP = p[ix["energy.fuel_mix_petrol"][s] + t];
@@ -330,6 +322,10 @@ export class Engine {
     const upC = p[L.one["emissions.wtt_cng"] + t];
     const grid = p[L.one["emissions.grid_intensity"] + t];
     const cngToPetrolL = p[L.one["energy.energy_content_cng"] + t] / p[L.one["energy.energy_content_petrol"] + t];
+    const retiredRow = (MI.retirements * SEG_SLOTS + s) * BRK_SLOTS * T;
+    const newest = MAX_AGE + t;
+    // The oldest vintage that can hold vehicles: one year past the segment's last living age, which retires now.
+    const oldest = Math.max(0, newest - this.lastAge[s] - 1);
 
     let petrol = 0;
     let diesel = 0;
@@ -338,28 +334,46 @@ export class Engine {
     let evStock = 0;
     let dispP = 0;
     let dispD = 0;
+    let retiredKwh = 0;
     for (let q = 0; q < N_PT; q++) {
       const row = (sv + q) * nV;
-      // Share of km on fuel (1 for ICE and HEV; 1-UF for PHEV; 0 for BEV) and the fuel intensity multiplier.
-      const fuelKm = q === BEV ? 0 : q === PHEV ? 1 - uf : 1;
-      const fuelMul = q === HEV ? hevKeep : 1;
-      const elecKm = q === BEV ? 1 : q === PHEV ? uf : 0;
+      let retired = 0;
+      if (t > 0) stockV[row + newest] = this.salesPt[sv + q];
       let km = 0;
       let fuelKmWeighted = 0; // sum of km x vintage fuel factor
       let elecKwh = 0;
       let stock = 0;
       let kmPerVeh = vkt0; // at age 0
-      for (let vi = MAX_AGE + t; vi >= t; vi--) {
-        const n = this.stockV[row + vi];
-        if (n !== 0) {
-          const k = n * kmPerVeh;
-          km += k;
-          stock += n;
-          fuelKmWeighted += k * this.feFactor[s * nV + vi];
-          elecKwh += k * this.evFactor[s * nV + vi];
+      for (let vi = newest; vi >= oldest; vi--) {
+        let n = stockV[row + vi];
+        if (n === 0) {
+          kmPerVeh *= keep;
+          continue;
         }
+        if (t > 0 && vi < newest) {
+          const age = newest - vi;
+          const prev = survival[sa + age - 1];
+          const after = prev > 0 ? (n * survival[sa + age]) / prev : 0;
+          retired += n - after;
+          n = after;
+          stockV[row + vi] = after;
+        }
+        const k = n * kmPerVeh;
+        km += k;
+        stock += n;
+        fuelKmWeighted += k * feFactor[fv + vi];
+        elecKwh += k * evFactor[fv + vi];
         kmPerVeh *= keep;
       }
+      if (t > 0) {
+        out[retiredRow + q * T + t] = retired;
+        if (q === BEV) retiredKwh += retired * p[ix["vehicles.battery_kwh_bev"][s] + t];
+        else if (q === PHEV) retiredKwh += retired * p[ix["vehicles.battery_kwh_phev"][s] + t];
+      }
+      // Share of km on fuel (1 for ICE and HEV; 1-UF for PHEV; 0 for BEV) and the fuel intensity multiplier.
+      const fuelKm = q === BEV ? 0 : q === PHEV ? 1 - uf : 1;
+      const fuelMul = q === HEV ? hevKeep : 1;
+      const elecKm = q === BEV ? 1 : q === PHEV ? uf : 0;
       const fk = fuelKmWeighted * fuelKm * fuelMul;
       const lp = fk * fP;
       const ld = fk * fD;
@@ -375,19 +389,21 @@ export class Engine {
       if (flags.evMask[q]) evStock += stock;
       const ttw = (lp * efP + ld * efD + kc * efC) * 0.001; // kg -> t
       const wtw = ttw + (lp * upP + ld * upD + kc * upC + kwhGrid * grid * (1 - solar)) * 0.001;
-      out[((MI.vkt * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = km;
-      out[((MI.co2_ttw * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = ttw;
-      out[((MI.co2_wtw * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t] = wtw;
+      out[cell(MI.stock, s, q, T, t)] = stock;
+      out[cell(MI.vkt, s, q, T, t)] = km;
+      out[cell(MI.co2_ttw, s, q, T, t)] = ttw;
+      out[cell(MI.co2_wtw, s, q, T, t)] = wtw;
     }
+    this.retiredKwh[s] = t > 0 ? retiredKwh : 0;
     this.evGridKwh[s] = kwhAll;
     this.displacedPetrol[s] = dispP;
     this.displacedDiesel[s] = dispD;
-    out[((MI.ev_stock * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = evStock;
-    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + PETROL) * T + t] = petrol;
-    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + DIESEL) * T + t] = diesel;
-    out[((MI.fuel_use * SEG_SLOTS + s) * BRK_SLOTS + CNG) * T + t] = cng * cngToPetrolL;
-    out[((MI.electricity_demand * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = kwhAll * 1e-6; // kWh -> GWh
-    out[((MI.oil_import_cost * SEG_SLOTS + s) * BRK_SLOTS + BRK_ALL) * T + t] = this.oilUsd(p, t, petrol + diesel);
+    out[cell(MI.ev_stock, s, BRK_ALL, T, t)] = evStock;
+    out[cell(MI.fuel_use, s, PETROL, T, t)] = petrol;
+    out[cell(MI.fuel_use, s, DIESEL, T, t)] = diesel;
+    out[cell(MI.fuel_use, s, CNG, T, t)] = cng * cngToPetrolL;
+    out[cell(MI.electricity_demand, s, BRK_ALL, T, t)] = kwhAll * 1e-6; // kWh -> GWh
+    out[cell(MI.oil_import_cost, s, BRK_ALL, T, t)] = this.oilUsd(p, t, petrol + diesel);
   }
 
   /** Import cost (USD) of road fuel in litres: barrels x crude price x refined-product premium x import share. */
@@ -575,28 +591,32 @@ export class Engine {
     return this.fShare;
   }
 
-  /** Fill breakdown totals and the all-segment row for every summed metric. */
+  /** Fill breakdown totals and the all-segment row for every summed metric (inner loops run over contiguous years). */
   private aggregate(out: Float64Array): void {
     const T = this.nYears;
     for (let m = 0; m < N_METRICS; m++) {
       const def = METRICS[m];
       if (def.aggregation !== "sum") continue;
       const nb = def.breakdown ? (def.breakdown === "powertrain" ? N_PT : 3) : 0;
-      for (let s = 0; s < N_SEG; s++) {
-        if (nb === 0) continue;
-        const base = (m * SEG_SLOTS + s) * BRK_SLOTS * T;
-        for (let t = 0; t < T; t++) {
-          let x = 0;
-          for (let b = 0; b < nb; b++) x += out[base + b * T + t];
-          out[base + BRK_ALL * T + t] = x;
+      if (nb > 0) {
+        for (let s = 0; s < N_SEG; s++) {
+          const base = (m * SEG_SLOTS + s) * BRK_SLOTS * T;
+          const dst = base + BRK_ALL * T;
+          for (let t = 0; t < T; t++) out[dst + t] = out[base + t];
+          for (let b = 1; b < nb; b++) {
+            const src = base + b * T;
+            for (let t = 0; t < T; t++) out[dst + t] += out[src + t];
+          }
         }
       }
+      const totalBase = (m * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS * T;
       for (let b = 0; b < BRK_SLOTS; b++) {
-        const dst = ((m * SEG_SLOTS + SEG_TOTAL) * BRK_SLOTS + b) * T;
-        for (let t = 0; t < T; t++) {
-          let x = 0;
-          for (let s = 0; s < N_SEG; s++) x += out[((m * SEG_SLOTS + s) * BRK_SLOTS + b) * T + t];
-          out[dst + t] = x;
+        if (b >= nb && b !== BRK_ALL) continue;
+        const dst = totalBase + b * T;
+        for (let t = 0; t < T; t++) out[dst + t] = out[(m * SEG_SLOTS) * BRK_SLOTS * T + b * T + t];
+        for (let s = 1; s < N_SEG; s++) {
+          const src = (m * SEG_SLOTS + s) * BRK_SLOTS * T + b * T;
+          for (let t = 0; t < T; t++) out[dst + t] += out[src + t];
         }
       }
     }
