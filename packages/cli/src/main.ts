@@ -7,6 +7,7 @@ import { paramsCommand } from "./commands/params.js";
 import { validateCommand } from "./commands/validate.js";
 import { solveCommand } from "./commands/solve.js";
 import { compareCommand } from "./commands/compare.js";
+import { calibrationCommand } from "./commands/calibration.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -59,6 +60,14 @@ export function buildProgram(): Command {
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((arg: string, opts) => solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print));
+
+  program
+    .command("calibration")
+    .description("the base year against the registered fleet and the Economic Survey's transport fuel figure")
+    .addOption(new Option("--format <format>", "table or json").default("table"))
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((opts) => calibrationCommand(opts, print));
 
   program
     .command("compare")

@@ -19,3 +19,4 @@ export * from "./analysis/document.js";
 export * from "./analysis/key-figures.js";
 export * from "./analysis/levers.js";
 export * from "./analysis/solve.js";
+export * from "./analysis/calibration.js";
