@@ -7,6 +7,7 @@ import { paramsCommand } from "./commands/params.js";
 import { validateCommand } from "./commands/validate.js";
 import { solveCommand } from "./commands/solve.js";
 import { compareCommand } from "./commands/compare.js";
+import { backtestCommand } from "./commands/backtest.js";
 import { calibrationCommand } from "./commands/calibration.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
@@ -78,6 +79,18 @@ export function buildProgram(): Command {
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((args: string[], opts) => compareCommand(args, opts, print));
+
+  program
+    .command("backtest")
+    .description("calibrate the EV diffusion dynamics on another country's history up to a year, forecast the rest, compare with a naive logistic")
+    .option("--history <file.csv>", "IEA Global EV Data Explorer CSV (region_country, category, parameter, mode, powertrain, year, unit, value)")
+    .option("--region <name>", "region or country, e.g. Norway")
+    .option("--mode <mode>", 'vehicle mode, e.g. "Cars" or "2 and 3 wheelers"')
+    .option("--fit-until <year>", "last year used for calibration (with --all: a comma-separated list, default 2019,2021)")
+    .option("--fit-from <year>", "ignore years before this one")
+    .option("--all", "every region x mode with enough data")
+    .addOption(new Option("--format <format>", "table or json").default("table"))
+    .action((opts) => backtestCommand(opts, print));
   return program;
 }
 

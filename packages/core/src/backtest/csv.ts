@@ -71,7 +71,13 @@ export function parseEvHistoryCsv(text: string, file: string): EvHistoryRow[] {
   const col: Record<string, number> = {};
   for (const c of EV_HISTORY_COLUMNS) {
     const k = names.indexOf(c);
-    if (k < 0) issues.push({ file, line: h + 1, field: c, message: `missing column "${c}"; the header must name ${EV_HISTORY_COLUMNS.join(", ")} (found: ${names.join(", ") || "nothing"})` });
+    if (k < 0)
+      issues.push({
+        file,
+        line: h + 1,
+        field: c,
+        message: `missing column "${c}"; the header must name ${EV_HISTORY_COLUMNS.join(", ")} (found: ${names.join(", ") || "nothing"})`,
+      });
     col[c] = k;
   }
   if (issues.length) throw new InputError(issues);

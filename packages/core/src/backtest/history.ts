@@ -17,7 +17,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 /** Historical rows only: the Data Explorer's full download also carries projections. */
 const historical = (r: EvHistoryRow) => !/^projection/i.test(r.category);
 
-/** Every region x mode with an EV sales share, with the years it covers. */
+/** Every region x mode with an EV sales share, with the years it covers, by mode then region. */
 export function listShareSeries(rows: readonly EvHistoryRow[]): { region: string; mode: string; years: number[] }[] {
   const byKey = new Map<string, { region: string; mode: string; years: Set<number> }>();
   for (const r of rows) {
@@ -27,7 +27,9 @@ export function listShareSeries(rows: readonly EvHistoryRow[]): { region: string
     if (!e) byKey.set(key, (e = { region: r.region, mode: r.mode, years: new Set() }));
     e.years.add(r.year);
   }
-  return [...byKey.values()].map((e) => ({ region: e.region, mode: e.mode, years: [...e.years].sort((a, b) => a - b) }));
+  return [...byKey.values()]
+    .map((e) => ({ region: e.region, mode: e.mode, years: [...e.years].sort((a, b) => a - b) }))
+    .sort((x, y) => x.mode.localeCompare(y.mode) || x.region.localeCompare(y.region));
 }
 
 function collect(rows: readonly EvHistoryRow[], parameter: string, file: string, issues: InputIssue[]): Map<number, number> {

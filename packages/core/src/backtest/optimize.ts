@@ -114,7 +114,10 @@ export function levenbergMarquardt(residuals: (p: readonly number[]) => number[]
     for (let tries = 0; tries < 30; tries++) {
       const damped = jtj.slice();
       for (let a = 0; a < n; a++) damped[a * n + a] += lambda * Math.max(jtj[a * n + a], 1e-12);
-      const step = solveLinear(damped, g.map((x) => -x));
+      const step = solveLinear(
+        damped,
+        g.map((x) => -x),
+      );
       if (step) {
         const q = p.map((x, i) => clamp(x + step[i], opts.lower[i], opts.upper[i]));
         const rq = residuals(q);
