@@ -27,3 +27,4 @@ export * from "./backtest/diffusion.js";
 export * from "./backtest/logistic.js";
 export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
+export * from "./uncertainty/index.js";
