@@ -9,6 +9,9 @@ import { solveCommand } from "./commands/solve.js";
 import { compareCommand } from "./commands/compare.js";
 import { backtestCommand } from "./commands/backtest.js";
 import { calibrationCommand } from "./commands/calibration.js";
+import { registerUncertainty } from "./commands/uncertainty.js";
+import { registerSensitivity } from "./commands/sensitivity.js";
+import { registerMerge } from "./commands/merge.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -79,6 +82,9 @@ export function buildProgram(): Command {
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((args: string[], opts) => compareCommand(args, opts, print));
+  registerUncertainty(program, print);
+  registerSensitivity(program, print);
+  registerMerge(program, print);
 
   program
     .command("backtest")

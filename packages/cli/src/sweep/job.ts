@@ -48,5 +48,12 @@ export function createSweep(spec: JobSpec): Sweep<SweepMeta> {
   }
   const metric = parseMetricCell(spec.metric!);
   if (spec.kind === "tornado") return new TornadoSweep(model, main, cf, { metric, params: spec.params, difference: spec.difference });
-  return new SobolSweep(model, main, cf, { metric, params: spec.params, difference: spec.difference, samples: spec.samples!, seed: spec.seed, bootstrap: spec.bootstrap });
+  return new SobolSweep(model, main, cf, {
+    metric,
+    params: spec.params,
+    difference: spec.difference,
+    samples: spec.samples!,
+    seed: spec.seed,
+    bootstrap: spec.bootstrap,
+  });
 }

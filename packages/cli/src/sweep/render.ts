@@ -21,7 +21,7 @@ export function summarise(meta: SweepMeta, records: Float64Array): UncertaintyRe
 
 export function render(meta: SweepMeta, records: Float64Array, format: string): string {
   const report = summarise(meta, records);
-  if (format === "json") return JSON.stringify(report, null, 1) + "\n";
+  if (format === "json") return JSON.stringify(report) + "\n";
   if ("method" in report) return report.method === "tornado" ? tornadoTable(report) : sobolTable(report);
   return uncertaintyTable(report);
 }
@@ -40,7 +40,8 @@ function bandRows(metrics: UncertaintyReport["metrics"], years: readonly number[
   const shown = years.map((y, t) => [y, t] as const).filter(([y], t) => y % 5 === 0 || t === years.length - 1);
   const rows: string[][] = [];
   for (const [id, m] of Object.entries(metrics))
-    for (const [y, t] of shown) rows.push([id, String(y), num(m.total.p5[t]), num(m.total.p25[t]), num(m.total.p50[t]), num(m.total.p75[t]), num(m.total.p95[t]), m.unit]);
+    for (const [y, t] of shown)
+      rows.push([id, String(y), num(m.total.p5[t]), num(m.total.p25[t]), num(m.total.p50[t]), num(m.total.p75[t]), num(m.total.p95[t]), m.unit]);
   return rows;
 }
 
@@ -53,7 +54,8 @@ function uncertaintyTable(r: UncertaintyReport): string {
     "",
     table(head, bandRows(r.metrics, r.years), align),
   ];
-  if (r.difference) parts.push("", `Difference ${r.scenario} minus ${r.difference.counterfactual} (paired)`, "", table(head, bandRows(r.difference.metrics, r.years), align));
+  if (r.difference)
+    parts.push("", `Difference ${r.scenario} minus ${r.difference.counterfactual} (paired)`, "", table(head, bandRows(r.difference.metrics, r.years), align));
   if (r.targets.length)
     parts.push(
       "",
@@ -61,7 +63,14 @@ function uncertaintyTable(r: UncertaintyReport): string {
       "",
       table(
         ["target", "value", "p5", "p50", "p95", "P(met)"],
-        r.targets.map((t) => [t.label, `${t.sense === "at_least" ? ">=" : "<="} ${num(t.target)}`, num(t.value.p5), num(t.value.p50), num(t.value.p95), pct(t.probability_met)]),
+        r.targets.map((t) => [
+          t.label,
+          `${t.sense === "at_least" ? ">=" : "<="} ${num(t.target)}`,
+          num(t.value.p5),
+          num(t.value.p50),
+          num(t.value.p95),
+          pct(t.probability_met),
+        ]),
       ),
     );
   return parts.join("\n") + "\n";

@@ -53,9 +53,15 @@ export function writeShard(path: string, header: ShardHeader, records: Float64Ar
 }
 
 export function readShard(path: string): { header: ShardHeader; records: Float64Array } {
-  const buf = readFileSync(path);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (e) {
+    throw new CliError(`cannot read ${shownPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   if (buf.subarray(0, MAGIC.length).toString("utf8") !== MAGIC) throw new CliError(`${shownPath(path)} is not an evplan shard file`);
   const nl = buf.indexOf(0x0a, MAGIC.length);
+  if (nl < 0) throw new CliError(`${shownPath(path)} is truncated`);
   const header = JSON.parse(buf.subarray(MAGIC.length, nl).toString("utf8")) as ShardHeader;
   let start = nl + 1;
   start += (8 - (start % 8)) % 8;
@@ -79,7 +85,9 @@ export function mergeShards(files: readonly string[]): { meta: SweepMeta; record
   let at = 0;
   for (const s of shards) {
     if (s.header.from !== at)
-      throw new CliError(s.header.from > at ? `records ${at} to ${s.header.from - 1} are missing: a shard was not given` : `${shownPath(s.file)} overlaps another shard`);
+      throw new CliError(
+        s.header.from > at ? `records ${at} to ${s.header.from - 1} are missing: a shard was not given` : `${shownPath(s.file)} overlaps another shard`,
+      );
     at = s.header.to;
   }
   if (at !== meta.count) throw new CliError(`records ${at} to ${meta.count - 1} are missing: a shard was not given`);

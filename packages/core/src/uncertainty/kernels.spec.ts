@@ -109,3 +109,23 @@ describe("percentile kernels", () => {
     z.forEach((zz, j) => expect(Math.abs(out[j] - (10 + 2 * zz))).toBeLessThan(0.06));
   });
 });
+
+describe("selection-based percentiles", () => {
+  it("equal the sorted type-7 percentiles, with ties and in any order", () => {
+    const probs = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1, 0.333];
+    for (const [N, levels] of [
+      [1, 5],
+      [2, 3],
+      [7, 2],
+      [1000, 1],
+      [1000, 4],
+      [1001, 1e9],
+    ] as const) {
+      const x = Float64Array.from({ length: N }, (_, i) => Math.floor(uniformAt(2, i, N) * levels));
+      const sorted = Float64Array.from(x).sort();
+      const out = new Float64Array(probs.length);
+      dpercentiles(N, x, 1, 0, probs, out, 1, 0, new Float64Array(N));
+      probs.forEach((p, j) => expect(out[j]).toBe(dpercentileSorted(N, p, sorted, 1, 0)));
+    }
+  });
+});

@@ -15,9 +15,51 @@ export function dpercentileSorted(N: number, p: number, x: Float64Array, stride:
 }
 
 /**
+ * Place the k-th smallest of x[left..right] at x[k], with everything before it no larger and everything after it
+ * no smaller (Hoare partitioning around a median of three, as in Numerical Recipes' `select`: linear on average,
+ * and fast on many equal values). Returns x[k].
+ */
+export function dselect(x: Float64Array, k: number, left: number, right: number): number {
+  let l = left;
+  let ir = right;
+  for (;;) {
+    if (ir <= l + 1) {
+      if (ir === l + 1 && x[ir] < x[l]) swap(x, l, ir);
+      return x[k];
+    }
+    const mid = (l + ir) >>> 1;
+    swap(x, mid, l + 1);
+    if (x[l] > x[ir]) swap(x, l, ir);
+    if (x[l + 1] > x[ir]) swap(x, l + 1, ir);
+    if (x[l] > x[l + 1]) swap(x, l, l + 1);
+    let i = l + 1;
+    let j = ir;
+    const a = x[l + 1];
+    for (;;) {
+      do i++;
+      while (x[i] < a);
+      do j--;
+      while (x[j] > a);
+      if (j < i) break;
+      swap(x, i, j);
+    }
+    x[l + 1] = x[j];
+    x[j] = a;
+    if (j >= k) ir = j - 1;
+    if (j <= k) l = i;
+  }
+}
+
+function swap(x: Float64Array, i: number, j: number): void {
+  const t = x[i];
+  x[i] = x[j];
+  x[j] = t;
+}
+
+/**
  * Percentiles `probs` (each in [0, 1]) of N strided values x[offset + i*stride], written to
- * out[outOffset + j*outStride]. NaN values are left out. `scratch` must hold N values. Returns the number of
- * values used (not NaN).
+ * out[outOffset + j*outStride]. Exact order statistics by selection, not a full sort. NaN values are left out.
+ * `scratch` must hold N values. Returns the number of values used (not NaN).
  */
 export function dpercentiles(
   N: number,
@@ -35,9 +77,22 @@ export function dpercentiles(
     const v = x[ix];
     if (v === v) scratch[n++] = v;
   }
-  const s = n === scratch.length ? scratch : scratch.subarray(0, n);
-  s.sort();
-  for (let j = 0; j < probs.length; j++) out[outOffset + j * outStride] = dpercentileSorted(n, probs[j], s, 1, 0);
+  for (let j = 0; j < probs.length; j++) {
+    let v = NaN;
+    if (n > 0) {
+      const h = (n - 1) * probs[j];
+      const lo = Math.floor(h);
+      v = dselect(scratch, lo, 0, n - 1);
+      const f = h - lo;
+      if (f > 0 && lo < n - 1) {
+        // The next order statistic is the smallest of those after lo.
+        let next = scratch[lo + 1];
+        for (let i = lo + 2; i < n; i++) if (scratch[i] < next) next = scratch[i];
+        v += f * (next - v);
+      }
+    }
+    out[outOffset + j * outStride] = v;
+  }
   return n;
 }
 

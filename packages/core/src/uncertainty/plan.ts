@@ -95,7 +95,11 @@ export function buildDrawPlan(registry: Registry, compiled: CompiledScenario, na
     if (!(dist.cdfHi > dist.cdfLo)) issues.push({ file: p.file, field: "uncertainty", message: "the truncation bounds leave no probability" });
     plan.absolute[d] = u.scale === "absolute" ? 1 : 0;
     if (u.scale === "absolute" && p.index)
-      issues.push({ file: p.file, field: "uncertainty.scale", message: `scale: absolute replaces a scalar's value, but ${p.name} is indexed by ${p.index}; use scale: factor` });
+      issues.push({
+        file: p.file,
+        field: "uncertainty.scale",
+        message: `scale: absolute replaces a scalar's value, but ${p.name} is indexed by ${p.index}; use scale: factor`,
+      });
     plan.lo[d] = p.bounds[0];
     plan.hi[d] = p.bounds[1];
     plan.rowStart[d] = r;

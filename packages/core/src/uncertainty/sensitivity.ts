@@ -28,7 +28,8 @@ export function parseMetricCell(spec: string): MetricCell {
   const bad = (message: string) => new InputError([{ file: "command line", field: "metric", message }]);
   if (!m) throw bad(`"${spec}" is not <metric>:<segment|total>:<year>, e.g. ev_sales_share:total:2030`);
   if (METRIC_INDEX[m[1]] === undefined) throw bad(`unknown metric "${m[1]}"`);
-  if (m[2] !== "total" && !(SEGMENTS as readonly string[]).includes(m[2])) throw bad(`unknown segment "${m[2]}"; expected total or one of ${SEGMENTS.join(", ")}`);
+  if (m[2] !== "total" && !(SEGMENTS as readonly string[]).includes(m[2]))
+    throw bad(`unknown segment "${m[2]}"; expected total or one of ${SEGMENTS.join(", ")}`);
   return { metric: m[1], segment: m[2], year: Number(m[3]) };
 }
 
@@ -74,7 +75,8 @@ abstract class CellSweep {
     const { metric, segment, year } = opts.metric;
     if (year < main.baseYear || year > main.endYear)
       throw new InputError([{ file: "command line", field: "metric", message: `year ${year} is outside ${main.baseYear}-${main.endYear}` }]);
-    if (opts.difference && !counterfactual) throw new InputError([{ file: main.file, field: "counterfactual", message: `${main.name} has no counterfactual to difference against` }]);
+    if (opts.difference && !counterfactual)
+      throw new InputError([{ file: main.file, field: "counterfactual", message: `${main.name} has no counterfactual to difference against` }]);
     this.main = main;
     this.cf = opts.difference ? counterfactual : null;
     this.plan = buildDrawPlan(model.registry, main, opts.params);
@@ -216,7 +218,15 @@ export function summariseSensitivity(meta: SensitivityMeta, records: Float64Arra
       .map((p, d) => {
         const low = records[1 + 2 * d];
         const high = records[2 + 2 * d];
-        return { name: p.name, scale: p.scale, low_input: tornadoInput(p, TORNADO_LOW), high_input: tornadoInput(p, TORNADO_HIGH), low, high, swing: Math.abs(high - low) };
+        return {
+          name: p.name,
+          scale: p.scale,
+          low_input: tornadoInput(p, TORNADO_LOW),
+          high_input: tornadoInput(p, TORNADO_HIGH),
+          low,
+          high,
+          swing: Math.abs(high - low),
+        };
       })
       .sort((x, y) => y.swing - x.swing || (x.name < y.name ? -1 : 1));
     return { method: "tornado", ...head, low_percentile: TORNADO_LOW * 100, high_percentile: TORNADO_HIGH * 100, base: records[0], parameters };

@@ -48,7 +48,12 @@ describe("Monte Carlo", () => {
     const whole = runSweep(sweep);
     const parts = new Float64Array(whole.length);
     const w = sweep.meta.width;
-    for (const [f, t] of [[17, 30], [0, 5], [5, 17]]) sweep.runRange(f, t, parts, f * w);
+    for (const [f, t] of [
+      [17, 30],
+      [0, 5],
+      [5, 17],
+    ])
+      sweep.runRange(f, t, parts, f * w);
     expect(parts).toEqual(whole);
     // Shuffled sample order gives the same report: percentiles are order-free.
     const rev = new Float64Array(whole.length);

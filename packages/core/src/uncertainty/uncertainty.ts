@@ -52,7 +52,10 @@ export interface UncertaintyReport {
   readonly parameters: UncertaintyMeta["parameters"];
   readonly percentiles: readonly number[];
   readonly metrics: Record<string, { unit: string; total: Bands; by_segment: Record<string, Bands> }>;
-  readonly difference?: { readonly counterfactual: string; readonly metrics: Record<string, { unit: string; total: Bands; by_segment: Record<string, Bands> }> };
+  readonly difference?: {
+    readonly counterfactual: string;
+    readonly metrics: Record<string, { unit: string; total: Bands; by_segment: Record<string, Bands> }>;
+  };
   readonly targets: readonly (UncertaintyMeta["targets"][number] & { probability_met: number; value: Record<string, number> })[];
 }
 
@@ -79,7 +82,10 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
 
   constructor(model: Model, main: CompiledScenario, counterfactual: CompiledScenario | null, opts: UncertaintyOptions) {
     checkSamples(opts.samples);
-    if (counterfactual && (counterfactual.nYears !== main.nYears || counterfactual.baseYear !== main.baseYear || counterfactual.params.length !== main.params.length))
+    if (
+      counterfactual &&
+      (counterfactual.nYears !== main.nYears || counterfactual.baseYear !== main.baseYear || counterfactual.params.length !== main.params.length)
+    )
       throw new Error(`counterfactual ${counterfactual.name} does not share the horizon and layout of ${main.name}`);
     this.main = main;
     this.cf = counterfactual;
@@ -165,11 +171,15 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
   const probs = PERCENTILES.map((p) => p / 100);
   const scratch = new Float64Array(N);
   const q = new Float64Array(PERCENTILES.length);
+  // One row's years gathered column-major first: reading each record's row at once is cache-friendly, where
+  // T strided passes over the whole buffer are not.
+  const cols = new Float64Array(T * N);
   const bandsAt = (col: number): Bands => {
     const b: Bands = { p5: new Array(T), p25: new Array(T), p50: new Array(T), p75: new Array(T), p95: new Array(T) };
     const rows = [b.p5, b.p25, b.p50, b.p75, b.p95];
+    for (let i = 0, o = col; i < N; i++, o += W) for (let t = 0; t < T; t++) cols[t * N + i] = records[o + t];
     for (let t = 0; t < T; t++) {
-      dpercentiles(N, records, W, col + t, probs, q, 1, 0, scratch);
+      dpercentiles(N, cols, 1, t * N, probs, q, 1, 0, scratch);
       for (let j = 0; j < rows.length; j++) rows[j][t] = q[j];
     }
     return b;
