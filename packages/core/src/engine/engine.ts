@@ -113,7 +113,8 @@ export class Engine {
       this.runT = t;
       // Sales: base-year figure grown by dated rates.
       for (let s = 0; s < N_SEG; s++) {
-        this.salesNow[s] = t === 0 ? p[L.ix["sales.base_year"][s]] : this.salesNow[s] * (1 + p[L.ix["sales.growth_rate"][s] + t]);
+        // PAMA's base-year figures scaled to the whole market (non-member makers, used imports).
+        this.salesNow[s] = t === 0 ? p[L.ix["sales.base_year"][s]] * p[L.ix["sales.market_coverage"][s]] : this.salesNow[s] * (1 + p[L.ix["sales.growth_rate"][s] + t]);
         this.feNew[s] = this.feFactor[s * this.nVintages + MAX_AGE + t];
         this.evNew[s] = this.evFactor[s * this.nVintages + MAX_AGE + t];
       }

@@ -15,6 +15,7 @@ const one = (name: string, unit: string): InputSpec => ({ name, unit });
 export const ENGINE_INPUTS = [
   // Sales
   seg("sales.base_year", "vehicles/year"),
+  seg("sales.market_coverage", "dimensionless"),
   seg("sales.growth_rate", "fraction/year"),
   seg("sales.historical_growth_rate", "fraction/year"),
   // Fleet
