@@ -10,7 +10,7 @@ export class CostTables {
   readonly priceEx = new Float64Array(N_SEG * N_PT);
   /** Upfront cost to the buyer before subsidy and loan support (PKR). */
   readonly upfront = new Float64Array(N_SEG * N_PT);
-  /** Cost per km before the purchase subsidy (PKR/km); loan support already deducted. */
+  /** Cost per km before the scheme's support (purchase subsidy and markup support) (PKR/km). */
   readonly costNoSubsidy = new Float64Array(N_SEG * N_PT);
   /** Running cost per km: energy and maintenance (PKR/km). */
   readonly runningPerKm = new Float64Array(N_SEG * N_PT);
@@ -18,11 +18,16 @@ export class CostTables {
   readonly taxForgone = new Float64Array(N_SEG * N_PT);
   /** NEV levy paid per vehicle (PKR). */
   readonly levy = new Float64Array(N_SEG * N_PT);
-  /** Full purchase subsidy per BEV (PKR) and its value per km to the buyer. */
-  readonly subsidy = new Float64Array(N_SEG);
-  readonly subsidyPerKm = new Float64Array(N_SEG);
+  /** Purchase subsidy per BEV (PKR). */
+  readonly purchaseSubsidy = new Float64Array(N_SEG);
   /** Government markup cost per BEV sold (expected, with loan uptake) (PKR). */
   readonly loanSupport = new Float64Array(N_SEG);
+  /**
+   * The scheme's support per BEV: purchase subsidy plus markup support, both paid from the same annual budget (the
+   * FY26 allocation covers the cost sharing and the markup), and its value per km to the buyer.
+   */
+  readonly subsidy = new Float64Array(N_SEG);
+  readonly subsidyPerKm = new Float64Array(N_SEG);
   /** Average annual km over the ownership period. */
   readonly km = new Float64Array(N_SEG);
   /** Capital recovery factor at the buyer's discount rate over the ownership period. */
@@ -145,14 +150,14 @@ export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd
 
     // BEV purchase subsidy (per vehicle plus per kWh) and markup support on EV loans.
     const sub = subsidyScale * (p[ix["policy.subsidy_per_vehicle"][s] + t] + p[ix["policy.subsidy_per_kwh"][s] + t] * kwhBev);
-    out.subsidy[s] = sub;
-    out.subsidyPerKm[s] = km > 0 ? (crf * sub) / km : 0;
+    out.purchaseSubsidy[s] = sub;
     const markup = Math.min(p[ix["policy.markup_support"][s] + t], loanRate);
     const loan = Math.min(p[ix["finance.loan_cap"][s] + t], out.upfront[o + BEV]);
     // Interest saved over the loan's life: the difference of two annuities on the same principal.
     const perLoan = markup > 0 && loan > 0 ? loan * loanTerm * (capitalRecoveryFactor(loanRate, loanTerm) - capitalRecoveryFactor(loanRate - markup, loanTerm)) : 0;
-    const support = p[ix["finance.ev_loan_uptake"][s] + t] * perLoan;
+    const support = subsidyScale * p[ix["finance.ev_loan_uptake"][s] + t] * perLoan;
     out.loanSupport[s] = support;
-    if (km > 0) out.costNoSubsidy[o + BEV] -= (crf * support) / km;
+    out.subsidy[s] = sub + support;
+    out.subsidyPerKm[s] = km > 0 ? (crf * (sub + support)) / km : 0;
   }
 }

@@ -34,6 +34,8 @@ export class Engine {
   readonly nVintages: number;
   private readonly L: ParamLayout;
   private readonly survival = new Float64Array(N_SEG * AGES);
+  /** survivalRatio[a] = S(a) / S(a - 1): the share of a vintage aged a-1 that survives one more year. */
+  private readonly survivalRatio = new Float64Array(N_SEG * AGES);
   /** Per segment, the oldest age with a share surviving above SURVIVAL_EPSILON: older vintages hold no vehicles. */
   private readonly lastAge = new Int32Array(N_SEG);
   /** Vehicles by segment, powertrain and vintage, at the end of the current year. */
@@ -98,6 +100,9 @@ export class Engine {
       let last = MAX_AGE;
       while (last > 0 && this.survival[s * AGES + last] < SURVIVAL_EPSILON) this.survival[s * AGES + last--] = 0;
       this.lastAge[s] = last;
+      const o = s * AGES;
+      this.survivalRatio[o] = 1;
+      for (let a = 1; a < AGES; a++) this.survivalRatio[o + a] = this.survival[o + a - 1] > 0 ? this.survival[o + a] / this.survival[o + a - 1] : 0;
     }
     this.runP = p;
     this.runFlags = flags;
@@ -294,7 +299,7 @@ export class Engine {
     const T = this.nYears;
     const nV = this.nVintages;
     const stockV = this.stockV;
-    const survival = this.survival;
+    const survivalRatio = this.survivalRatio;
     const feFactor = this.feFactor;
     const evFactor = this.evFactor;
     const sa = s * AGES;
@@ -339,32 +344,45 @@ export class Engine {
     for (let q = 0; q < N_PT; q++) {
       const row = (sv + q) * nV;
       let retired = 0;
-      if (t > 0) stockV[row + newest] = this.salesPt[sv + q];
       let km = 0;
       let fuelKmWeighted = 0; // sum of km x vintage fuel factor
       let elecKwh = 0;
       let stock = 0;
       let kmPerVeh = vkt0; // at age 0
-      for (let vi = newest; vi >= oldest; vi--) {
-        let n = stockV[row + vi];
-        if (n === 0) {
+      if (t === 0) {
+        // Base year: the stock by vintage was just set up; no turnover.
+        for (let vi = newest; vi >= oldest; vi--) {
+          const n = stockV[row + vi];
+          if (n !== 0) {
+            const k = n * kmPerVeh;
+            km += k;
+            stock += n;
+            fuelKmWeighted += k * feFactor[fv + vi];
+            elecKwh += k * evFactor[fv + vi];
+          }
           kmPerVeh *= keep;
-          continue;
         }
-        if (t > 0 && vi < newest) {
-          const age = newest - vi;
-          const prev = survival[sa + age - 1];
-          const after = prev > 0 ? (n * survival[sa + age]) / prev : 0;
-          retired += n - after;
-          n = after;
-          stockV[row + vi] = after;
+      } else {
+        const n0 = this.salesPt[sv + q];
+        stockV[row + newest] = n0;
+        km = n0 * kmPerVeh;
+        stock = n0;
+        fuelKmWeighted = km * feFactor[fv + newest];
+        elecKwh = km * evFactor[fv + newest];
+        // Each older vintage survives one more year: age = newest - vi.
+        for (let vi = newest - 1, ratioAt = sa + 1; vi >= oldest; vi--, ratioAt++) {
+          kmPerVeh *= keep;
+          const before = stockV[row + vi];
+          if (before === 0) continue;
+          const n = before * survivalRatio[ratioAt];
+          stockV[row + vi] = n;
+          retired += before - n;
+          const k = n * kmPerVeh;
+          km += k;
+          stock += n;
+          fuelKmWeighted += k * feFactor[fv + vi];
+          elecKwh += k * evFactor[fv + vi];
         }
-        const k = n * kmPerVeh;
-        km += k;
-        stock += n;
-        fuelKmWeighted += k * feFactor[fv + vi];
-        elecKwh += k * evFactor[fv + vi];
-        kmPerVeh *= keep;
       }
       if (t > 0) {
         out[retiredRow + q * T + t] = retired;
@@ -506,8 +524,8 @@ export class Engine {
     const c = this.costs;
     const bev = this.salesPt[o + BEV];
     const subsidised = c.subsidy[s] > 0 ? f * bev : 0;
-    const subsidy = subsidised * c.subsidy[s];
-    const financing = bev * c.loanSupport[s];
+    const subsidy = subsidised * c.purchaseSubsidy[s];
+    const financing = subsidised * c.loanSupport[s];
     const forgone = bev * c.taxForgone[o + BEV] + this.salesPt[o + PHEV] * c.taxForgone[o + PHEV];
     const levy = this.salesPt[o + ICE] * c.levy[o + ICE] + this.salesPt[o + HEV] * c.levy[o + HEV];
     const carbon = p[L.one["taxes.carbon_levy"] + t];
@@ -568,7 +586,7 @@ export class Engine {
       }
       out[cell(MI.tco_per_km, s, BRK_ALL, T, t)] = wsum > 0 ? csum / wsum : c.costNoSubsidy[o + ICE];
       // Payback: extra upfront cost of a BEV over annual running-cost savings.
-      const extra = c.upfront[o + BEV] - f[s] * c.subsidy[s] - c.loanSupport[s] - c.upfront[o + ICE];
+      const extra = c.upfront[o + BEV] - f[s] * c.subsidy[s] - c.upfront[o + ICE];
       const saving = (c.runningPerKm[o + ICE] - c.runningPerKm[o + BEV]) * c.km[s];
       out[cell(MI.ev_payback_years, s, BRK_ALL, T, t)] = extra <= 0 ? 0 : saving > 0 ? Math.min(PAYBACK_CAP_YEARS, extra / saving) : PAYBACK_CAP_YEARS;
       for (let k = 0; k < N_CHEM; k++) {
