@@ -28,3 +28,4 @@ export * from "./backtest/logistic.js";
 export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
+export * from "./analysis/golden.js";
