@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+const errors = [];
+page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+page.on("pageerror", (e) => errors.push(String(e)));
+const t0 = Date.now();
+await page.goto(process.argv[2] ?? "http://localhost:8099/");
+await page.waitForSelector('[data-testid="headline-share2030"]', { timeout: 20000 });
+console.log("loaded in", Date.now() - t0, "ms");
+await page.waitForTimeout(500);
+await page.screenshot({ path: process.argv[3] ?? "/tmp/shot.png", fullPage: false });
+console.log("errors:", errors);
+await browser.close();

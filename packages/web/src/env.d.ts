@@ -1,0 +1,7 @@
+declare module "virtual:evplan-pack" {
+  const pack: {
+    parameters: { name: string; file: string; data: unknown }[];
+    scenarios: { name: string; file: string; data: Record<string, unknown> }[];
+  };
+  export default pack;
+}

@@ -1,0 +1,66 @@
+// Exports of the current view: tidy CSV and XLSX of every metric, and the settings as a scenario YAML that
+// `evplan run` accepts.
+import { CSV_HEADER, csvCell, tidyRows } from "@evplan/core";
+import { stringify } from "yaml";
+import type { LeverInfo, RunReply } from "./protocol";
+import type { ViewState } from "./state";
+
+function download(name: string, type: string, content: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function allRows(r: RunReply, label: string): (string | number)[][] {
+  const scenario = { nYears: r.nYears, baseYear: r.baseYear };
+  const rows = [...tidyRows(label, { out: r.main, scenario })];
+  if (r.counterfactual && r.counterfactualName) rows.push(...tidyRows(r.counterfactualName, { out: r.counterfactual, scenario }));
+  return rows;
+}
+
+export function exportCsv(r: RunReply, state: ViewState): void {
+  const lines = [CSV_HEADER.join(","), ...allRows(r, scenarioName(state)).map((row) => row.map(csvCell).join(","))];
+  download(`${scenarioName(state)}.csv`, "text/csv", lines.join("\n") + "\n");
+}
+
+export async function exportXlsx(r: RunReply, state: ViewState): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("metrics");
+  ws.addRow([...CSV_HEADER]);
+  for (const row of allRows(r, scenarioName(state))) ws.addRow(row);
+  ws.getRow(1).font = { bold: true };
+  const buf = await wb.xlsx.writeBuffer();
+  download(`${scenarioName(state)}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf);
+}
+
+export function scenarioName(state: ViewState): string {
+  return Object.keys(state.overrides).length ? `${state.preset}-planner` : state.preset;
+}
+
+/** The current settings as a scenario file: the preset extended by each moved lever from its year on. */
+export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): string {
+  const overrides: Record<string, Record<number, number>> = {};
+  for (const [series, value] of Object.entries(state.overrides).sort()) {
+    const l = levers.find((x) => x.series === series);
+    overrides[series] = { [l?.fromYear ?? 2026]: value };
+  }
+  const doc = {
+    name: scenarioName(state),
+    title: `${state.preset} with planner settings`,
+    description: "Exported from the evplan web planner.",
+    extends: state.preset,
+    counterfactual,
+    ...(Object.keys(overrides).length ? { overrides } : {}),
+  };
+  return stringify(doc);
+}
+
+export function exportYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): void {
+  download(`${scenarioName(state)}.yaml`, "application/yaml", scenarioYaml(state, levers, counterfactual));
+}
