@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { "@evplan/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
   },
   test: {
-    include: ["packages/*/src/**/*.spec.ts", "test/**/*.spec.ts"],
+    include: ["packages/*/src/**/*.spec.ts", "packages/web/test/**/*.spec.ts", "test/**/*.spec.ts"],
     testTimeout: 60_000,
     pool: "threads",
   },

@@ -1,5 +1,5 @@
 // The planner: levers on the left, headline figures and charts on the right, sources one click away.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ModelClient } from "./client";
 import { Chart } from "./Chart";
 import * as C from "./charts";
@@ -10,6 +10,8 @@ import { row, sumYears } from "./results";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
 import { exportCsv, exportXlsx, exportYaml } from "./exports";
 import { Assumptions } from "./Assumptions";
+import { Uncertainty } from "./Uncertainty";
+import { Backtest } from "./Backtest";
 
 const client = new ModelClient();
 const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
@@ -71,13 +73,21 @@ export function App() {
   }, [init, state.compare]);
 
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
-  const setLever = (series: string, value: number | null) =>
-    setState((s) => {
-      const overrides = { ...s.overrides };
-      if (value === null) delete overrides[series];
-      else overrides[series] = value;
-      return { ...s, overrides };
-    });
+  const setLever = useCallback(
+    (series: string, value: number | null) =>
+      setState((s) => {
+        const overrides = { ...s.overrides };
+        if (value === null) delete overrides[series];
+        else overrides[series] = value;
+        return { ...s, overrides };
+      }),
+    [],
+  );
+  // Lever defaults depend on the preset only: keep the same object while the preset stays, so the levers panel
+  // does not re-render on every run.
+  const defaultsKey = result ? JSON.stringify(result.leverDefaults) : "";
+  const leverDefaults = useMemo(() => result?.leverDefaults ?? null, [defaultsKey]);
+  const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const rendered = useRef(new Set<string>());
   const onRendered = useCallback((id: string) => {
@@ -151,7 +161,7 @@ export function App() {
         <aside className="levers" aria-label={t.levers}>
           <h2>{t.levers}</h2>
           <p className="hint">{t.levers_hint}</p>
-          {init && result && GROUPS.map((g) => <LeverGroup key={g} group={g} t={t} levers={init.levers.filter((l) => l.group === g)} result={result} state={state} setLever={setLever} />)}
+          {init && leverDefaults && GROUPS.map((g) => <LeverGroup key={g} group={g} t={t} levers={leversByGroup[g]} defaults={leverDefaults} overrides={state.overrides} setLever={setLever} />)}
         </aside>
         <section className="results">
           {result ? <Headlines r={result} compare={compare} t={t} /> : <p className="loading">{t.computing}</p>}
@@ -184,6 +194,8 @@ export function App() {
             <Chart id="battery" title={t.chartBattery} option={options?.battery ?? null} docAnchor="8-batteries-and-industry" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
             <Chart id="jobs" title={t.chartJobs} option={options?.jobs ?? null} docAnchor="8-batteries-and-industry" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
           </div>
+          {init && <Uncertainty client={client} state={state} t={t} />}
+          {init && <Backtest client={client} t={t} />}
           {init && <Assumptions parameters={init.parameters} t={t} />}
         </section>
       </main>
@@ -192,8 +204,8 @@ export function App() {
   );
 }
 
-function LeverGroup(props: { group: string; t: Strings; levers: LeverInfo[]; result: RunReply; state: ViewState; setLever: (s: string, v: number | null) => void }) {
-  const { group, t, levers, result, state, setLever } = props;
+const LeverGroup = memo(function LeverGroup(props: { group: string; t: Strings; levers: LeverInfo[]; defaults: Record<string, number>; overrides: Record<string, number>; setLever: (s: string, v: number | null) => void }) {
+  const { group, t, levers, defaults, overrides, setLever } = props;
   // Indexed parameters show one control per key; group them under the parameter's label.
   const byParam = new Map<string, LeverInfo[]>();
   for (const l of levers) byParam.set(l.parameter, [...(byParam.get(l.parameter) ?? []), l]);
@@ -217,9 +229,9 @@ function LeverGroup(props: { group: string; t: Strings; levers: LeverInfo[]; res
             </details>
           </div>
           {ls.map((l) => {
-            const def = result.leverDefaults[l.series] ?? l.min;
-            const value = state.overrides[l.series] ?? def;
-            const moved = state.overrides[l.series] !== undefined;
+            const def = defaults[l.series] ?? l.min;
+            const value = overrides[l.series] ?? def;
+            const moved = overrides[l.series] !== undefined;
             return (
               <label className={`lever-row${moved ? " moved" : ""}`} key={l.series}>
                 {l.key && <span className="lever-key">{l.key.replace("_", " ")}</span>}
@@ -250,7 +262,7 @@ function LeverGroup(props: { group: string; t: Strings; levers: LeverInfo[]; res
       ))}
     </details>
   );
-}
+});
 
 function Headlines({ r, compare, t }: { r: RunReply; compare: RunReply | null; t: Strings }) {
   const years = Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);

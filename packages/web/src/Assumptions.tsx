@@ -1,9 +1,9 @@
 // "Where does this number come from?": every parameter with its value, unit, source and provenance, searchable.
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Strings } from "./i18n";
 import type { ParameterInfo } from "./protocol";
 
-export function Assumptions({ parameters, t }: { parameters: ParameterInfo[]; t: Strings }) {
+export const Assumptions = memo(function Assumptions({ parameters, t }: { parameters: ParameterInfo[]; t: Strings }) {
   const [q, setQ] = useState("");
   const shown = useMemo(() => {
     const words = q.toLowerCase().split(/\s+/).filter(Boolean);
@@ -59,4 +59,4 @@ export function Assumptions({ parameters, t }: { parameters: ParameterInfo[]; t:
       </table>
     </section>
   );
-}
+});

@@ -32,7 +32,8 @@ export function Chart({ id, title, option, docAnchor, methodLabel, pngLabel, onR
   }, []);
   useEffect(() => {
     if (chart.current && option) {
-      chart.current.setOption(option, { notMerge: true, lazyUpdate: false });
+      // Replace series (their count may change) but keep components: cheaper than rebuilding the chart.
+      chart.current.setOption(option, { replaceMerge: ["series"], lazyUpdate: false });
       onRendered?.(id);
     }
   }, [option, id, onRendered]);

@@ -1,18 +1,20 @@
 // The page's side of the worker: one request in flight per kind; a newer run supersedes an older one.
-import type { InitReply, Reply, RunReply } from "./protocol";
+import type { BacktestReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class ModelClient {
   private readonly worker = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" });
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: RunReply) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   private initWaiter: ((r: InitReply) => void) | null = null;
 
   constructor() {
     this.worker.onmessage = (e: MessageEvent<Reply>) => {
       const r = e.data;
       if (r.type === "init") this.initWaiter?.(r);
-      else if (r.type === "run") {
-        this.pending.get(r.id)?.resolve(r);
+      else if (r.type !== "error") {
+        this.pending.get(r.id)?.resolve(r as never);
         this.pending.delete(r.id);
       } else if (r.id !== undefined) {
         this.pending.get(r.id)?.reject(new Error(r.message));
@@ -28,11 +30,23 @@ export class ModelClient {
     });
   }
 
-  run(preset: string, overrides: Record<string, number>): Promise<RunReply> {
+  private request<T>(msg: DistributiveOmit<Extract<Request, { id: number }>, "id">): Promise<T> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "run", id, preset, overrides });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      this.worker.postMessage({ ...msg, id });
     });
+  }
+
+  run(preset: string, overrides: Record<string, number>): Promise<RunReply> {
+    return this.request({ type: "run", preset, overrides });
+  }
+
+  uncertainty(preset: string, overrides: Record<string, number>, samples: number): Promise<UncertaintyReply> {
+    return this.request({ type: "uncertainty", preset, overrides, samples });
+  }
+
+  backtest(args: { text?: string; file?: string; region?: string; mode?: string; fitUntil: number }): Promise<BacktestReply> {
+    return this.request({ type: "backtest", ...args });
   }
 }

@@ -5,3 +5,4 @@ declare module "virtual:evplan-pack" {
   };
   export default pack;
 }
+declare module "*.css";

@@ -63,6 +63,13 @@ const en = {
   footer: "All money in constant FY2025 rupees. Fiscal years: 2030 = July 2029 - June 2030. Open source; every number cited or marked as an assumption.",
   counterfactual: "counterfactual",
   scenarioLine: "scenario",
+  uncertainty: "How sure are we?",
+  uncertaintyHint: "Monte Carlo over every parameter with an uncertainty range, with the current settings; computed in the background.",
+  samples: "samples",
+  runUncertainty: "Run uncertainty analysis",
+  tornado: "What moves the 2030 EV share most (tornado, p5/p95 of each input)",
+  backtest: "Backtest on history",
+  backtestHint: "Load an IEA Global EV Data Explorer CSV: the adoption dynamics are fitted up to the cut-off year and forecast after it, beside a naive logistic curve.",
 };
 export type Strings = typeof en;
 
@@ -128,6 +135,13 @@ const ur: Strings = {
   footer: "تمام رقوم مالی سال 2025 کے مستقل روپوں میں۔ مالی سال: 2030 = جولائی 2029 تا جون 2030۔ کھلا ماخذ؛ ہر عدد کا حوالہ یا مفروضے کی وضاحت موجود ہے۔",
   counterfactual: "متبادل منظرنامہ",
   scenarioLine: "منظرنامہ",
+  uncertainty: "ہمیں کتنا یقین ہے؟",
+  uncertaintyHint: "ہر غیر یقینی پیرامیٹر پر مونٹی کارلو تجزیہ، موجودہ ترتیبات کے ساتھ؛ پس منظر میں حساب۔",
+  samples: "نمونے",
+  runUncertainty: "غیر یقینی تجزیہ چلائیں",
+  tornado: "2030 کے برقی حصے پر سب سے زیادہ اثر (ٹورنیڈو)",
+  backtest: "تاریخ پر جانچ",
+  backtestHint: "IEA کی CSV فائل لوڈ کریں: ماڈل حد کے سال تک فٹ ہوتا ہے اور اس کے بعد پیش گوئی کرتا ہے، سادہ لاجسٹک منحنی کے ساتھ۔",
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, ur };

@@ -1,6 +1,27 @@
 // The model in a Web Worker: the bundled data pack and scenarios, the pure core, and nothing else.
 import pack from "virtual:evplan-pack";
-import { INDEX_KEYS, InputError, Model, buildRegistry, formatIssue, keyFigures, type Parameter, type ScenarioSource } from "@evplan/core";
+import {
+  INDEX_KEYS,
+  InputError,
+  Model,
+  applyLever,
+  buildRegistry,
+  evaluateTargets,
+  formatIssue,
+  keyFigures,
+  leverTarget,
+  listShareSeries,
+  parseEvHistoryCsv,
+  backtest,
+  runSensitivity,
+  runUncertainty,
+  type CompiledScenario,
+  type EvHistoryRow,
+  type Parameter,
+  type RunResult,
+  type TornadoReport,
+  type ScenarioSource,
+} from "@evplan/core";
 import type { LeverInfo, ParameterInfo, PresetInfo, Reply, Request } from "./protocol";
 
 const registry = buildRegistry(pack.parameters);
@@ -51,6 +72,36 @@ function post(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
 }
 
+// Presets compile once; a planner run copies the preset's parameters and sets the moved levers (no recompiling),
+// and each preset's counterfactual is evaluated once, since levers do not touch it.
+const compiledCache = new Map<string, CompiledScenario>();
+const counterfactualCache = new Map<string, RunResult | null>();
+const leverList = levers();
+let history: EvHistoryRow[] | null = null;
+
+function compiled(name: string): CompiledScenario {
+  let c = compiledCache.get(name);
+  if (!c) compiledCache.set(name, (c = model.compile(name)));
+  return c;
+}
+
+function planner(preset: string, overrides: Record<string, number>): CompiledScenario {
+  const base = compiled(preset);
+  const params = new Float64Array(base.params);
+  for (const [series, value] of Object.entries(overrides)) {
+    const lever = leverList.find((l) => l.series === series);
+    if (!lever) throw new Error(`unknown lever ${series}`);
+    applyLever(leverTarget(registry, base, series, lever.fromYear), base, params, value);
+  }
+  return { ...base, name: `${preset}-planner`, params };
+}
+
+function counterfactualRun(preset: CompiledScenario): RunResult | null {
+  if (!preset.counterfactual) return null;
+  if (!counterfactualCache.has(preset.name)) counterfactualCache.set(preset.name, model.evaluate(compiled(preset.counterfactual)));
+  return counterfactualCache.get(preset.name)!;
+}
+
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
   try {
@@ -73,20 +124,32 @@ self.onmessage = (event: MessageEvent<Request>) => {
         const c = model.compile(s.name);
         return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual };
       });
-      post({ type: "init", levers: levers(), parameters, presets });
+      post({ type: "init", levers: leverList, parameters, presets });
+      return;
+    }
+    if (msg.type === "uncertainty") {
+      const c = planner(msg.preset, msg.overrides);
+      const report = runUncertainty(model, c, { samples: msg.samples, seed: 1, metrics: ["ev_sales_share", "co2_ttw", "net_fiscal", "ev_stock"], difference: false });
+      const tornado = runSensitivity(model, c, { method: "tornado", metric: { metric: "ev_sales_share", segment: "total", year: 2030 } } as never) as TornadoReport;
+      post({ type: "uncertainty", id: msg.id, report, tornado });
+      return;
+    }
+    if (msg.type === "backtest") {
+      if (msg.text !== undefined) history = parseEvHistoryCsv(msg.text, msg.file ?? "uploaded file");
+      if (!history) throw new Error("no history file loaded");
+      const series = listShareSeries(history);
+      const region = msg.region ?? series[0]?.region;
+      const mode = msg.mode ?? series.find((x) => x.region === region)?.mode;
+      const result = region && mode ? backtest(history, region, mode, { fitUntil: msg.fitUntil, file: msg.file ?? "uploaded file" }) : null;
+      post({ type: "backtest", id: msg.id, series, result });
       return;
     }
     const t0 = performance.now();
-    const preset = model.compile(msg.preset);
-    const overrides: Record<string, Record<string, number>> = {};
-    const leverList = levers();
-    for (const [series, value] of Object.entries(msg.overrides)) {
-      const lever = leverList.find((l) => l.series === series);
-      overrides[series] = { [String(lever?.fromYear ?? preset.baseYear + 1)]: value };
-    }
-    const data = { name: "planner", title: preset.title, extends: msg.preset, counterfactual: preset.counterfactual, overrides };
-    const run = model.run("planner", { file: "planner settings", data });
-    const c = run.main.scenario;
+    const preset = compiled(msg.preset);
+    const c = planner(msg.preset, msg.overrides);
+    const main = model.evaluate(c, c.params);
+    const cfRun = counterfactualRun(preset);
+    const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
     const leverDefaults: Record<string, number> = {};
     for (const l of leverList) {
       const slot = preset.slots.get(l.series);
@@ -94,27 +157,28 @@ self.onmessage = (event: MessageEvent<Request>) => {
     }
     const capSlot = c.slots.get("grid.installed_capacity")!;
     const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
-    const main = run.main.out as Float64Array<ArrayBuffer>;
-    const cf = (run.counterfactual?.out ?? null) as Float64Array<ArrayBuffer> | null;
+    const mainOut = main.out as Float64Array<ArrayBuffer>;
+    // The counterfactual's output is cached: send a copy, keep the original.
+    const cfOut = cfRun ? (new Float64Array(cfRun.out) as Float64Array<ArrayBuffer>) : null;
     post(
       {
         type: "run",
         id: msg.id,
         baseYear: c.baseYear,
         nYears: c.nYears,
-        main,
-        counterfactual: cf,
-        counterfactualName: run.counterfactual?.scenario.name ?? null,
-        targets: run.targets.slice(),
+        main: mainOut,
+        counterfactual: cfOut,
+        counterfactualName: cfRun?.scenario.name ?? null,
+        targets: run.targets,
         figures: keyFigures(run),
         leverDefaults,
         gridCapacity,
         millis: performance.now() - t0,
       },
-      cf ? [main.buffer, cf.buffer] : [main.buffer],
+      cfOut ? [mainOut.buffer, cfOut.buffer] : [mainOut.buffer],
     );
   } catch (e) {
     const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
-    post({ type: "error", id: msg.type === "run" ? msg.id : undefined, message });
+    post({ type: "error", id: "id" in msg ? msg.id : undefined, message });
   }
 };

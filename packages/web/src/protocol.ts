@@ -1,5 +1,5 @@
 // Messages between the page and the model worker. Results cross as transferred Float64Array buffers.
-import type { KeyFigure, TargetResult } from "@evplan/core";
+import type { BacktestResult, KeyFigure, TargetResult, TornadoReport, UncertaintyReport } from "@evplan/core";
 
 export interface LeverInfo {
   /** Series name the control sets (`policy.subsidy_scale`, `policy.subsidy_per_vehicle.two_wheeler`). */
@@ -41,7 +41,23 @@ export interface PresetInfo {
 
 export type Request =
   | { type: "init" }
-  | { type: "run"; id: number; preset: string; overrides: Record<string, number> };
+  | { type: "run"; id: number; preset: string; overrides: Record<string, number> }
+  | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; samples: number }
+  | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number };
+
+export interface UncertaintyReply {
+  type: "uncertainty";
+  id: number;
+  report: UncertaintyReport;
+  tornado: TornadoReport;
+}
+
+export interface BacktestReply {
+  type: "backtest";
+  id: number;
+  series: { region: string; mode: string; years: number[] }[];
+  result: BacktestResult | null;
+}
 
 export interface InitReply {
   type: "init";
@@ -73,4 +89,4 @@ export interface ErrorReply {
   message: string;
 }
 
-export type Reply = InitReply | RunReply | ErrorReply;
+export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | ErrorReply;

@@ -1,0 +1,125 @@
+// The planner in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { MOVE_SLIDER, launch, startServer } from "./browser.js";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+let server: { url: string; stop: () => void };
+let browser: Browser;
+const shots = mkdtempSync(join(tmpdir(), "evplan-shots-"));
+
+async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url + hash);
+  await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0 && (window.__evplan?.rendered ?? 0) >= 8, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+const headline = (page: Page, id: string) => page.locator(`[data-testid="headline-${id}"] .card-value`).innerText();
+const moveSlider = (page: Page, series: string, value: number) => page.evaluate(`(${MOVE_SLIDER})(${JSON.stringify({ series, value })})`);
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+describe("the planner in the browser", () => {
+  it("loads with no console errors and shows the headline figures and charts", async () => {
+    const { page, errors } = await open();
+    expect(await headline(page, "share2030")).toMatch(/^\d+\.\d%$/);
+    expect(await page.locator("[data-chart]").count()).toBe(9);
+    expect(await page.locator(".lever-group").count()).toBeGreaterThanOrEqual(4);
+    await page.screenshot({ path: join(shots, "planner.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("moving a lever changes a headline figure and redraws the charts", async () => {
+    const { page } = await open();
+    const before = await headline(page, "share2030");
+    const chartBefore = await page.locator('[data-chart="share"] canvas').first().screenshot();
+    const runs = await page.evaluate(() => window.__evplan!.runs);
+    await moveSlider(page, "policy.subsidy_scale", 4);
+    await page.waitForFunction((n) => window.__evplan!.runs > n, runs);
+    await page.waitForTimeout(200);
+    const after = await headline(page, "share2030");
+    expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
+    const chartAfter = await page.locator('[data-chart="share"] canvas').first().screenshot();
+    expect(Buffer.compare(chartBefore, chartAfter)).not.toBe(0);
+    expect(page.url()).toContain("o.policy.subsidy_scale=4");
+    await page.close();
+  });
+
+  it("a shared link restores the view exactly", async () => {
+    const { page } = await open("#s=nevp-2025-30&o.policy.subsidy_scale=3&o.taxes.carbon_levy=40");
+    const figure = await headline(page, "share2030");
+    const value = await page.locator('input[data-series="taxes.carbon_levy"]').inputValue();
+    const url = page.url();
+    await page.close();
+    const { page: again } = await open(url.slice(url.indexOf("#")));
+    expect(await headline(again, "share2030")).toBe(figure);
+    expect(await again.locator('input[data-series="taxes.carbon_levy"]').inputValue()).toBe(value);
+    expect(value).toBe("40");
+    await again.close();
+  });
+
+  it("exports a scenario YAML that the CLI runs to the same figures", async () => {
+    const { page } = await open("#s=nevp-2025-30&o.policy.subsidy_scale=2.5&o.policy.nev_levy_rate.car=0.05");
+    const shown = await headline(page, "share2030");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-yaml"]')]);
+    const file = join(mkdtempSync(join(tmpdir(), "evplan-yaml-")), "planner.yaml");
+    await download.saveAs(file);
+    const yaml = readFileSync(file, "utf8");
+    expect(yaml).toMatch(/extends: nevp-2025-30/);
+    const r = spawnSync(process.execPath, [join(root, "packages/cli/bin/evplan.js"), "run", file, "--format", "json"], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const doc = JSON.parse(r.stdout);
+    const cli = doc.metrics.ev_sales_share.total[2030 - doc.years[0]];
+    expect(`${(cli * 100).toFixed(1)}%`).toBe(shown);
+    await page.close();
+  });
+
+  it("exports all metrics as CSV", async () => {
+    const { page } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
+    const file = join(mkdtempSync(join(tmpdir(), "evplan-csv-")), "m.csv");
+    await download.saveAs(file);
+    const lines = readFileSync(file, "utf8").split("\n");
+    expect(lines[0]).toBe("scenario,metric,segment,powertrain,breakdown,year,value,unit");
+    expect(lines.some((l) => l.startsWith("nevp-2025-30,net_fiscal,total,all,all,2030,"))).toBe(true);
+    await page.close();
+  });
+
+  it("switches to Urdu, laid out right to left", async () => {
+    const { page } = await open();
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction(() => document.documentElement.dir === "rtl");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("ur");
+    expect(await page.locator("h1").innerText()).toBe("ای وی پلان");
+    expect(page.url()).toContain("l=ur");
+    await page.screenshot({ path: join(shots, "planner-urdu.png") });
+    await page.close();
+  });
+
+  it("finds where a number comes from", async () => {
+    const { page } = await open();
+    await page.fill(`[data-testid="assumption-search"]`, "fleet.survival_lambda");
+    const rows = page.locator(".assumptions tbody tr");
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toMatch(/fleet\.survival_lambda/);
+    await page.close();
+  });
+});
