@@ -1,7 +1,7 @@
 // The planner in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -111,6 +111,34 @@ describe("the planner in the browser", () => {
     expect(await page.locator("h1").innerText()).toBe("ای وی پلان");
     expect(page.url()).toContain("l=ur");
     await page.screenshot({ path: join(shots, "planner-urdu.png") });
+    await page.close();
+  });
+
+  it("computes fan charts and a tornado in the worker without freezing the page", async () => {
+    const { page } = await open();
+    await page.selectOption(".uncertainty select", "100");
+    await page.click('[data-testid="run-uncertainty"]');
+    // The page stays responsive while the worker samples: the language switch still works.
+    await page.click('[data-testid="lang"]');
+    await page.click('[data-testid="lang"]');
+    await page.waitForSelector('[data-testid="probability"]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="probability"]').innerText()).toMatch(/P\(≥ 30% in 2030\) = \d+%/);
+    expect(await page.locator('[data-chart="fan-share"]').count()).toBe(1);
+    expect(await page.locator('[data-chart="tornado"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it("backtests an uploaded history file and draws observed, forecast and naive", async () => {
+    const { page } = await open();
+    const lines = ["region_country,category,parameter,mode,powertrain,year,unit,value"];
+    // A logistic-looking history for a made-up country.
+    for (let y = 2012; y <= 2024; y++) lines.push(`Testland,Historical,EV sales share,Cars,EV,${y},percent,${(60 / (1 + Math.exp(-0.6 * (y - 2021)))).toFixed(2)}`);
+    const file = join(mkdtempSync(join(tmpdir(), "evplan-hist-")), "history.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    await page.setInputFiles('[data-testid="backtest-file"]', file);
+    await page.waitForSelector('[data-testid="backtest-mae"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="backtest-mae"]').innerText()).toMatch(/MAE: model \d+\.\d+ pp · naive \d+\.\d+ pp/);
+    expect(await page.locator('[data-chart="backtest"]').count()).toBe(1);
     await page.close();
   });
 
