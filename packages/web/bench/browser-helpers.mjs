@@ -1,4 +1,4 @@
-// The same helpers as test/browser.ts, for plain-Node benchmark scripts.
+// Browser helpers shared by the web tests and the latency benchmark: serve the build, launch Debian's Chromium.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -12,7 +12,8 @@ export const MOVE_SLIDER = `(args) => {
 
 export async function startServer() {
   const child = spawn(process.execPath, [join(import.meta.dirname, "..", "serve.mjs")], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve) => {
+  const url = await new Promise((resolve, reject) => {
+    child.on("exit", (code) => reject(new Error(`the planner's server exited with ${code}`)));
     let out = "";
     child.stdout.on("data", (d) => {
       out += String(d);

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { MOVE_SLIDER, launch, startServer } from "./browser.js";
+// The same helpers the latency benchmark uses: serve the build on a free port, drive Debian's Chromium.
+import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 let server: { url: string; stop: () => void };
