@@ -2,6 +2,7 @@
 // upfront price after duties, sales tax, levies, registration, subsidies and loan support, annualised at the
 // buyer's discount rate, plus energy, maintenance, insurance and battery replacement, per km.
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
+import { baseFuelPerKm } from "./fuel.js";
 import type { ParamLayout } from "./layout.js";
 
 /** Per segment x powertrain tables for one year, reused every year. */
@@ -39,6 +40,8 @@ export class CostTables {
   readonly gridKwhPerKm = new Float64Array(N_SEG);
   /** Average tariff paid per grid kWh of charging, taxes included (PKR/kWh), and the solar share. */
   readonly tariff = new Float64Array(N_SEG);
+  /** Scratch for baseFuelPerKm. */
+  readonly fuelScratch = new Float64Array(3);
 }
 
 export function capitalRecoveryFactor(rate: number, years: number): number {
@@ -91,14 +94,11 @@ export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd
     const levyRate = p[ix["policy.nev_levy_rate"][s] + t];
 
     // Running costs per km of a year-t new vehicle.
-    const mixP = p[ix["energy.fuel_mix_petrol"][s] + t];
-    const mixD = p[ix["energy.fuel_mix_diesel"][s] + t];
-    const mixC = p[ix["energy.fuel_mix_cng"][s] + t];
-    const mixSum = mixP + mixD + mixC > 0 ? mixP + mixD + mixC : 1;
-    const fe = feNew[s] * 0.01;
-    out.petrolPerKm[s] = (mixP / mixSum) * p[ix["energy.fuel_economy_petrol"][s]] * fe;
-    out.dieselPerKm[s] = (mixD / mixSum) * p[ix["energy.fuel_economy_diesel"][s]] * fe;
-    out.cngPerKm[s] = (mixC / mixSum) * p[ix["energy.fuel_economy_cng"][s]] * fe;
+    baseFuelPerKm(p, L, s, t, out.fuelScratch);
+    const fe = feNew[s];
+    out.petrolPerKm[s] = out.fuelScratch[0] * fe;
+    out.dieselPerKm[s] = out.fuelScratch[1] * fe;
+    out.cngPerKm[s] = out.fuelScratch[2] * fe;
     const fuelCostKm = out.petrolPerKm[s] * petrolPrice + out.dieselPerKm[s] * dieselPrice + out.cngPerKm[s] * cngPrice;
     out.gridKwhPerKm[s] = (p[ix["energy.ev_energy_use"][s]] * evNew[s]) / chargeEff;
     const homeShare = p[ix["charging.home_share"][s] + t];

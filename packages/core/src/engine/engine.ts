@@ -6,6 +6,7 @@ import { BEV, CNG, DIESEL, HEV, ICE, LITRES_PER_BARREL, MAX_AGE, N_CHEM, N_PT, N
 import { chemistryMix, packCosts } from "./batteries.js";
 import { ChoiceState, calibrate, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
 import { CostTables, computeCosts } from "./costs.js";
+import { baseFuelPerKm } from "./fuel.js";
 import { N_CT, addPublicEnergy, chargingAccess, peakLoadMw, sizeChargers } from "./infrastructure.js";
 import { BRK_ALL, BRK_SLOTS, SEG_SLOTS, SEG_TOTAL, outputLength, type ParamLayout } from "./layout.js";
 import { METRIC_INDEX as MI, METRICS, N_METRICS } from "./metrics.js";
@@ -49,6 +50,7 @@ export class Engine {
   private readonly shares = new Float64Array(N_SEG * N_PT);
   private readonly salesPt = new Float64Array(N_SEG * N_PT);
   private readonly histStock = new Float64Array(N_PT);
+  private readonly fuelPerKm = new Float64Array(3);
   private readonly costs = new CostTables();
   private readonly choice = new ChoiceState();
   private readonly packCost = new Float64Array(N_CHEM);
@@ -307,14 +309,10 @@ export class Engine {
     const fv = s * nV;
     const vkt0 = p[ix["activity.vkt_new"][s] + t];
     const keep = 1 - p[ix["activity.vkt_decline"][s] + t];
-    const mixP = p[ix["energy.fuel_mix_petrol"][s] + t];
-    const mixD = p[ix["energy.fuel_mix_diesel"][s] + t];
-    const mixC = p[ix["energy.fuel_mix_cng"][s] + t];
-    const mixSum = mixP + mixD + mixC > 0 ? mixP + mixD + mixC : 1;
-    // Fuel per km of a base-year new ICE vehicle, by fuel, weighted by the km share of that fuel.
-    const fP = (mixP / mixSum) * p[ix["energy.fuel_economy_petrol"][s]] * 0.01;
-    const fD = (mixD / mixSum) * p[ix["energy.fuel_economy_diesel"][s]] * 0.01;
-    const fC = (mixC / mixSum) * p[ix["energy.fuel_economy_cng"][s]] * 0.01;
+    baseFuelPerKm(p, L, s, t, this.fuelPerKm);
+    const fP = this.fuelPerKm[0];
+    const fD = this.fuelPerKm[1];
+    const fC = this.fuelPerKm[2];
     const hevKeep = 1 - p[ix["energy.hev_fuel_saving"][s] + t];
     const uf = p[ix["energy.phev_utility_factor"][s] + t];
     const kwhPerKm0 = p[ix["energy.ev_energy_use"][s]];
