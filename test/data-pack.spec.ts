@@ -1,7 +1,7 @@
 // The built-in Pakistan data pack: provenance of every number, consistency, and a base year that reproduces it.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { ALL_INPUTS, CALIBRATION_INPUTS, Model, SEGMENTS, checkContract, metricValue } from "@evplan/core";
+import { ALL_INPUTS, CALIBRATION_INPUTS, Model, SEGMENTS, baseYearCalibration, checkContract, metricValue } from "@evplan/core";
 import { loadRegistry } from "../packages/cli/src/data-pack.js";
 import { makeContext } from "../packages/cli/src/context.js";
 
@@ -69,6 +69,18 @@ describe("base year", () => {
       const expected = (parts[2] + parts[3]) / parts.reduce((x, y) => x + y, 0);
       expect(Math.abs(metricValue(market, "ev_sales_share", s, 2025) - expected)).toBeLessThan(1e-6);
     }
+  });
+  it("keeps the active fleet below cumulative registrations and road fuel near the published road use", () => {
+    const rows = new Map(baseYearCalibration(registry, run.main).map((r) => [r.item, r]));
+    for (const item of ["motorcycles and scooters in use", "three-wheelers in use", "four-wheelers in use (cars, LCVs)", "all road vehicles in use"]) {
+      const r = rows.get(item)!;
+      // Registrations never drop scrapped vehicles, so the active fleet is lower, but not implausibly so.
+      expect(r.difference, item).toBeLessThan(0);
+      expect(r.difference, item).toBeGreaterThan(-0.4);
+    }
+    const road = rows.get("road petrol and diesel use vs road alone")!;
+    expect(Math.abs(road.difference), "road fuel against road use alone").toBeLessThan(0.1);
+    expect(rows.get("road petrol and diesel use vs all transport")!.model).toBe(road.model);
   });
   function at(name: string) {
     return registry.series.get(name)!.values[0];

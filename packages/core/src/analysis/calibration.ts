@@ -36,17 +36,26 @@ export function baseYearCalibration(registry: Registry, r: RunResult): Calibrati
   const petrolL = metricValue(r, "fuel_use", "total", y, "petrol");
   const dieselL = metricValue(r, "fuel_use", "total", y, "diesel");
   const mt = (petrolL * density("petrol") + dieselL * density("diesel")) / 1e9;
+  const transport = valueOf(registry, "calibration.road_petroleum_use");
+  const roadShare = valueOf(registry, "calibration.road_share_of_transport_petroleum");
   return [
     row("motorcycles and scooters in use", stock("two_wheeler"), valueOf(registry, "calibration.registered_motorcycles"), "vehicles", cumulativeNote),
     row("three-wheelers in use", stock("three_wheeler"), valueOf(registry, "calibration.registered_three_wheelers"), "vehicles", cumulativeNote),
     row("four-wheelers in use (cars, LCVs)", stock("car") + stock("lcv"), valueOf(registry, "calibration.registered_four_wheelers"), "vehicles", cumulativeNote),
     row("all road vehicles in use", stock("total"), valueOf(registry, "calibration.registered_total"), "vehicles", cumulativeNote),
     row(
-      "road petrol and diesel use",
+      "road petrol and diesel use vs all transport",
       mt,
-      valueOf(registry, "calibration.road_petroleum_use"),
+      transport,
       "Mt/year",
-      "the Economic Survey's transport figure also covers rail, aviation and non-road use, so road use should be somewhat lower",
+      "the Economic Survey's transport figure also covers rail and other non-road transport, so road use should be somewhat lower",
+    ),
+    row(
+      "road petrol and diesel use vs road alone",
+      mt,
+      { value: transport.value * roadShare.value, year: transport.year },
+      "Mt/year",
+      `all transport times road's share of it (${roadShare.value} in H1 FY${roadShare.year}); the closest published figure for road alone`,
     ),
   ];
 }

@@ -73,6 +73,7 @@ export const CALIBRATION_INPUTS = [
   one("calibration.registered_four_wheelers", "vehicles"),
   one("calibration.registered_total", "vehicles"),
   one("calibration.road_petroleum_use", "Mt/year"),
+  one("calibration.road_share_of_transport_petroleum", "fraction"),
 ] as const satisfies readonly InputSpec[];
 
 const chem = (name: string, unit: string): InputSpec => ({ name, unit, index: "chemistry" });
