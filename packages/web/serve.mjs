@@ -11,7 +11,16 @@ if (!existsSync(join(dist, "index.html"))) {
   console.error("packages/web/dist is missing: run `npm run build:web` first");
   process.exit(2);
 }
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/markdown; charset=utf-8", ".woff2": "font/woff2" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".md": "text/markdown; charset=utf-8",
+  ".woff2": "font/woff2",
+};
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
 const server = createServer((req, res) => {

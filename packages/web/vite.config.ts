@@ -26,9 +26,20 @@ function evplanPack(): Plugin {
       const dataDir = join(root, "data", "pakistan");
       const parameters = yamlFiles(dataDir).map((f) => {
         this.addWatchFile(f);
-        return { name: relative(dataDir, f).replace(/\.yaml$/, "").split(sep).join("."), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
+        return {
+          name: relative(dataDir, f)
+            .replace(/\.yaml$/, "")
+            .split(sep)
+            .join("."),
+          file: relative(root, f),
+          data: parse(readFileSync(f, "utf8")),
+        };
       });
-      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => ({ name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) }));
+      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => ({
+        name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""),
+        file: relative(root, f),
+        data: parse(readFileSync(f, "utf8")),
+      }));
       return `export default ${JSON.stringify({ parameters, scenarios })};`;
     },
   };

@@ -11,7 +11,10 @@ export const MOVE_SLIDER = `(args) => {
 }`;
 
 export async function startServer() {
-  const child = spawn(process.execPath, [join(import.meta.dirname, "..", "serve.mjs")], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [join(import.meta.dirname, "..", "serve.mjs")], {
+    env: { ...process.env, PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise((resolve, reject) => {
     child.on("exit", (code) => reject(new Error(`the planner's server exited with ${code}`)));
     let out = "";

@@ -1,24 +1,27 @@
 // The planner: levers on the left, headline figures and charts on the right, sources one click away.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { ModelClient } from "./client";
 import { Chart } from "./Chart";
-import * as C from "./charts";
+import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
 import type { InitReply, LeverInfo, RunReply } from "./protocol";
 import { DEFAULT_STATE, readState, writeState, type ViewState } from "./state";
-import { row, sumYears } from "./results";
+import { has, row, sumYears } from "./results";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
 import { exportCsv, exportXlsx, exportYaml } from "./exports";
 import { Assumptions } from "./Assumptions";
 import { Uncertainty } from "./Uncertainty";
 import { Backtest } from "./Backtest";
+import { mark } from "./perf";
 
 const client = new ModelClient();
 const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
 
 declare global {
   interface Window {
-    __evplan?: { runs: number; rendered: number; lastRunMs: number; lastUpdateMs: number; state: ViewState };
+    /** Counters for the tests and the latency benchmark: runs received, charts drawn, updates of the charts in view, complete updates (every chart). */
+    __evplan?: { runs: number; rendered: number; updates: number; visibleUpdates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState };
   }
 }
 
@@ -40,11 +43,18 @@ export function App() {
 
   // State -> URL, language and direction.
   useEffect(() => {
+    // The URL follows after a pause: replaceState costs about a millisecond, too much for every slider step.
     const hash = writeState(state);
-    if (location.hash !== hash) history.replaceState(null, "", hash);
-    document.documentElement.lang = state.lang;
-    document.documentElement.dir = state.lang === "ur" ? "rtl" : "ltr";
-    window.__evplan = { ...(window.__evplan ?? { runs: 0, rendered: 0, lastRunMs: 0, lastUpdateMs: 0 }), state };
+    const urlTimer = setTimeout(() => {
+      if (location.hash !== hash) history.replaceState(null, "", hash);
+    }, 120);
+    // Only on a change: writing the root's attributes invalidates the style of the whole page.
+    const root = document.documentElement;
+    if (root.lang !== state.lang) root.lang = state.lang;
+    const dir = state.lang === "ur" ? "rtl" : "ltr";
+    if (root.dir !== dir) root.dir = dir;
+    (window.__evplan ??= { runs: 0, rendered: 0, updates: 0, visibleUpdates: 0, lastRunMs: 0, lastUpdateMs: 0, state }).state = state;
+    return () => clearTimeout(urlTimer);
   }, [state]);
 
   // State -> model run (the newest request wins).
@@ -52,13 +62,18 @@ export function App() {
   useEffect(() => {
     if (!init) return;
     const ticket = ++latest.current;
+    mark("request");
     started.current = performance.now();
     client
       .run(state.preset, state.overrides)
       .then((r) => {
+        mark("reply");
         if (ticket !== latest.current) return;
-        setError(null);
-        setResult(r);
+        // Render and draw every chart in this task: no scheduler hop, no extra frame.
+        flushSync(() => {
+          setError(null);
+          setResult(r);
+        });
         if (window.__evplan) {
           window.__evplan.runs++;
           window.__evplan.lastRunMs = r.millis;
@@ -69,7 +84,7 @@ export function App() {
 
   useEffect(() => {
     if (!init || !state.compare) return setCompare(null);
-    client.run(state.compare, {}).then(setCompare);
+    client.run(state.compare, {}).then(setCompare, (e: Error) => setError(e.message));
   }, [init, state.compare]);
 
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
@@ -89,216 +104,411 @@ export function App() {
   const leverDefaults = useMemo(() => result?.leverDefaults ?? null, [defaultsKey]);
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
-  const rendered = useRef(new Set<string>());
-  const onRendered = useCallback((id: string) => {
-    rendered.current.add(id);
-    if (window.__evplan) {
-      window.__evplan.rendered++;
+  // Which option each chart has drawn: an update is complete when every chart has drawn the current run's option
+  // (charts out of view draw a frame later, see Chart.tsx).
+  const drawn = useRef(new Map<string, unknown>());
+  const current = useRef<Record<string, unknown> | null>(null);
+  const counted = useRef<unknown>(null);
+  const checkComplete = useCallback(() => {
+    const o = current.current;
+    if (!o || counted.current === o || !window.__evplan) return;
+    if (Object.entries(o).every(([id, opt]) => opt === null || drawn.current.get(id) === opt)) {
+      counted.current = o;
+      mark("all charts");
+      window.__evplan.updates++;
       window.__evplan.lastUpdateMs = performance.now() - started.current;
     }
   }, []);
-
-  const options = useMemo(() => {
-    if (!result) return null;
-    return {
-      share: C.shareChart(result),
-      fleet: C.fleetChart(result),
-      co2: C.co2Chart(result),
-      ledger: C.ledgerChart(result),
-      oil: C.oilChart(result),
-      chargers: C.chargersChart(result),
-      peak: C.peakChart(result),
-      battery: C.batteryChart(result),
-      jobs: C.jobsChart(result),
-    };
-  }, [result]);
+  const onRendered = useCallback(
+    (id: string, option: unknown) => {
+      drawn.current.set(id, option);
+      if (window.__evplan) window.__evplan.rendered++;
+      checkComplete();
+    },
+    [checkComplete],
+  );
 
   const preset = init?.presets.find((p) => p.name === state.preset);
+  const comparison: Comparison | null = useMemo(() => (compare && state.compare ? { name: state.compare, run: compare } : null), [compare, state.compare]);
+  const options = useMemo(() => {
+    if (!result) return null;
+    return Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison)]));
+  }, [result, comparison]);
+  // Children's layout effects (the redraws of the charts in view) have run when the parent's runs.
+  useLayoutEffect(() => {
+    if (!options) return;
+    current.current = options;
+    mark("charts in view");
+    if (window.__evplan) window.__evplan.visibleUpdates++;
+    checkComplete();
+  }, [options, checkComplete]);
+  const [copied, setCopied] = useState(false);
 
   return (
-    <div className="app">
-      <header className="top">
-        <div className="brand">
-          <h1>{t.title}</h1>
-          <p>{t.subtitle}</p>
-        </div>
-        <div className="controls">
-          <label>
-            {t.preset}
-            <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {} })} data-testid="preset">
-              {init?.presets.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t.compareWith}
-            <select value={state.compare} onChange={(e) => update({ compare: e.target.value })} data-testid="compare">
-              <option value="">{t.none}</option>
-              {init?.presets.map((p) => (
-                <option key={p.name} value={p.name}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={() => update({ overrides: {} })} data-testid="reset">
-            {t.reset}
-          </button>
-          <button type="button" onClick={() => navigator.clipboard?.writeText(location.href)} data-testid="share">
-            {t.share}
-          </button>
-          <button type="button" onClick={() => update({ lang: state.lang === "en" ? "ur" : "en" })} data-testid="lang">
-            {t.language}
-          </button>
+    <>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <div className="brand">
+            <h1>
+              <span className="logo" aria-hidden="true" />
+              {t.title}
+            </h1>
+            <p>{t.tagline}</p>
+          </div>
+          <div className="controls">
+            <label>
+              {t.preset}
+              <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {} })} data-testid="preset">
+                {init?.presets.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.compareWith}
+              <select value={state.compare} onChange={(e) => update({ compare: e.target.value })} data-testid="compare">
+                <option value="">{t.none}</option>
+                {init?.presets.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => update({ overrides: {} })} data-testid="reset">
+              {t.reset}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                navigator.clipboard?.writeText(location.href.split("#")[0] + writeState(state)).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                );
+                setTimeout(() => setCopied(false), 2000);
+              }}
+              data-testid="share"
+            >
+              {copied ? t.copied : t.share}
+            </button>
+            <button type="button" onClick={() => update({ lang: state.lang === "en" ? "ur" : "en" })} data-testid="lang">
+              {t.language}
+            </button>
+          </div>
         </div>
       </header>
-      {preset && <p className="scenario-line">{preset.description}</p>}
-      {error && <pre className="error">{error}</pre>}
-      <main className="layout">
-        <aside className="levers" aria-label={t.levers}>
-          <h2>{t.levers}</h2>
-          <p className="hint">{t.levers_hint}</p>
-          {init && leverDefaults && GROUPS.map((g) => <LeverGroup key={g} group={g} t={t} levers={leversByGroup[g]} defaults={leverDefaults} overrides={state.overrides} setLever={setLever} />)}
-        </aside>
-        <section className="results">
-          {result ? <Headlines r={result} compare={compare} t={t} /> : <p className="loading">{t.computing}</p>}
-          <div className="exports">
-            <span>{t.exports}:</span>
-            <button type="button" disabled={!result} onClick={() => result && exportCsv(result, state)} data-testid="export-csv">
-              {t.exportCsv}
-            </button>
-            <button type="button" disabled={!result} onClick={() => result && exportXlsx(result, state)} data-testid="export-xlsx">
-              {t.exportXlsx}
-            </button>
-            <button type="button" disabled={!init} onClick={() => init && exportYaml(state, init.levers, preset?.counterfactual ?? null)} data-testid="export-yaml">
-              {t.exportYaml}
-            </button>
-            {result && (
-              <span className="timing" data-testid="timing">
-                {t.modelTime}: {fmtNumber(result.millis, 1)} ms
-              </span>
-            )}
-          </div>
-          <h2>{t.charts}</h2>
-          <div className="charts">
-            <Chart id="share" title={t.chartShare} option={options?.share ?? null} docAnchor="2-sales" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="fleet" title={t.chartFleet} option={options?.fleet ?? null} docAnchor="5-fleet-stock-turnover" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="co2" title={t.chartCo2} option={options?.co2 ?? null} docAnchor="6-activity-energy-emissions" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="ledger" title={t.chartLedger} option={options?.ledger ?? null} docAnchor="9-economy-and-public-finances" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="oil" title={t.chartOil} option={options?.oil ?? null} docAnchor="6-activity-energy-emissions" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="chargers" title={t.chartChargers} option={options?.chargers ?? null} docAnchor="7-charging-infrastructure-and-grid" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="peak" title={t.chartPeak} option={options?.peak ?? null} docAnchor="7-charging-infrastructure-and-grid" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="battery" title={t.chartBattery} option={options?.battery ?? null} docAnchor="8-batteries-and-industry" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-            <Chart id="jobs" title={t.chartJobs} option={options?.jobs ?? null} docAnchor="8-batteries-and-industry" methodLabel={t.method} pngLabel={t.exportPng} onRendered={onRendered} />
-          </div>
-          {init && <Uncertainty client={client} state={state} t={t} />}
-          {init && <Backtest client={client} t={t} />}
-          {init && <Assumptions parameters={init.parameters} t={t} />}
-        </section>
-      </main>
-      <footer>{t.footer}</footer>
-    </div>
+      <div className="app">
+        <p className="question">{t.subtitle}</p>
+        {preset && (
+          <details className="scenario-line">
+            <summary>
+              <strong>{preset.title}</strong>
+              {preset.counterfactual && (
+                <span>
+                  {" "}
+                  · {t.counterfactual}: {preset.counterfactual}
+                </span>
+              )}
+              <span className="more"> · {t.about}</span>
+            </summary>
+            <p>{preset.description}</p>
+          </details>
+        )}
+        {error && <pre className="error">{error}</pre>}
+        <main className="layout">
+          <aside className="levers" aria-label={t.levers}>
+            <h2>{t.levers}</h2>
+            <p className="hint">{t.levers_hint}</p>
+            {init &&
+              leverDefaults &&
+              GROUPS.map((g) => (
+                <LeverGroup key={g} group={g} t={t} levers={leversByGroup[g]} defaults={leverDefaults} overrides={state.overrides} setLever={setLever} />
+              ))}
+          </aside>
+          <section className="results">
+            {result ? <Headlines r={result} compare={comparison?.run ?? null} compareName={state.compare} t={t} /> : <p className="loading">{t.computing}</p>}
+            <div className="exports">
+              <span>{t.exports}:</span>
+              <button type="button" disabled={!result} onClick={() => result && exportCsv(result, state)} data-testid="export-csv">
+                {t.exportCsv}
+              </button>
+              <button type="button" disabled={!result} onClick={() => result && exportXlsx(result, state)} data-testid="export-xlsx">
+                {t.exportXlsx}
+              </button>
+              <button
+                type="button"
+                disabled={!init}
+                onClick={() => init && exportYaml(state, init.levers, preset?.counterfactual ?? null)}
+                data-testid="export-yaml"
+              >
+                {t.exportYaml}
+              </button>
+              {result && (
+                <span className="timing" data-testid="timing">
+                  {t.modelTime}: {fmtNumber(result.millis, 1)} ms
+                </span>
+              )}
+            </div>
+            <h2>{t.charts}</h2>
+            <div className="charts">
+              {CHARTS.map((c) => {
+                const missing = missingMetrics(c);
+                return (
+                  <Chart
+                    key={c.id}
+                    id={c.id}
+                    title={t[c.title]}
+                    unit={c.unit}
+                    option={(options?.[c.id] as never) ?? null}
+                    placeholder={missing.length ? `${t.notYet}: ${missing.join(", ")}` : null}
+                    docAnchor={c.doc}
+                    methodLabel={t.method}
+                    pngLabel={t.exportPng}
+                    svgLabel={t.exportSvg}
+                    onRendered={onRendered}
+                    deferOffscreen
+                  />
+                );
+              })}
+            </div>
+            {init && <Uncertainty client={client} state={state} t={t} />}
+            {init && <Backtest client={client} t={t} />}
+            {init && <Assumptions parameters={init.parameters} t={t} />}
+          </section>
+        </main>
+        <footer>{t.footer}</footer>
+      </div>
+    </>
   );
 }
 
-const LeverGroup = memo(function LeverGroup(props: { group: string; t: Strings; levers: LeverInfo[]; defaults: Record<string, number>; overrides: Record<string, number>; setLever: (s: string, v: number | null) => void }) {
+const LeverGroup = memo(function LeverGroup(props: {
+  group: string;
+  t: Strings;
+  levers: LeverInfo[];
+  defaults: Record<string, number>;
+  overrides: Record<string, number>;
+  setLever: (s: string, v: number | null) => void;
+}) {
   const { group, t, levers, defaults, overrides, setLever } = props;
   // Indexed parameters show one control per key; group them under the parameter's label.
   const byParam = new Map<string, LeverInfo[]>();
   for (const l of levers) byParam.set(l.parameter, [...(byParam.get(l.parameter) ?? []), l]);
   if (byParam.size === 0) return null;
+  const moved = levers.filter((l) => overrides[l.series] !== undefined).length;
   return (
-    <details className="lever-group" open={group === "incentives" || group === "taxes_levies"}>
-      <summary>{t[group as keyof Strings]}</summary>
+    <details className="lever-group" open={group === "incentives" || group === "taxes_levies"} data-group={group}>
+      <summary>
+        {t[group as keyof Strings]}
+        <span className="group-count">{moved ? `${moved} ${t.changed}` : byParam.size}</span>
+      </summary>
       {[...byParam.entries()].map(([param, ls]) => (
         <div className="lever" key={param}>
           <div className="lever-head">
             <span className="lever-label">{ls[0].label}</span>
-            <span className="lever-unit">{ls[0].unit}</span>
             <details className="source">
-              <summary title={ls[0].source} aria-label="source">
+              <summary title={ls[0].source} aria-label={t.source}>
                 i
               </summary>
-              <p>{ls[0].description}</p>
-              <p>
-                <strong>{ls[0].provenance === "assumption" ? t.assumption : t.sourced}</strong>: {ls[0].url ? <a href={ls[0].url} target="_blank" rel="noreferrer">{ls[0].source}</a> : ls[0].source}
-              </p>
+              <div className="source-pop">
+                <p>{ls[0].description}</p>
+                <p>
+                  <span className={`badge ${ls[0].provenance === "assumption" ? "assumption" : "sourced"}`}>
+                    {ls[0].provenance === "assumption" ? t.assumption : t.sourced}
+                  </span>{" "}
+                  {ls[0].url ? (
+                    <a href={ls[0].url} target="_blank" rel="noreferrer">
+                      {ls[0].source}
+                    </a>
+                  ) : (
+                    ls[0].source
+                  )}
+                </p>
+                <p className="muted">
+                  <code>{param}</code> · {t.range} {ls[0].min}–{ls[0].max} {ls[0].unit} · {t.fromYear} {ls[0].fromYear}
+                </p>
+              </div>
             </details>
           </div>
-          {ls.map((l) => {
-            const def = defaults[l.series] ?? l.min;
-            const value = overrides[l.series] ?? def;
-            const moved = overrides[l.series] !== undefined;
-            return (
-              <label className={`lever-row${moved ? " moved" : ""}`} key={l.series}>
-                {l.key && <span className="lever-key">{l.key.replace("_", " ")}</span>}
-                <input
-                  type="range"
-                  min={l.min}
-                  max={l.max}
-                  step={l.step}
-                  value={value}
-                  data-series={l.series}
-                  onChange={(e) => setLever(l.series, Number(e.target.value))}
-                  aria-label={`${l.label}${l.key ? ` ${l.key}` : ""}`}
-                />
-                <output>{Math.abs(value) >= 1e6 ? fmtCompact(value) : fmtNumber(value, Math.abs(value) < 10 && value % 1 !== 0 ? 2 : 0)}</output>
-                <span className="lever-default" title={`${t.default} ${fmtNumber(def, 2)} · ${l.min}–${l.max} · from ${l.fromYear}`}>
-                  {moved ? (
-                    <button type="button" onClick={() => setLever(l.series, null)} aria-label="reset">
-                      ↺
-                    </button>
-                  ) : (
-                    l.fromYear
-                  )}
-                </span>
-              </label>
-            );
-          })}
+          <div className="lever-unit">{ls[0].unit}</div>
+          {ls.map((l) => (
+            <LeverRow key={l.series} lever={l} def={defaults[l.series] ?? l.min} value={overrides[l.series]} setLever={setLever} t={t} />
+          ))}
         </div>
       ))}
     </details>
   );
 });
 
-function Headlines({ r, compare, t }: { r: RunReply; compare: RunReply | null; t: Strings }) {
+function fmtLever(v: number): string {
+  return Math.abs(v) >= 1e6 ? fmtCompact(v) : fmtNumber(v, Math.abs(v) < 10 && v % 1 !== 0 ? 2 : 0);
+}
+
+/** One control; memoised so that moving one slider re-renders only that row. */
+const LeverRow = memo(function LeverRow({
+  lever: l,
+  def,
+  value: override,
+  setLever,
+  t,
+}: {
+  lever: LeverInfo;
+  def: number;
+  value: number | undefined;
+  setLever: (s: string, v: number | null) => void;
+  t: Strings;
+}) {
+  const moved = override !== undefined;
+  const value = override ?? def;
+  return (
+    <label
+      className={`lever-row${moved ? " moved" : ""}${l.key ? "" : " single"}`}
+      title={`${t.default} ${fmtLever(def)} ${l.unit} · ${t.range} ${fmtLever(l.min)}–${fmtLever(l.max)} · ${t.fromYear} ${l.fromYear}`}
+    >
+      {l.key && <span className="lever-key">{SEGMENT_NAMES[l.key] ?? l.key.replace(/_/g, " ")}</span>}
+      <input
+        type="range"
+        min={l.min}
+        max={l.max}
+        step={l.step}
+        value={value}
+        data-series={l.series}
+        onChange={(e) => setLever(l.series, Number(e.target.value))}
+        aria-label={`${l.label}${l.key ? ` ${l.key}` : ""}`}
+      />
+      <output>{fmtLever(value)}</output>
+      <span className="lever-reset">
+        {moved && (
+          <button type="button" onClick={() => setLever(l.series, null)} aria-label={`${t.reset} ${l.series}`} title={`${t.default}: ${fmtLever(def)}`}>
+            ↺
+          </button>
+        )}
+      </span>
+    </label>
+  );
+});
+
+const SEGMENT_NAMES: Record<string, string> = {
+  two_wheeler: "2-wheeler",
+  three_wheeler: "3-wheeler",
+  car: "car",
+  lcv: "LCV",
+  bus: "bus",
+  truck: "truck",
+  dc_fast: "DC fast",
+  ac: "AC",
+  swap_station: "swap",
+  lfp: "LFP",
+  nmc: "NMC",
+  sodium_ion: "sodium-ion",
+};
+
+function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunReply | null; compareName: string; t: Strings }) {
   const years = Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);
+  const lastYear = Math.min(2060, years[years.length - 1]);
   const figures = (x: RunReply) => {
-    const at = (metric: string, y: number, seg = "total") => row(x.main, x.nYears, metric, seg)[y - x.baseYear];
-    const oil = x.counterfactual ? sumYears(row(x.counterfactual, x.nYears, "oil_import_cost"), years, x.baseYear, 2030) - sumYears(row(x.main, x.nYears, "oil_import_cost"), years, x.baseYear, 2030) : NaN;
+    const at = (metric: string, y: number, seg = "total") => (has(metric) ? row(x.main, x.nYears, metric, seg)[y - x.baseYear] : NaN);
+    const to2030 = (out: Float64Array, metric: string) => (has(metric) ? sumYears(row(out, x.nYears, metric), years, x.baseYear, 2030) : NaN);
     return {
       s30: at("ev_sales_share", 2030),
       s40: at("ev_sales_share", 2040),
-      co2: at("co2_ttw", years[years.length - 1]),
-      fiscal: sumYears(row(x.main, x.nYears, "net_fiscal"), years, x.baseYear, 2030),
-      oil,
+      co2: at("co2_ttw", lastYear),
+      fiscal: to2030(x.main, "net_fiscal"),
+      oil: x.counterfactual ? to2030(x.counterfactual, "oil_import_cost") - to2030(x.main, "oil_import_cost") : NaN,
       chargers: at("public_chargers", 2030),
     };
   };
   const f = figures(r);
   const g = compare ? figures(compare) : null;
-  const card = (id: string, label: string, value: string, sub: string, status?: "met" | "missed", cmp?: string) => (
-    <div className={`card ${status ?? ""}`} data-testid={`headline-${id}`}>
-      <div className="card-label">{label}</div>
-      <div className="card-value">{value}</div>
-      <div className="card-sub">
-        {status && <span className={`badge ${status}`}>{status === "met" ? t.met : t.missed}</span>} {sub}
+  const cmpLine = (text: string) => (g ? `${compareName}: ${text}` : undefined);
+  const card = (id: string, metric: string, label: string, value: number, shown: string, sub: string, status?: "met" | "missed", cmp?: string) =>
+    has(metric) ? (
+      <div className={`card ${status ?? ""}`} data-testid={`headline-${id}`}>
+        <div className="card-label">{label}</div>
+        <div className="card-value">{Number.isFinite(value) ? shown : "–"}</div>
+        <div className="card-sub">
+          {status && <span className={`badge ${status}`}>{status === "met" ? t.met : t.missed}</span>} {sub}
+        </div>
+        {cmp && <div className="card-compare">{cmp}</div>}
       </div>
-      {cmp && <div className="card-compare">{cmp}</div>}
-    </div>
-  );
+    ) : (
+      <div className="card pending" data-testid={`headline-${id}`}>
+        <div className="card-label">{label}</div>
+        <div className="card-value">–</div>
+        <div className="card-sub">
+          {t.notYet}: <code>{metric}</code>
+        </div>
+      </div>
+    );
   const st = (v: number, target: number) => (v >= target - 1e-9 ? "met" : "missed");
+  const pp = (v: number, target: number) => `${v - target >= 0 ? "+" : "−"}${Math.abs((v - target) * 100).toFixed(1)} pp`;
+  const mt = (v: number) => `${fmtNumber(v / 1e6, 1)} Mt`;
+  const pkr = (v: number) => `PKR ${fmtNumber(v / 1e9, 0)} bn`;
+  const usd = (v: number) => `USD ${fmtNumber(v / 1e9, 2)} bn`;
   return (
     <div className="cards" aria-label={t.headline}>
-      {card("share2030", t.evShare2030, fmtPct(f.s30), `${t.target} 30% · ${t.gap} ${((f.s30 - 0.3) * 100).toFixed(1)} pp`, st(f.s30, 0.3), g ? `${t.vs} ${fmtPct(g.s30)}` : undefined)}
-      {card("share2040", t.evShare2040, fmtPct(f.s40), `${t.target} 90% · ${t.gap} ${((f.s40 - 0.9) * 100).toFixed(1)} pp`, st(f.s40, 0.9), g ? `${t.vs} ${fmtPct(g.s40)}` : undefined)}
-      {card("co2", t.co2_2060, `${fmtNumber(f.co2 / 1e6, 1)} Mt`, `${t.target} 0 Mt`, f.co2 <= 1e-6 ? "met" : "missed", g ? `${t.vs} ${fmtNumber(g.co2 / 1e6, 1)} Mt` : undefined)}
-      {card("fiscal", t.fiscal, `PKR ${fmtNumber(f.fiscal / 1e9, 0)} bn`, `${r.baseYear}–2030`, undefined, g ? `${t.vs} PKR ${fmtNumber(g.fiscal / 1e9, 0)} bn` : undefined)}
-      {card("oil", t.oil, Number.isFinite(f.oil) ? `USD ${fmtNumber(f.oil / 1e9, 2)} bn` : "–", `${t.vs} ${r.counterfactualName ?? "–"}`, undefined, g && Number.isFinite(g.oil) ? `${t.vs} USD ${fmtNumber(g.oil / 1e9, 2)} bn` : undefined)}
-      {card("chargers", t.chargers, fmtCompact(f.chargers), "AC + DC fast + swap", undefined, g ? `${t.vs} ${fmtCompact(g.chargers)}` : undefined)}
+      {card(
+        "share2030",
+        "ev_sales_share",
+        t.evShare2030,
+        f.s30,
+        fmtPct(f.s30),
+        `${t.target} 30% · ${t.gap} ${pp(f.s30, 0.3)}`,
+        st(f.s30, 0.3),
+        g ? cmpLine(fmtPct(g.s30)) : undefined,
+      )}
+      {card(
+        "share2040",
+        "ev_sales_share",
+        t.evShare2040,
+        f.s40,
+        fmtPct(f.s40),
+        `${t.target} 90% · ${t.gap} ${pp(f.s40, 0.9)}`,
+        st(f.s40, 0.9),
+        g ? cmpLine(fmtPct(g.s40)) : undefined,
+      )}
+      {card(
+        "co2",
+        "co2_ttw",
+        `${t.co2_2060.replace("2060", String(lastYear))}`,
+        f.co2,
+        mt(f.co2),
+        `${t.target} 0 Mt (${t.netZero})`,
+        f.co2 <= 1e-6 ? "met" : "missed",
+        g ? cmpLine(mt(g.co2)) : undefined,
+      )}
+      {card(
+        "fiscal",
+        "net_fiscal",
+        t.fiscal,
+        f.fiscal,
+        pkr(f.fiscal),
+        `${t.cumulative} ${r.baseYear}–2030 · ${t.positiveCost}`,
+        undefined,
+        g ? cmpLine(pkr(g.fiscal)) : undefined,
+      )}
+      {card(
+        "oil",
+        "oil_import_cost",
+        t.oil,
+        f.oil,
+        usd(f.oil),
+        `${t.cumulative} ${r.baseYear}–2030 · ${t.vs} ${r.counterfactualName ?? "–"}`,
+        undefined,
+        g && Number.isFinite(g.oil) ? cmpLine(usd(g.oil)) : undefined,
+      )}
+      {card(
+        "chargers",
+        "public_chargers",
+        t.chargers,
+        f.chargers,
+        fmtNumber(f.chargers, 0),
+        t.chargerKinds,
+        undefined,
+        g ? cmpLine(fmtNumber(g.chargers, 0)) : undefined,
+      )}
     </div>
   );
 }

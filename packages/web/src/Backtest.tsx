@@ -17,10 +17,34 @@ function option(r: NonNullable<BacktestReply["result"]>) {
     xAxis: { type: "category", data: years },
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [
-      { name: "observed", type: "line", symbol: "circle", data: [...r.fitted.observed, ...r.observed], lineStyle: { color: "#111" }, itemStyle: { color: "#111" } },
-      { name: "model (fit, then forecast)", type: "line", data: [...r.fitted.model, ...r.forecast], lineStyle: { color: "#0f766e", width: 2.5 }, itemStyle: { color: "#0f766e" } },
-      { name: "naive logistic", type: "line", data: [...r.fitted.naive, ...r.naive], lineStyle: { color: "#d97706", type: "dashed" }, itemStyle: { color: "#d97706" } },
-      { name: "cut-off", type: "line", data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1]], markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: "fit until" } } },
+      {
+        name: "observed",
+        type: "line",
+        symbol: "circle",
+        data: [...r.fitted.observed, ...r.observed],
+        lineStyle: { color: "#111" },
+        itemStyle: { color: "#111" },
+      },
+      {
+        name: "model (fit, then forecast)",
+        type: "line",
+        data: [...r.fitted.model, ...r.forecast],
+        lineStyle: { color: "#0f766e", width: 2.5 },
+        itemStyle: { color: "#0f766e" },
+      },
+      {
+        name: "naive logistic",
+        type: "line",
+        data: [...r.fitted.naive, ...r.naive],
+        lineStyle: { color: "#d97706", type: "dashed" },
+        itemStyle: { color: "#d97706" },
+      },
+      {
+        name: "cut-off",
+        type: "line",
+        data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1]],
+        markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: "fit until" } },
+      },
     ],
   };
 }
@@ -50,7 +74,10 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
         <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} data-testid="backtest-file" />
         {reply && (
           <>
-            <select value={sel.region} onChange={(e) => run({ region: e.target.value, mode: reply.series.find((s) => s.region === e.target.value)?.mode, fitUntil: sel.fitUntil })}>
+            <select
+              value={sel.region}
+              onChange={(e) => run({ region: e.target.value, mode: reply.series.find((s) => s.region === e.target.value)?.mode, fitUntil: sel.fitUntil })}
+            >
               {regions.map((r) => (
                 <option key={r}>{r}</option>
               ))}
@@ -62,7 +89,14 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
             </select>
             <label>
               fit until{" "}
-              <input type="number" value={sel.fitUntil} min={2012} max={2023} onChange={(e) => run({ region: sel.region, mode: sel.mode, fitUntil: Number(e.target.value) })} style={{ width: 80 }} />
+              <input
+                type="number"
+                value={sel.fitUntil}
+                min={2012}
+                max={2023}
+                onChange={(e) => run({ region: sel.region, mode: sel.mode, fitUntil: Number(e.target.value) })}
+                style={{ width: 80 }}
+              />
             </label>
           </>
         )}
@@ -75,7 +109,14 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
       {error && <pre className="error">{error}</pre>}
       {reply?.result && (
         <div className="charts">
-          <Chart id="backtest" title={`${reply.result.region} · ${reply.result.mode}`} option={option(reply.result)} docAnchor="13-calibration" methodLabel={t.method} pngLabel={t.exportPng} />
+          <Chart
+            id="backtest"
+            title={`${reply.result.region} · ${reply.result.mode}`}
+            option={option(reply.result)}
+            docAnchor="13-calibration"
+            methodLabel={t.method}
+            pngLabel={t.exportPng}
+          />
         </div>
       )}
     </section>

@@ -1,64 +1,249 @@
-// One ECharts chart, updated in place (no re-creation) when its option changes.
-import { useEffect, useRef } from "react";
+// One ECharts chart, updated in place (never re-created) when its option changes; PNG and SVG export.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as echarts from "echarts/core";
-import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, DatasetComponent } from "echarts/components";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, DatasetComponent } from "echarts/components";
 import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
+import { mark } from "./perf";
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, DatasetComponent, SVGRenderer, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GraphicComponent,
+  TitleComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  DatasetComponent,
+  SVGRenderer,
+  CanvasRenderer,
+]);
 
 export interface ChartProps {
   id: string;
   title: string;
+  /** Unit line under the title. */
+  unit?: string;
   option: echarts.EChartsCoreOption | null;
   docAnchor: string;
   methodLabel: string;
   pngLabel: string;
-  onRendered?: (id: string) => void;
+  svgLabel?: string;
+  /** Shown instead of the chart when the metrics it needs are not in the model yet. */
+  placeholder?: string | null;
+  /** Called after the chart has drawn `option`. */
+  onRendered?: (id: string, option: echarts.EChartsCoreOption) => void;
+  /** Redraw charts out of view after the next frame instead of at once (the results grid). */
+  deferOffscreen?: boolean;
 }
 
-export function Chart({ id, title, option, docAnchor, methodLabel, pngLabel, onRendered }: ChartProps) {
+interface LegendItem {
+  name: string;
+  color: string;
+  kind: "line" | "dashed" | "bar" | "marker";
+}
+
+type SeriesOption = {
+  name?: string;
+  type?: string;
+  lineStyle?: { color?: string; type?: string; opacity?: number };
+  itemStyle?: { color?: string; borderColor?: string };
+  legend?: false;
+};
+
+/**
+ * The legend is drawn as HTML beside the canvas, not by ECharts: it does not change when a slider moves, and an
+ * ECharts legend costs about a millisecond per chart on every redraw. Clicking an entry still toggles its series.
+ */
+function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
+  if (!option) return [];
+  const palette = ((option as { color?: string[] }).color ?? []) as string[];
+  const series = ((option as { series?: SeriesOption[] }).series ?? []) as SeriesOption[];
+  return series
+    .map((x, i) => ({ x, i }))
+    .filter(({ x }) => x.name && x.legend !== false)
+    .map(({ x, i }) => ({
+      name: x.name!,
+      color:
+        x.type === "scatter"
+          ? (x.itemStyle?.borderColor ?? "#0f172a")
+          : (x.lineStyle?.color ?? x.itemStyle?.color ?? palette[i % Math.max(1, palette.length)] ?? "#0f766e"),
+      kind: x.type === "bar" ? "bar" : x.type === "scatter" ? "marker" : x.lineStyle?.type === "dashed" ? "dashed" : "line",
+    }));
+}
+
+/** Everything but the series' data: when it is unchanged, a redraw needs only the new data. */
+function structureKey(option: echarts.EChartsCoreOption): string {
+  const o = option as { series?: { data?: unknown }[] };
+  return JSON.stringify({ ...o, series: (o.series ?? []).map((x) => ({ ...x, data: undefined })) });
+}
+
+function save(url: string, name: string): void {
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function Chart({
+  id,
+  title,
+  unit,
+  option,
+  docAnchor,
+  methodLabel,
+  pngLabel,
+  svgLabel = "SVG",
+  placeholder,
+  onRendered,
+  deferOffscreen = false,
+}: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const last = useRef<echarts.EChartsCoreOption | null>(null);
+  const structure = useRef("");
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const legendKey = JSON.stringify(legendItems(option));
+  const legend = useMemo(() => JSON.parse(legendKey) as LegendItem[], [legendKey]);
+  const toggle = (name: string) => {
+    chart.current?.dispatchAction({ type: "legendToggleSelect", name });
+    setHidden((h) => {
+      const n = new Set(h);
+      if (n.has(name)) n.delete(name);
+      else n.add(name);
+      return n;
+    });
+  };
+  const visible = useRef(true);
+  const pending = useRef(false);
+
+  function draw(): void {
+    const c = chart.current;
+    const option = last.current;
+    pending.current = false;
+    if (!c || !option) return;
+    // Same structure (series names and types, axes): merge the new option into the chart's model, which then
+    // updates its elements in place. Otherwise replace series and axes (their number may have changed).
+    const key = structureKey(option);
+    // Only the data then: ECharts clones whatever it is given, and the rest of the option is unchanged.
+    if (key === structure.current)
+      c.setOption({ series: ((option as { series?: { data?: unknown }[] }).series ?? []).map((x) => ({ data: x.data })) }, { lazyUpdate: false });
+    else
+      c.setOption(
+        { ...option, legend: { show: false, selected: Object.fromEntries([...hidden].map((n) => [n, false])) } },
+        { replaceMerge: ["series", "yAxis"], lazyUpdate: false },
+      );
+    structure.current = key;
+    mark(id);
+    onRendered?.(id, option);
+  }
+
   useEffect(() => {
     if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: "canvas" });
-    const resize = () => chart.current?.resize();
+    const c = echarts.init(el.current, undefined, { renderer: "canvas" });
+    chart.current = c;
+    structure.current = "";
+    draw();
+    const resize = () => c.resize();
     window.addEventListener("resize", resize);
+    // Charts out of view are redrawn after the next frame (or when scrolled into view), so that the charts on screen
+    // follow a slider without waiting for the others.
+    const io = new IntersectionObserver(
+      ([e]) => {
+        visible.current = e.isIntersecting;
+        if (visible.current && pending.current) draw();
+      },
+      { rootMargin: "200px 0px" },
+    );
+    io.observe(el.current);
     return () => {
+      io.disconnect();
       window.removeEventListener("resize", resize);
-      chart.current?.dispose();
+      c.dispose();
+      chart.current = null;
     };
-  }, []);
-  useEffect(() => {
-    if (chart.current && option) {
-      // Replace series (their count may change) but keep components: cheaper than rebuilding the chart.
-      chart.current.setOption(option, { replaceMerge: ["series"], lazyUpdate: false });
-      onRendered?.(id);
+  }, [placeholder]);
+  // A layout effect: a chart in view is redrawn in the same task as the commit that brought the new run.
+  useLayoutEffect(() => {
+    if (!option) return;
+    last.current = option;
+    if (visible.current || !deferOffscreen) draw();
+    else if (!pending.current) {
+      pending.current = true;
+      requestAnimationFrame(() => setTimeout(() => pending.current && draw(), 0));
     }
-  }, [option, id, onRendered]);
-  const png = () => {
-    const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
-    if (!url) return;
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `evplan-${id}.png`;
-    a.click();
+  }, [option]);
+  /** Files carry their own title, unit line and legend: the same option drawn once off screen. */
+  const exportAs = (type: "png" | "svg") => {
+    if (!last.current || !el.current) return;
+    const box = document.createElement("div");
+    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(640, el.current.clientWidth)}px;height:${el.current.clientHeight + 90}px`;
+    document.body.appendChild(box);
+    const c = echarts.init(box, undefined, { renderer: type === "svg" ? "svg" : "canvas" });
+    const grid = (last.current as { grid?: object }).grid ?? {};
+    c.setOption({
+      ...last.current,
+      backgroundColor: "#fff",
+      title: { text: title, subtext: unit, left: 8, top: 4, textStyle: { fontSize: 14, color: "#0f172a" }, subtextStyle: { fontSize: 11, color: "#64748b" } },
+      legend: {
+        show: true,
+        top: 50,
+        left: 8,
+        itemWidth: 14,
+        itemHeight: 8,
+        textStyle: { fontSize: 11 },
+        selected: Object.fromEntries([...hidden].map((n) => [n, false])),
+      },
+      grid: { ...grid, top: 100, bottom: 40 },
+      graphic: [{ type: "text", right: 8, bottom: 6, style: { text: "evplan · Pakistan EV transition planner", fill: "#94a3b8", fontSize: 10 } }],
+    });
+    const url = c.getDataURL({ type, pixelRatio: 2, backgroundColor: "#fff" });
+    c.dispose();
+    box.remove();
+    save(url, `evplan-${id}.${type}`);
   };
   return (
     <figure className="chart" data-chart={id}>
       <figcaption>
-        <span>{title}</span>
+        <div className="chart-title">
+          <span>{title}</span>
+          {unit && <small>{unit}</small>}
+        </div>
         <span className="chart-actions">
           <a href={`docs/model.md#${docAnchor}`} target="_blank" rel="noreferrer" title="docs/model.md">
             {methodLabel}
           </a>
-          <button type="button" onClick={png} aria-label={`${pngLabel} ${title}`}>
+          <button type="button" onClick={() => exportAs("png")} disabled={!!placeholder} aria-label={`${pngLabel} ${title}`} data-testid={`png-${id}`}>
             {pngLabel}
+          </button>
+          <button type="button" onClick={() => exportAs("svg")} disabled={!!placeholder} aria-label={`${svgLabel} ${title}`} data-testid={`svg-${id}`}>
+            {svgLabel}
           </button>
         </span>
       </figcaption>
-      <div ref={el} className="chart-canvas" />
+      {placeholder ? (
+        <div className="chart-placeholder" data-testid={`placeholder-${id}`}>
+          {placeholder}
+        </div>
+      ) : (
+        <>
+          <ul className="legend" aria-label="legend">
+            {legend.map((l) => (
+              <li key={l.name}>
+                <button type="button" className={hidden.has(l.name) ? "off" : ""} onClick={() => toggle(l.name)} aria-pressed={!hidden.has(l.name)}>
+                  <i className={`key ${l.kind}`} style={{ color: l.color }} />
+                  {l.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div ref={el} className="chart-canvas" />
+        </>
+      )}
     </figure>
   );
 }

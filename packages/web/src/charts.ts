@@ -1,130 +1,294 @@
-// Chart options built from a run's buffers. One function per chart; all share the same look.
+// The result charts, declared as data: each names the metric ids it reads (it shows a placeholder until they
+// exist in the core's METRICS), its unit, its section of docs/model.md, and builds an ECharts option from a run.
 import { SEGMENTS } from "@evplan/core";
 import type { RunReply } from "./protocol";
-import { row } from "./results";
+import { has, row } from "./results";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
+import type { Strings } from "./i18n";
 
-const PALETTE = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#475569", "#16a34a", "#db2777"];
-const SEG_LABEL: Record<string, string> = { two_wheeler: "2-wheelers", three_wheeler: "3-wheelers", car: "cars", lcv: "LCVs", bus: "buses", truck: "trucks", total: "all" };
+const INK = "#0f172a";
+const PALETTE = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#64748b", "#16a34a", "#db2777"];
+const SEG_LABEL: Record<string, string> = {
+  two_wheeler: "2-wheelers",
+  three_wheeler: "3-wheelers",
+  car: "cars",
+  lcv: "LCVs",
+  bus: "buses",
+  truck: "trucks",
+  total: "all segments",
+};
+
+/** What a chart may show beside the current settings: a preset picked under "Compare with". */
+export interface Comparison {
+  readonly name: string;
+  readonly run: RunReply;
+}
+
+export interface ChartDef {
+  readonly id: string;
+  readonly title: keyof Strings;
+  /** Unit line under the title (units stay in English, as in the data pack). */
+  readonly unit: string;
+  readonly metrics: readonly string[];
+  readonly doc: string;
+  readonly build: (r: RunReply, cmp: Comparison | null) => object | null;
+}
 
 function years(r: RunReply): number[] {
   return Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);
 }
 
-function base(r: RunReply, unitFormat: (x: number) => string, yName: string, stacked = false) {
+const CMP_STYLE = { width: 2, type: "dashed", color: INK, opacity: 0.55 } as const;
+
+function base(r: RunReply, fmt: (x: number) => string, opts: { top?: number } = {}) {
   return {
     color: PALETTE,
     animation: false,
-    grid: { left: 56, right: 16, top: 36, bottom: 28 },
-    legend: { top: 0, type: "scroll", textStyle: { fontSize: 11 } },
-    tooltip: { trigger: "axis", valueFormatter: (v: number) => unitFormat(v) },
-    xAxis: { type: "category", data: years(r), axisLabel: { interval: 4 } },
-    yAxis: { type: "value", name: yName, nameTextStyle: { align: "left" }, axisLabel: { formatter: (v: number) => unitFormat(v) } },
-    stacked,
+    textStyle: { fontFamily: "inherit" },
+    // The legend is HTML beside the chart (see Chart.tsx); the component stays for toggling series.
+    grid: { left: 64, right: 18, top: opts.top ?? 12, bottom: 26 },
+    legend: { show: false },
+    tooltip: { trigger: "axis", confine: true, valueFormatter: (v: number) => (v == null ? "–" : fmt(v)), textStyle: { fontSize: 12 } },
+    xAxis: {
+      type: "category",
+      data: years(r),
+      axisLabel: { interval: 4, color: "#475569" },
+      axisTick: { alignWithLabel: true, interval: 4 },
+      axisLine: { lineStyle: { color: "#94a3b8" } },
+    },
+    yAxis: { type: "value", axisLabel: { formatter: (v: number) => fmt(v), color: "#475569" }, splitLine: { lineStyle: { color: "#eef2f6" } } },
   };
 }
 
-export function shareChart(r: RunReply) {
-  const segs = [...SEGMENTS, "total"];
-  const targets = r.targets.filter((t) => t.metric === "ev_sales_share");
-  return {
-    ...base(r, (v) => fmtPct(v, 0), "share of sales"),
-    yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => fmtPct(v, 0) } },
-    tooltip: { trigger: "axis", valueFormatter: (v: number) => fmtPct(v, 1) },
-    series: [
-      ...segs.map((s) => ({
-      name: SEG_LABEL[s],
-      type: "line",
-      showSymbol: false,
-      lineStyle: { width: s === "total" ? 3 : 1.5 },
-      data: row(r.main, r.nYears, "ev_sales_share", s),
-    })),
-      {
-        name: "targets (all segments)",
-        type: "line",
-        symbol: "diamond",
-        symbolSize: 12,
-        lineStyle: { opacity: 0 },
-        itemStyle: { color: "#111" },
-        data: years(r).map((y) => targets.find((t) => t.segment === "total" && t.year === y)?.target ?? null),
-      },
+const line = (name: string, data: number[], extra: object = {}) => ({ name, type: "line", showSymbol: false, symbol: "none", data, ...extra });
+const bar = (name: string, data: number[], stack?: string) => ({ name, type: "bar", stack, data, barCategoryGap: "25%" });
+const cumulative = (xs: number[]) => {
+  let s = 0;
+  return xs.map((x) => (s += x));
+};
+
+export const CHARTS: readonly ChartDef[] = [
+  {
+    id: "share",
+    title: "chartShare",
+    unit: "% of new vehicles sold that are electric",
+    metrics: ["ev_sales_share"],
+    doc: "2-sales",
+    build(r, cmp) {
+      const targets = r.targets.filter((t) => t.metric === "ev_sales_share" && t.segment === "total");
+      const ys = years(r);
+      const pct = (v: number) => fmtPct(v, 0);
+      return {
+        ...base(r, pct, { top: 22 }),
+        tooltip: { trigger: "axis", confine: true, valueFormatter: (v: number) => (v == null ? "–" : fmtPct(v, 1)) },
+        yAxis: { ...base(r, pct).yAxis, min: 0, max: 1 },
+        series: [
+          ...SEGMENTS.map((s) => line(SEG_LABEL[s], row(r.main, r.nYears, "ev_sales_share", s), { lineStyle: { width: 1.5 } })),
+          line(SEG_LABEL.total, row(r.main, r.nYears, "ev_sales_share"), { lineStyle: { width: 3.5, color: INK }, itemStyle: { color: INK }, z: 5 }),
+          ...(cmp ? [line(`${cmp.name} (all)`, row(cmp.run.main, cmp.run.nYears, "ev_sales_share"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } })] : []),
+          {
+            name: "NEVP targets",
+            type: "scatter",
+            tooltip: { show: false }, // labelled on the chart; a dash in every other year's tooltip is noise
+            symbol: "diamond",
+            symbolSize: 13,
+            itemStyle: { color: "#fff", borderColor: INK, borderWidth: 2 },
+            label: { show: true, position: "top", formatter: (p: { value: number }) => `${fmtPct(p.value, 0)} target`, fontSize: 11, color: INK },
+            data: ys.map((y) => targets.find((t) => t.year === y)?.target ?? null),
+            z: 6,
+          },
+        ],
+      };
+    },
+  },
+  {
+    id: "fleet",
+    title: "chartFleet",
+    unit: "vehicles in use, all segments",
+    metrics: ["stock"],
+    doc: "5-fleet-stock-turnover",
+    build(r) {
+      const pts: [string, string][] = [
+        ["ice", "combustion (ICE)"],
+        ["hev", "hybrid (HEV)"],
+        ["phev", "plug-in hybrid"],
+        ["bev", "battery electric"],
+      ];
+      return {
+        ...base(r, fmtCompact),
+        color: ["#94a3b8", "#d97706", "#2563eb", "#0f766e"],
+        series: pts.map(([p, name]) =>
+          line(name, row(r.main, r.nYears, "stock", "total", p), { stack: "fleet", areaStyle: { opacity: 0.85 }, lineStyle: { width: 0 } }),
+        ),
+      };
+    },
+  },
+  {
+    id: "co2",
+    title: "chartCo2",
+    unit: "Mt CO₂ a year; net-zero target 2060",
+    metrics: ["co2_ttw", "co2_wtw"],
+    doc: "6-activity-energy-emissions",
+    build(r, cmp) {
+      const mt = (v: number) => `${fmtNumber(v / 1e6, 0)} Mt`;
+      const series: object[] = [
+        line("this scenario, tank-to-wheel", row(r.main, r.nYears, "co2_ttw"), { lineStyle: { width: 3 } }),
+        line("this scenario, incl. power plants", row(r.main, r.nYears, "co2_wtw"), { lineStyle: { width: 1.5 } }),
+      ];
+      if (r.counterfactual)
+        series.push(line(`${r.counterfactualName} (counterfactual)`, row(r.counterfactual, r.nYears, "co2_ttw"), { lineStyle: { width: 2, type: "dashed" } }));
+      if (cmp)
+        series.push(line(`${cmp.name}, tank-to-wheel`, row(cmp.run.main, cmp.run.nYears, "co2_ttw"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }));
+      return { ...base(r, mt), tooltip: { ...base(r, mt).tooltip, valueFormatter: (v: number) => `${fmtNumber(v / 1e6, 1)} Mt CO₂` }, series };
+    },
+  },
+  {
+    id: "ledger",
+    title: "chartLedger",
+    unit: "PKR bn a year (constant FY2025); above zero costs the treasury",
+    metrics: [
+      "subsidy_outlay",
+      "financing_support",
+      "tax_forgone",
+      "fuel_levy_lost",
+      "charger_support",
+      "nev_levy_revenue",
+      "electricity_tax_gained",
+      "net_fiscal",
     ],
-  };
-}
+    doc: "9-economy-and-public-finances",
+    build(r, cmp) {
+      const items: [string, string, number, string][] = [
+        ["subsidy_outlay", "purchase subsidies", 1, "#0f766e"],
+        ["financing_support", "markup support", 1, "#14b8a6"],
+        ["tax_forgone", "tax forgone", 1, "#d97706"],
+        ["fuel_levy_lost", "fuel levy lost", 1, "#f59e0b"],
+        ["charger_support", "charger support", 1, "#2563eb"],
+        ["nev_levy_revenue", "NEV levy (revenue)", -1, "#7c3aed"],
+        ["electricity_tax_gained", "electricity tax (revenue)", -1, "#a78bfa"],
+      ];
+      const bn = (v: number) => `${fmtNumber(v / 1e9, 0)}`;
+      const series: object[] = [
+        ...items.map(([id, name, sign, color]) => ({
+          ...bar(
+            name,
+            row(r.main, r.nYears, id).map((v) => sign * v),
+            "ledger",
+          ),
+          itemStyle: { color },
+        })),
+        line("net fiscal cost", row(r.main, r.nYears, "net_fiscal"), { lineStyle: { width: 3, color: INK }, itemStyle: { color: INK }, z: 5 }),
+      ];
+      if (cmp) series.push(line(`${cmp.name}, net`, row(cmp.run.main, cmp.run.nYears, "net_fiscal"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }));
+      return { ...base(r, bn), tooltip: { ...base(r, bn).tooltip, valueFormatter: (v: number) => `PKR ${fmtNumber(v / 1e9, 1)} bn` }, series };
+    },
+  },
+  {
+    id: "oil",
+    title: "chartOil",
+    unit: "USD bn a year against the counterfactual, and cumulative",
+    metrics: ["oil_import_cost"],
+    doc: "6-activity-energy-emissions",
+    build(r) {
+      if (!r.counterfactual) return null;
+      const cf = row(r.counterfactual, r.nYears, "oil_import_cost");
+      const sc = row(r.main, r.nYears, "oil_import_cost");
+      const saved = cf.map((x, i) => x - sc[i]);
+      const usd = (v: number) => `${fmtNumber(v / 1e9, v !== 0 && Math.abs(v) < 1e10 ? 1 : 0)}`;
+      const o = base(r, usd);
+      return {
+        ...o,
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `USD ${fmtNumber(v / 1e9, 2)} bn` },
+        yAxis: [o.yAxis, { ...o.yAxis, splitLine: { show: false } }],
+        grid: { ...o.grid, right: 56 },
+        series: [
+          bar(`avoided in the year vs ${r.counterfactualName}`, saved),
+          line("cumulative (right axis)", cumulative(saved), { yAxisIndex: 1, lineStyle: { width: 2, color: INK }, itemStyle: { color: INK } }),
+        ],
+      };
+    },
+  },
+  {
+    id: "chargers",
+    title: "chartChargers",
+    unit: "public charge points installed",
+    metrics: ["public_chargers"],
+    doc: "7-charging-infrastructure-and-grid",
+    build(r) {
+      const kinds: [string, string][] = [
+        ["ac", "AC"],
+        ["dc_fast", "DC fast"],
+        ["swap_station", "battery swap stations"],
+      ];
+      return { ...base(r, fmtCompact), series: kinds.map(([k, name]) => bar(name, row(r.main, r.nYears, "public_chargers", "total", k), "points")) };
+    },
+  },
+  {
+    id: "peak",
+    title: "chartPeak",
+    unit: "MW of charging at the evening system peak",
+    metrics: ["peak_charging_load"],
+    doc: "7-charging-infrastructure-and-grid",
+    build(r) {
+      const mw = (v: number) => `${fmtNumber(v, 0)}`;
+      const o = base(r, mw);
+      return {
+        ...o,
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} MW` },
+        series: [
+          line("peak charging load", row(r.main, r.nYears, "peak_charging_load"), { areaStyle: { opacity: 0.25 }, lineStyle: { width: 2.5 } }),
+          ...(r.gridCapacity.length
+            ? [
+                line(
+                  "1% of installed generating capacity",
+                  r.gridCapacity.map((c) => c * 0.01),
+                  { lineStyle: { type: "dashed", width: 1.5, color: "#dc2626" }, itemStyle: { color: "#dc2626" } },
+                ),
+              ]
+            : []),
+        ],
+      };
+    },
+  },
+  {
+    id: "battery",
+    title: "chartBattery",
+    unit: "GWh of new EV battery packs a year",
+    metrics: ["battery_demand"],
+    doc: "8-batteries-and-industry",
+    build(r) {
+      const gwh = (v: number) => `${fmtNumber(v, v !== 0 && Math.abs(v) < 10 ? 1 : 0)}`;
+      const o = base(r, gwh);
+      const chem: [string, string][] = [
+        ["lfp", "LFP"],
+        ["nmc", "NMC"],
+        ["sodium_ion", "sodium-ion"],
+      ];
+      return {
+        ...o,
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 2)} GWh` },
+        series: chem.map(([k, name]) => bar(name, row(r.main, r.nYears, "battery_demand", "total", k), "gwh")),
+      };
+    },
+  },
+  {
+    id: "jobs",
+    title: "chartJobs",
+    unit: "direct jobs in EV assembly, packs and chargers",
+    metrics: ["jobs"],
+    doc: "8-batteries-and-industry",
+    build(r) {
+      const o = base(r, fmtCompact);
+      return {
+        ...o,
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} jobs` },
+        series: [bar("direct jobs", row(r.main, r.nYears, "jobs"))],
+      };
+    },
+  },
+];
 
-export function fleetChart(r: RunReply) {
-  const pts = ["ice", "hev", "phev", "bev"];
-  return {
-    ...base(r, fmtCompact, "vehicles"),
-    series: pts.map((p) => ({ name: p.toUpperCase(), type: "line", stack: "fleet", areaStyle: {}, showSymbol: false, data: row(r.main, r.nYears, "stock", "total", p) })),
-  };
-}
-
-export function co2Chart(r: RunReply) {
-  const mt = (v: number) => `${fmtNumber(v / 1e6, 1)} Mt`;
-  const series = [
-    { name: "scenario, tank-to-wheel", type: "line", showSymbol: false, lineStyle: { width: 3 }, data: row(r.main, r.nYears, "co2_ttw") },
-    { name: "scenario, well-to-wheel", type: "line", showSymbol: false, data: row(r.main, r.nYears, "co2_wtw") },
-  ];
-  if (r.counterfactual)
-    series.push({ name: `${r.counterfactualName}, tank-to-wheel`, type: "line", showSymbol: false, lineStyle: { width: 2, type: "dashed" } as never, data: row(r.counterfactual, r.nYears, "co2_ttw") });
-  return { ...base(r, mt, "t CO2"), series };
-}
-
-export function ledgerChart(r: RunReply) {
-  const items: [string, string, number][] = [
-    ["subsidy_outlay", "subsidies", 1],
-    ["financing_support", "markup support", 1],
-    ["tax_forgone", "tax forgone", 1],
-    ["fuel_levy_lost", "fuel levy lost", 1],
-    ["charger_support", "charger support", 1],
-    ["nev_levy_revenue", "NEV levy (revenue)", -1],
-    ["electricity_tax_gained", "electricity tax (revenue)", -1],
-  ];
-  const bn = (v: number) => `PKR ${fmtNumber(v / 1e9, 0)} bn`;
-  return {
-    ...base(r, bn, "PKR"),
-    series: [
-      ...items.map(([id, name, sign]) => ({ name, type: "bar", stack: "ledger", data: row(r.main, r.nYears, id).map((v) => sign * v) })),
-      { name: "net fiscal cost", type: "line", showSymbol: false, lineStyle: { width: 3, color: "#111" }, itemStyle: { color: "#111" }, data: row(r.main, r.nYears, "net_fiscal") },
-    ],
-  };
-}
-
-export function oilChart(r: RunReply) {
-  if (!r.counterfactual) return null;
-  const cf = row(r.counterfactual, r.nYears, "oil_import_cost");
-  const sc = row(r.main, r.nYears, "oil_import_cost");
-  const usd = (v: number) => `USD ${fmtNumber(v / 1e9, 2)} bn`;
-  return { ...base(r, usd, "USD"), series: [{ name: `avoided vs ${r.counterfactualName}`, type: "bar", data: cf.map((x, i) => x - sc[i]) }] };
-}
-
-export function chargersChart(r: RunReply) {
-  return {
-    ...base(r, fmtCompact, "points"),
-    series: ["ac", "dc_fast", "swap_station"].map((k) => ({ name: k.replace("_", " "), type: "bar", stack: "points", data: row(r.main, r.nYears, "public_chargers", "total", k) })),
-  };
-}
-
-export function peakChart(r: RunReply) {
-  const mw = (v: number) => `${fmtNumber(v, 0)} MW`;
-  return {
-    ...base(r, mw, "MW"),
-    series: [
-      { name: "peak charging load", type: "line", showSymbol: false, areaStyle: {}, data: row(r.main, r.nYears, "peak_charging_load") },
-      { name: "1% of installed capacity", type: "line", showSymbol: false, lineStyle: { type: "dashed" }, data: r.gridCapacity.map((c) => c * 0.01) },
-    ],
-  };
-}
-
-export function batteryChart(r: RunReply) {
-  const gwh = (v: number) => `${fmtNumber(v, 2)} GWh`;
-  return {
-    ...base(r, gwh, "GWh"),
-    series: ["lfp", "nmc", "sodium_ion"].map((k) => ({ name: k.replace("_", "-").toUpperCase(), type: "bar", stack: "gwh", data: row(r.main, r.nYears, "battery_demand", "total", k) })),
-  };
-}
-
-export function jobsChart(r: RunReply) {
-  return { ...base(r, fmtCompact, "jobs"), series: [{ name: "direct jobs", type: "bar", data: row(r.main, r.nYears, "jobs") }] };
+/** The metric ids a chart needs that the core does not (yet) produce. */
+export function missingMetrics(def: { metrics: readonly string[] }): string[] {
+  return def.metrics.filter((m) => !has(m));
 }

@@ -1,7 +1,10 @@
 // Number formatting for figures and tooltips, with units.
+// Number.prototype.toLocaleString builds a new formatter on every call (about 0.1 ms): keep one per precision.
+const formatters: Intl.NumberFormat[] = [];
 export function fmtNumber(x: number, digits = 0): string {
   if (!Number.isFinite(x)) return "–";
-  return x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const f = (formatters[digits] ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  return f.format(x);
 }
 export function fmtPct(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : "–";

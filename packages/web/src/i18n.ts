@@ -3,6 +3,7 @@ export type Lang = "en" | "ur";
 
 const en = {
   title: "evplan",
+  tagline: "Pakistan EV transition planner",
   subtitle: "Pakistan's electric-vehicle transition: will the NEVP 2025-30 reach its targets, and at what cost?",
   preset: "Scenario",
   compareWith: "Compare with",
@@ -69,12 +70,30 @@ const en = {
   runUncertainty: "Run uncertainty analysis",
   tornado: "What moves the 2030 EV share most (tornado, p5/p95 of each input)",
   backtest: "Backtest on history",
-  backtestHint: "Load an IEA Global EV Data Explorer CSV: the adoption dynamics are fitted up to the cut-off year and forecast after it, beside a naive logistic curve.",
+  notYet: "Not in the model yet",
+  exportSvg: "SVG",
+  changed: "changed",
+  range: "range",
+  fromYear: "from",
+  netZero: "net zero",
+  cumulative: "cumulative",
+  positiveCost: "positive = cost to the treasury",
+  chargerKinds: "AC, DC fast and battery-swap stations",
+  about: "what this scenario assumes",
+  stale: "Computed for earlier settings: run again to update.",
+  filterAll: "all",
+  filterSourced: "sourced",
+  filterAssumption: "assumptions",
+  shown: "shown",
+  levers_count: "levers",
+  backtestHint:
+    "Load an IEA Global EV Data Explorer CSV: the adoption dynamics are fitted up to the cut-off year and forecast after it, beside a naive logistic curve.",
 };
 export type Strings = typeof en;
 
 const ur: Strings = {
   title: "ای وی پلان",
+  tagline: "پاکستان میں برقی گاڑیوں کی منتقلی کا منصوبہ ساز",
   subtitle: "پاکستان میں برقی گاڑیوں کی منتقلی: کیا قومی برقی گاڑی پالیسی 2025-30 اپنے اہداف حاصل کرے گی، اور کس قیمت پر؟",
   preset: "منظرنامہ",
   compareWith: "موازنہ",
@@ -141,6 +160,22 @@ const ur: Strings = {
   runUncertainty: "غیر یقینی تجزیہ چلائیں",
   tornado: "2030 کے برقی حصے پر سب سے زیادہ اثر (ٹورنیڈو)",
   backtest: "تاریخ پر جانچ",
+  notYet: "ابھی ماڈل میں شامل نہیں",
+  exportSvg: "SVG",
+  changed: "تبدیل شدہ",
+  range: "حد",
+  fromYear: "سے",
+  netZero: "خالص صفر",
+  cumulative: "مجموعی",
+  positiveCost: "مثبت = خزانے پر لاگت",
+  chargerKinds: "AC، DC فاسٹ اور بیٹری تبادلہ اسٹیشن",
+  about: "اس منظرنامے کے مفروضے",
+  stale: "یہ نتائج پچھلی ترتیبات کے ہیں: تازہ کرنے کے لیے دوبارہ چلائیں۔",
+  filterAll: "سب",
+  filterSourced: "حوالہ شدہ",
+  filterAssumption: "مفروضے",
+  shown: "دکھائے گئے",
+  levers_count: "اختیارات",
   backtestHint: "IEA کی CSV فائل لوڈ کریں: ماڈل حد کے سال تک فٹ ہوتا ہے اور اس کے بعد پیش گوئی کرتا ہے، سادہ لاجسٹک منحنی کے ساتھ۔",
 };
 

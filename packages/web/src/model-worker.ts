@@ -33,11 +33,12 @@ function provenance(p: Parameter): ParameterInfo["provenance"] {
   return p.references.length ? "sourced" : "assumption";
 }
 
-function valuesText(p: Parameter): string {
-  const fmt = (x: number) => (Math.abs(x) >= 1e5 ? x.toExponential(2) : String(+x.toPrecision(4)));
-  return p.series
-    .map((s) => `${s.key ? `${s.key}: ` : ""}${s.years.map((y, i) => (s.years.length > 1 ? `${y} ${fmt(s.values[i])}` : fmt(s.values[i]))).join(", ")}`)
-    .join("; ");
+/** One line per series: `car: 2025 0.6, 2035 0.3` (a value holds until the next dated one). */
+function valuesText(p: Parameter): string[] {
+  const fmt = (x: number) => (Math.abs(x) >= 1e5 ? x.toLocaleString("en-US", { maximumFractionDigits: 0 }) : String(+x.toPrecision(4)));
+  return p.series.map(
+    (s) => `${s.key ? `${s.key}: ` : ""}${s.years.map((y, i) => (s.years.length > 1 ? `${y} ${fmt(s.values[i])}` : fmt(s.values[i]))).join(", ")}`,
+  );
 }
 
 function levers(): LeverInfo[] {
@@ -129,8 +130,16 @@ self.onmessage = (event: MessageEvent<Request>) => {
     }
     if (msg.type === "uncertainty") {
       const c = planner(msg.preset, msg.overrides);
-      const report = runUncertainty(model, c, { samples: msg.samples, seed: 1, metrics: ["ev_sales_share", "co2_ttw", "net_fiscal", "ev_stock"], difference: false });
-      const tornado = runSensitivity(model, c, { method: "tornado", metric: { metric: "ev_sales_share", segment: "total", year: 2030 } } as never) as TornadoReport;
+      const report = runUncertainty(model, c, {
+        samples: msg.samples,
+        seed: 1,
+        metrics: ["ev_sales_share", "co2_ttw", "net_fiscal", "ev_stock"],
+        difference: false,
+      });
+      const tornado = runSensitivity(model, c, {
+        method: "tornado",
+        metric: { metric: "ev_sales_share", segment: "total", year: 2030 },
+      } as never) as TornadoReport;
       post({ type: "uncertainty", id: msg.id, report, tornado });
       return;
     }

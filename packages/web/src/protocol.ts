@@ -24,7 +24,8 @@ export interface ParameterInfo {
   readonly label: string;
   readonly unit: string;
   readonly index?: string;
-  readonly values: string;
+  /** One line per series (per index key), each with its dated values. */
+  readonly values: readonly string[];
   readonly provenance: "sourced" | "assumption" | "sourced+assumption";
   readonly references: readonly { title: string; publisher: string; date: string; url?: string }[];
   readonly assumption?: string;

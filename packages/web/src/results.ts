@@ -6,7 +6,7 @@ export function row(out: Float64Array, nYears: number, metric: string, segment =
   if (m === undefined) return [];
   const s = segment === "total" ? SEG_TOTAL : (SEGMENTS as readonly string[]).indexOf(segment);
   const def = metricDef(metric);
-  const b = key === undefined ? BRK_ALL : (def?.breakdown ? BREAKDOWN_KEYS[def.breakdown].indexOf(key) : -1);
+  const b = key === undefined ? BRK_ALL : def?.breakdown ? BREAKDOWN_KEYS[def.breakdown].indexOf(key) : -1;
   if (s < 0 || b < 0) return [];
   const o = rowOffset(m, s, b, nYears);
   return Array.from(out.subarray(o, o + nYears));

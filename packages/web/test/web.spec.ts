@@ -21,7 +21,8 @@ async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
   });
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(server.url + hash);
-  await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0 && (window.__evplan?.rendered ?? 0) >= 8, null, { timeout: 30_000 });
+  // One complete update: every chart has drawn the first run.
+  await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0 && (window.__evplan?.updates ?? 0) >= 1, null, { timeout: 30_000 });
   return { page, errors };
 }
 
@@ -42,6 +43,9 @@ describe("the planner in the browser", () => {
     const { page, errors } = await open();
     expect(await headline(page, "share2030")).toMatch(/^\d+\.\d%$/);
     expect(await page.locator("[data-chart]").count()).toBe(9);
+    // Every chart's metrics exist in the core today: no placeholder, a canvas in each.
+    expect(await page.locator("[data-testid^=placeholder-]").count()).toBe(0);
+    expect(await page.locator(".charts [data-chart] canvas").count()).toBeGreaterThanOrEqual(9);
     expect(await page.locator(".lever-group").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(shots, "planner.png") });
     expect(errors).toEqual([]);
@@ -53,9 +57,10 @@ describe("the planner in the browser", () => {
     const before = await headline(page, "share2030");
     const chartBefore = await page.locator('[data-chart="share"] canvas').first().screenshot();
     const runs = await page.evaluate(() => window.__evplan!.runs);
+    const updates = await page.evaluate(() => window.__evplan!.updates);
     await moveSlider(page, "policy.subsidy_scale", 4);
-    await page.waitForFunction((n) => window.__evplan!.runs > n, runs);
-    await page.waitForTimeout(200);
+    await page.waitForFunction(([n, u]) => window.__evplan!.runs > n && window.__evplan!.updates > u, [runs, updates]);
+    await page.waitForFunction(() => location.hash.includes("o.policy.subsidy_scale=4"));
     const after = await headline(page, "share2030");
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
     const chartAfter = await page.locator('[data-chart="share"] canvas').first().screenshot();
@@ -104,6 +109,17 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
+  it("exports all metrics as an Excel workbook", async () => {
+    const { page } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
+    const file = join(mkdtempSync(join(tmpdir(), "evplan-xlsx-")), "m.xlsx");
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"); // a zip container, as XLSX files are
+    expect(bytes.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+
   it("switches to Urdu, laid out right to left", async () => {
     const { page } = await open();
     await page.click('[data-testid="lang"]');
@@ -133,7 +149,8 @@ describe("the planner in the browser", () => {
     const { page } = await open();
     const lines = ["region_country,category,parameter,mode,powertrain,year,unit,value"];
     // A logistic-looking history for a made-up country.
-    for (let y = 2012; y <= 2024; y++) lines.push(`Testland,Historical,EV sales share,Cars,EV,${y},percent,${(60 / (1 + Math.exp(-0.6 * (y - 2021)))).toFixed(2)}`);
+    for (let y = 2012; y <= 2024; y++)
+      lines.push(`Testland,Historical,EV sales share,Cars,EV,${y},percent,${(60 / (1 + Math.exp(-0.6 * (y - 2021)))).toFixed(2)}`);
     const file = join(mkdtempSync(join(tmpdir(), "evplan-hist-")), "history.csv");
     writeFileSync(file, lines.join("\n") + "\n");
     await page.setInputFiles('[data-testid="backtest-file"]', file);
@@ -143,12 +160,39 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
+  it("exports a chart as SVG with its title", async () => {
+    const { page } = await open();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="svg-co2"]')]);
+    const file = join(mkdtempSync(join(tmpdir(), "evplan-svg-")), "co2.svg");
+    await download.saveAs(file);
+    const svg = readFileSync(file, "utf8");
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain("Road CO₂ against the counterfactual");
+    await page.close();
+  });
+
+  it("compares the current settings with another preset", async () => {
+    const { page } = await open();
+    await page.selectOption('[data-testid="compare"]', "reference");
+    await page.waitForSelector('[data-testid="headline-share2030"] .card-compare');
+    expect(await page.locator('[data-testid="headline-share2030"] .card-compare').innerText()).toMatch(/^reference: \d+\.\d%$/);
+    expect(await page.locator('[data-chart="share"] .legend').innerText()).toContain("reference (all)");
+    await page.waitForFunction(() => location.hash.includes("c=reference"));
+    await page.close();
+  });
+
   it("finds where a number comes from", async () => {
     const { page } = await open();
     await page.fill(`[data-testid="assumption-search"]`, "fleet.survival_lambda");
     const rows = page.locator(".assumptions tbody tr");
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toMatch(/fleet\.survival_lambda/);
+    await page.fill(`[data-testid="assumption-search"]`, "");
+    await page.click('[data-testid="filter-assumption"]');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    expect(await page.locator(".assumptions tbody tr .badge.sourced").count()).toBeLessThan(n);
+    expect(await page.locator(".assumptions tbody tr .badge.assumption").count()).toBeGreaterThan(0);
     await page.close();
   });
 });
