@@ -18,7 +18,7 @@ for (const [name, hash] of views) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("console", (m) => m.type() === "error" && console.error(`[${name}] console: ${m.text()}`));
   await page.goto(server.url + hash);
-  await page.waitForFunction(() => (window.__evplan?.rendered ?? 0) >= 8, null, { timeout: 30000 });
+  await page.waitForFunction(() => (window.__evplan?.updates ?? 0) >= 1, null, { timeout: 30000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, `${name}.png`) });
   await page.screenshot({ path: join(out, `${name}-full.png`), fullPage: true });

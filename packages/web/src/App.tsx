@@ -20,8 +20,8 @@ const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technolog
 
 declare global {
   interface Window {
-    /** Counters for the tests and the latency benchmark: runs received, charts drawn, updates of the charts in view, complete updates (every chart). */
-    __evplan?: { runs: number; rendered: number; updates: number; visibleUpdates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState };
+    /** Counters for the tests and the latency benchmark: runs received, complete updates (every chart drawn with a new run). */
+    __evplan?: { runs: number; updates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState };
   }
 }
 
@@ -53,7 +53,7 @@ export function App() {
     if (root.lang !== state.lang) root.lang = state.lang;
     const dir = state.lang === "ur" ? "rtl" : "ltr";
     if (root.dir !== dir) root.dir = dir;
-    (window.__evplan ??= { runs: 0, rendered: 0, updates: 0, visibleUpdates: 0, lastRunMs: 0, lastUpdateMs: 0, state }).state = state;
+    (window.__evplan ??= { runs: 0, updates: 0, lastRunMs: 0, lastUpdateMs: 0, state }).state = state;
     return () => clearTimeout(urlTimer);
   }, [state]);
 
@@ -104,8 +104,15 @@ export function App() {
   const leverDefaults = useMemo(() => result?.leverDefaults ?? null, [defaultsKey]);
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
-  // Which option each chart has drawn: an update is complete when every chart has drawn the current run's option
-  // (charts out of view draw a frame later, see Chart.tsx).
+  const preset = init?.presets.find((p) => p.name === state.preset);
+  const comparison: Comparison | null = useMemo(() => (compare && state.compare ? { name: state.compare, run: compare } : null), [compare, state.compare]);
+  const options = useMemo(
+    () => (result ? Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison)])) : null),
+    [result, comparison],
+  );
+
+  // Which option each chart has drawn: an update is complete when every chart has drawn the current options. They
+  // all draw in the commit that brings a run (Chart.tsx); on first load, when each chart has been created.
   const drawn = useRef(new Map<string, unknown>());
   const current = useRef<Record<string, unknown> | null>(null);
   const counted = useRef<unknown>(null);
@@ -117,29 +124,19 @@ export function App() {
       mark("all charts");
       window.__evplan.updates++;
       window.__evplan.lastUpdateMs = performance.now() - started.current;
+      window.__evplanOnUpdate?.();
     }
   }, []);
-  const onRendered = useCallback(
+  const onDrawn = useCallback(
     (id: string, option: unknown) => {
       drawn.current.set(id, option);
-      if (window.__evplan) window.__evplan.rendered++;
       checkComplete();
     },
     [checkComplete],
   );
-
-  const preset = init?.presets.find((p) => p.name === state.preset);
-  const comparison: Comparison | null = useMemo(() => (compare && state.compare ? { name: state.compare, run: compare } : null), [compare, state.compare]);
-  const options = useMemo(() => {
-    if (!result) return null;
-    return Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison)]));
-  }, [result, comparison]);
-  // Children's layout effects (the redraws of the charts in view) have run when the parent's runs.
+  // Children's layout effects (the redraws) have run when the parent's runs.
   useLayoutEffect(() => {
-    if (!options) return;
     current.current = options;
-    mark("charts in view");
-    if (window.__evplan) window.__evplan.visibleUpdates++;
     checkComplete();
   }, [options, checkComplete]);
   const [copied, setCopied] = useState(false);
@@ -267,8 +264,7 @@ export function App() {
                     methodLabel={t.method}
                     pngLabel={t.exportPng}
                     svgLabel={t.exportSvg}
-                    onRendered={onRendered}
-                    deferOffscreen
+                    onDrawn={onDrawn}
                   />
                 );
               })}
@@ -405,7 +401,8 @@ const SEGMENT_NAMES: Record<string, string> = {
   sodium_ion: "sodium-ion",
 };
 
-function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunReply | null; compareName: string; t: Strings }) {
+// Memoised: the cards change with a run, not with every keystroke or slider step before it.
+const Headlines = memo(function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunReply | null; compareName: string; t: Strings }) {
   const years = Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);
   const lastYear = Math.min(2060, years[years.length - 1]);
   const figures = (x: RunReply) => {
@@ -511,6 +508,6 @@ function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunRe
       )}
     </div>
   );
-}
+});
 
 export { DEFAULT_STATE };

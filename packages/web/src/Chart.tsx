@@ -1,25 +1,16 @@
-// One ECharts chart, updated in place (never re-created) when its option changes; PNG and SVG export.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+// One chart figure: title, unit, HTML legend, PNG and SVG export, and an ECharts chart updated in place (never
+// re-created) when its option changes.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, DatasetComponent } from "echarts/components";
+import { GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
+import { applyOption, nothingShown } from "./chart-update";
 import { mark } from "./perf";
 
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  GraphicComponent,
-  TitleComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  MarkLineComponent,
-  DatasetComponent,
-  SVGRenderer,
-  CanvasRenderer,
-]);
+// Only what the charts on the page use: every registered component type is visited on every update of every chart.
+// The title and the caption of exported files are registered on the first export (see exportAs).
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
 
 export interface ChartProps {
   id: string;
@@ -33,10 +24,8 @@ export interface ChartProps {
   svgLabel?: string;
   /** Shown instead of the chart when the metrics it needs are not in the model yet. */
   placeholder?: string | null;
-  /** Called after the chart has drawn `option`. */
-  onRendered?: (id: string, option: echarts.EChartsCoreOption) => void;
-  /** Redraw charts out of view after the next frame instead of at once (the results grid). */
-  deferOffscreen?: boolean;
+  /** Called when the chart has drawn `option`. */
+  onDrawn?: (id: string, option: echarts.EChartsCoreOption) => void;
 }
 
 interface LegendItem {
@@ -74,12 +63,6 @@ function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
     }));
 }
 
-/** Everything but the series' data: when it is unchanged, a redraw needs only the new data. */
-function structureKey(option: echarts.EChartsCoreOption): string {
-  const o = option as { series?: { data?: unknown }[] };
-  return JSON.stringify({ ...o, series: (o.series ?? []).map((x) => ({ ...x, data: undefined })) });
-}
-
 function save(url: string, name: string): void {
   const a = document.createElement("a");
   a.href = url;
@@ -89,23 +72,12 @@ function save(url: string, name: string): void {
   a.remove();
 }
 
-export function Chart({
-  id,
-  title,
-  unit,
-  option,
-  docAnchor,
-  methodLabel,
-  pngLabel,
-  svgLabel = "SVG",
-  placeholder,
-  onRendered,
-  deferOffscreen = false,
-}: ChartProps) {
+/** Memoised: a chart re-renders only when its option (or language) changes, not when the page around it does. */
+export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, methodLabel, pngLabel, svgLabel = "SVG", placeholder, onDrawn }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const last = useRef<echarts.EChartsCoreOption | null>(null);
-  const structure = useRef("");
+  const shown = useRef(nothingShown());
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const legendKey = JSON.stringify(legendItems(option));
   const legend = useMemo(() => JSON.parse(legendKey) as LegendItem[], [legendKey]);
@@ -118,68 +90,40 @@ export function Chart({
       return n;
     });
   };
-  const visible = useRef(true);
-  const pending = useRef(false);
-
   function draw(): void {
-    const c = chart.current;
-    const option = last.current;
-    pending.current = false;
-    if (!c || !option) return;
-    // Same structure (series names and types, axes): merge the new option into the chart's model, which then
-    // updates its elements in place. Otherwise replace series and axes (their number may have changed).
-    const key = structureKey(option);
-    // Only the data then: ECharts clones whatever it is given, and the rest of the option is unchanged.
-    if (key === structure.current)
-      c.setOption({ series: ((option as { series?: { data?: unknown }[] }).series ?? []).map((x) => ({ data: x.data })) }, { lazyUpdate: false });
-    else
-      c.setOption(
-        { ...option, legend: { show: false, selected: Object.fromEntries([...hidden].map((n) => [n, false])) } },
-        { replaceMerge: ["series", "yAxis"], lazyUpdate: false },
-      );
-    structure.current = key;
+    if (!chart.current || !last.current) return;
+    shown.current = applyOption(chart.current, last.current, shown.current, hidden);
     mark(id);
-    onRendered?.(id, option);
+    onDrawn?.(id, last.current);
   }
 
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: "canvas" });
+    const box = el.current;
+    if (!box) return;
+    const c = echarts.init(box, undefined, { renderer: "canvas" });
     chart.current = c;
-    structure.current = "";
+    shown.current = nothingShown();
     draw();
     const resize = () => c.resize();
     window.addEventListener("resize", resize);
-    // Charts out of view are redrawn after the next frame (or when scrolled into view), so that the charts on screen
-    // follow a slider without waiting for the others.
-    const io = new IntersectionObserver(
-      ([e]) => {
-        visible.current = e.isIntersecting;
-        if (visible.current && pending.current) draw();
-      },
-      { rootMargin: "200px 0px" },
-    );
-    io.observe(el.current);
     return () => {
-      io.disconnect();
       window.removeEventListener("resize", resize);
       c.dispose();
       chart.current = null;
     };
   }, [placeholder]);
-  // A layout effect: a chart in view is redrawn in the same task as the commit that brought the new run.
+  // A layout effect: every chart, in view or not, is redrawn in the task that brought the new run, so the next frame
+  // shows them all. (Drawing the charts out of view in later tasks let those in view appear sooner, but added a
+  // frame in between to the time until every chart is current: see docs/web.md.)
   useLayoutEffect(() => {
     if (!option) return;
     last.current = option;
-    if (visible.current || !deferOffscreen) draw();
-    else if (!pending.current) {
-      pending.current = true;
-      requestAnimationFrame(() => setTimeout(() => pending.current && draw(), 0));
-    }
+    draw();
   }, [option]);
   /** Files carry their own title, unit line and legend: the same option drawn once off screen. */
   const exportAs = (type: "png" | "svg") => {
     if (!last.current || !el.current) return;
+    echarts.use([TitleComponent, GraphicComponent]);
     const box = document.createElement("div");
     box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(640, el.current.clientWidth)}px;height:${el.current.clientHeight + 90}px`;
     document.body.appendChild(box);
@@ -246,4 +190,4 @@ export function Chart({
       )}
     </figure>
   );
-}
+});

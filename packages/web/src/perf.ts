@@ -2,6 +2,8 @@
 declare global {
   interface Window {
     __evplanTrace?: [string, number][];
+    /** Called by the planner when every chart has been redrawn with a new run. */
+    __evplanOnUpdate?: () => void;
   }
 }
 

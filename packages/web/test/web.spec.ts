@@ -126,6 +126,8 @@ describe("the planner in the browser", () => {
     await page.waitForFunction(() => document.documentElement.dir === "rtl");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("ur");
     expect(await page.locator("h1").innerText()).toBe("ای وی پلان");
+    // The address follows the state after a pause (App.tsx): wait for it, then read it.
+    await page.waitForFunction(() => location.hash.includes("l=ur"));
     expect(page.url()).toContain("l=ur");
     await page.screenshot({ path: join(shots, "planner-urdu.png") });
     await page.close();
