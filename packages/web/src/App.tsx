@@ -2,7 +2,8 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { ModelClient } from "./client";
-import { Chart } from "./Chart";
+import { Chart, type BoardLink } from "./Chart";
+import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
 import type { InitReply, LeverInfo, RunReply } from "./protocol";
@@ -111,34 +112,50 @@ export function App() {
     [result, comparison],
   );
 
-  // Which option each chart has drawn: an update is complete when every chart has drawn the current options. They
-  // all draw in the commit that brings a run (Chart.tsx); on first load, when each chart has been created.
-  const drawn = useRef(new Map<string, unknown>());
-  const current = useRef<Record<string, unknown> | null>(null);
-  const counted = useRef<unknown>(null);
-  const checkComplete = useCallback(() => {
-    const o = current.current;
-    if (!o || counted.current === o || !window.__evplan) return;
-    if (Object.entries(o).every(([id, opt]) => opt === null || drawn.current.get(id) === opt)) {
-      counted.current = o;
-      mark("all charts");
-      window.__evplan.updates++;
-      window.__evplan.lastUpdateMs = performance.now() - started.current;
-      window.__evplanOnUpdate?.();
-    }
-  }, []);
-  const onDrawn = useCallback(
-    (id: string, option: unknown) => {
-      drawn.current.set(id, option);
-      checkComplete();
-    },
-    [checkComplete],
+  // Every result chart is drawn by one board laid over the figures (board.ts); an update is complete when it has
+  // drawn, in the task that brought the run.
+  const chartsBox = useRef<HTMLDivElement>(null);
+  const board = useRef<ChartBoard | null>(null);
+  const [hiddenSeries, setHiddenSeries] = useState<Readonly<Record<string, ReadonlySet<string>>>>({});
+  const redraw = useRef(() => {});
+  redraw.current = () => options && board.current?.draw(options, hiddenSeries);
+  const boardLink = useMemo<BoardLink>(
+    () => ({
+      pointer: (kind, x, y) => board.current?.pointer(kind, x, y),
+      toggle: (id, name) =>
+        setHiddenSeries((h) => {
+          const off = new Set(h[id]);
+          if (off.has(name)) off.delete(name);
+          else off.add(name);
+          return { ...h, [id]: off };
+        }),
+    }),
+    [],
   );
-  // Children's layout effects (the redraws) have run when the parent's runs.
   useLayoutEffect(() => {
-    current.current = options;
-    checkComplete();
-  }, [options, checkComplete]);
+    const box = chartsBox.current!;
+    const b = new ChartBoard(box);
+    board.current = b;
+    b.measure();
+    // The boxes move when the window, a legend or the language changes: measure again, and redraw if they moved.
+    const ro = new ResizeObserver(() => b.measure() && redraw.current());
+    ro.observe(box);
+    for (const figure of box.querySelectorAll("figure")) ro.observe(figure);
+    return () => {
+      ro.disconnect();
+      b.dispose();
+      board.current = null;
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (!options || !board.current) return;
+    board.current.draw(options, hiddenSeries);
+    if (!window.__evplan) return;
+    mark("all charts");
+    window.__evplan.updates++;
+    window.__evplan.lastUpdateMs = performance.now() - started.current;
+    window.__evplanOnUpdate?.();
+  }, [options, hiddenSeries]);
   const [copied, setCopied] = useState(false);
 
   return (
@@ -249,7 +266,7 @@ export function App() {
               )}
             </div>
             <h2>{t.charts}</h2>
-            <div className="charts">
+            <div className="charts" ref={chartsBox}>
               {CHARTS.map((c) => {
                 const missing = missingMetrics(c);
                 return (
@@ -264,7 +281,7 @@ export function App() {
                     methodLabel={t.method}
                     pngLabel={t.exportPng}
                     svgLabel={t.exportSvg}
-                    onDrawn={onDrawn}
+                    board={boardLink}
                   />
                 );
               })}

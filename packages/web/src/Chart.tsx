@@ -1,12 +1,11 @@
-// One chart figure: title, unit, HTML legend, PNG and SVG export, and an ECharts chart updated in place (never
-// re-created) when its option changes.
+// One chart figure: title, unit, HTML legend, PNG and SVG export, and the chart: an ECharts chart of its own,
+// updated in place (never re-created) when its option changes, or a box that a ChartBoard draws over (board.ts).
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import { GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
 import { applyOption, nothingShown } from "./chart-update";
-import { mark } from "./perf";
 
 // Only what the charts on the page use: every registered component type is visited on every update of every chart.
 // The title and the caption of exported files are registered on the first export (see exportAs).
@@ -24,8 +23,16 @@ export interface ChartProps {
   svgLabel?: string;
   /** Shown instead of the chart when the metrics it needs are not in the model yet. */
   placeholder?: string | null;
-  /** Called when the chart has drawn `option`. */
-  onDrawn?: (id: string, option: echarts.EChartsCoreOption) => void;
+  /**
+   * Drawn by a board laid over the figures: the figure then only marks out the chart's box (`data-slot`), forwards
+   * the pointer over it, and reports legend clicks.
+   */
+  board?: BoardLink;
+}
+
+export interface BoardLink {
+  pointer(kind: "mousemove" | "mouseout", clientX: number, clientY: number): void;
+  toggle(id: string, name: string): void;
 }
 
 interface LegendItem {
@@ -73,7 +80,7 @@ function save(url: string, name: string): void {
 }
 
 /** Memoised: a chart re-renders only when its option (or language) changes, not when the page around it does. */
-export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, methodLabel, pngLabel, svgLabel = "SVG", placeholder, onDrawn }: ChartProps) {
+export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, methodLabel, pngLabel, svgLabel = "SVG", placeholder, board }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const last = useRef<echarts.EChartsCoreOption | null>(null);
@@ -82,7 +89,8 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
   const legendKey = JSON.stringify(legendItems(option));
   const legend = useMemo(() => JSON.parse(legendKey) as LegendItem[], [legendKey]);
   const toggle = (name: string) => {
-    chart.current?.dispatchAction({ type: "legendToggleSelect", name });
+    if (board) board.toggle(id, name);
+    else chart.current?.dispatchAction({ type: "legendToggleSelect", name });
     setHidden((h) => {
       const n = new Set(h);
       if (n.has(name)) n.delete(name);
@@ -93,13 +101,11 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
   function draw(): void {
     if (!chart.current || !last.current) return;
     shown.current = applyOption(chart.current, last.current, shown.current, hidden);
-    mark(id);
-    onDrawn?.(id, last.current);
   }
 
   useEffect(() => {
     const box = el.current;
-    if (!box) return;
+    if (!box || board) return;
     const c = echarts.init(box, undefined, { renderer: "canvas" });
     chart.current = c;
     shown.current = nothingShown();
@@ -111,14 +117,12 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
       c.dispose();
       chart.current = null;
     };
-  }, [placeholder]);
-  // A layout effect: every chart, in view or not, is redrawn in the task that brought the new run, so the next frame
-  // shows them all. (Drawing the charts out of view in later tasks let those in view appear sooner, but added a
-  // frame in between to the time until every chart is current: see docs/web.md.)
+  }, [placeholder, board]);
+  // A layout effect: the chart is redrawn in the task that brought the new option, so the next frame shows it.
   useLayoutEffect(() => {
     if (!option) return;
     last.current = option;
-    draw();
+    if (!board) draw();
   }, [option]);
   /** Files carry their own title, unit line and legend: the same option drawn once off screen. */
   const exportAs = (type: "png" | "svg") => {
@@ -185,7 +189,17 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
               </li>
             ))}
           </ul>
-          <div ref={el} className="chart-canvas" />
+          {board ? (
+            <div
+              ref={el}
+              className="chart-canvas"
+              data-slot={id}
+              onPointerMove={(e) => board.pointer("mousemove", e.clientX, e.clientY)}
+              onPointerLeave={(e) => board.pointer("mouseout", e.clientX, e.clientY)}
+            />
+          ) : (
+            <div ref={el} className="chart-canvas" />
+          )}
         </>
       )}
     </figure>

@@ -51,7 +51,7 @@ export function applyOption(chart: ECharts, option: EChartsCoreOption, shown: Sh
   } else
     chart.setOption(
       { ...option, legend: { show: false, selected: Object.fromEntries([...hidden].map((n) => [n, false])) } },
-      { replaceMerge: ["series", "yAxis"], lazyUpdate: false },
+      { replaceMerge: ["series", "grid", "xAxis", "yAxis"], lazyUpdate: false },
     );
   return { structure, data };
 }

@@ -43,9 +43,23 @@ describe("the planner in the browser", () => {
     const { page, errors } = await open();
     expect(await headline(page, "share2030")).toMatch(/^\d+\.\d%$/);
     expect(await page.locator("[data-chart]").count()).toBe(9);
-    // Every chart's metrics exist in the core today: no placeholder, a canvas in each.
+    // Every chart's metrics exist in the core today: no placeholder, and the board has drawn in every chart's box.
     expect(await page.locator("[data-testid^=placeholder-]").count()).toBe(0);
-    expect(await page.locator(".charts [data-chart] canvas").count()).toBeGreaterThanOrEqual(9);
+    const inked = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
+      const ctx = canvas.getContext("2d")!;
+      const b = canvas.getBoundingClientRect();
+      const k = canvas.width / b.width;
+      return [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
+        const r = slot.getBoundingClientRect();
+        const px = ctx.getImageData((r.left - b.left) * k, (r.top - b.top) * k, r.width * k, r.height * k).data;
+        let drawn = 0;
+        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
+        return [slot.dataset.slot, drawn / (px.length / 4)] as const;
+      });
+    });
+    expect(inked.map(([id]) => id)).toEqual(["share", "fleet", "co2", "ledger", "oil", "chargers", "peak", "battery", "jobs"]);
+    for (const [id, share] of inked) expect(share, `ink in the box of chart ${id}`).toBeGreaterThan(0.02);
     expect(await page.locator(".lever-group").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(shots, "planner.png") });
     expect(errors).toEqual([]);
@@ -55,7 +69,7 @@ describe("the planner in the browser", () => {
   it("moving a lever changes a headline figure and redraws the charts", async () => {
     const { page } = await open();
     const before = await headline(page, "share2030");
-    const chartBefore = await page.locator('[data-chart="share"] canvas').first().screenshot();
+    const chartBefore = await page.locator('[data-slot="share"]').screenshot();
     const runs = await page.evaluate(() => window.__evplan!.runs);
     const updates = await page.evaluate(() => window.__evplan!.updates);
     await moveSlider(page, "policy.subsidy_scale", 4);
@@ -63,7 +77,7 @@ describe("the planner in the browser", () => {
     await page.waitForFunction(() => location.hash.includes("o.policy.subsidy_scale=4"));
     const after = await headline(page, "share2030");
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
-    const chartAfter = await page.locator('[data-chart="share"] canvas').first().screenshot();
+    const chartAfter = await page.locator('[data-slot="share"]').screenshot();
     expect(Buffer.compare(chartBefore, chartAfter)).not.toBe(0);
     expect(page.url()).toContain("o.policy.subsidy_scale=4");
     await page.close();
