@@ -23,7 +23,7 @@ try {
   const n = [...ctx.model.registry.parameters.values()].filter((p) => p.uncertainty).length;
   if (n === 0) throw new Error("no parameter declares a distribution");
   ctx.scenarioArg(spec.scenario);
-  packNote = `data/pakistan, ${n} uncertain parameters`;
+  packNote = "data/pakistan";
 } catch (e) {
   const syn = await writeSyntheticPack();
   spec = { ...spec, scenario: syn.scenario, data: syn.data, scenarios: syn.scenarios };
