@@ -27,6 +27,22 @@ async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
 }
 
 const headline = (page: Page, id: string) => page.locator(`[data-testid="headline-${id}"] .card-value`).innerText();
+/** For each chart's box, the share of the board canvas's pixels inside it that are drawn (not transparent). */
+const inkPerBox = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
+    const ctx = canvas.getContext("2d")!;
+    const b = canvas.getBoundingClientRect();
+    const k = canvas.width / b.width;
+    return [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
+      const r = slot.getBoundingClientRect();
+      const px = ctx.getImageData((r.left - b.left) * k, (r.top - b.top) * k, r.width * k, r.height * k).data;
+      let drawn = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
+      return [slot.dataset.slot!, drawn / (px.length / 4)] as const;
+    });
+  });
+
 const moveSlider = (page: Page, series: string, value: number) => page.evaluate(`(${MOVE_SLIDER})(${JSON.stringify({ series, value })})`);
 
 beforeAll(async () => {
@@ -45,23 +61,40 @@ describe("the planner in the browser", () => {
     expect(await page.locator("[data-chart]").count()).toBe(9);
     // Every chart's metrics exist in the core today: no placeholder, and the board has drawn in every chart's box.
     expect(await page.locator("[data-testid^=placeholder-]").count()).toBe(0);
-    const inked = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
-      const ctx = canvas.getContext("2d")!;
-      const b = canvas.getBoundingClientRect();
-      const k = canvas.width / b.width;
-      return [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
-        const r = slot.getBoundingClientRect();
-        const px = ctx.getImageData((r.left - b.left) * k, (r.top - b.top) * k, r.width * k, r.height * k).data;
-        let drawn = 0;
-        for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
-        return [slot.dataset.slot, drawn / (px.length / 4)] as const;
-      });
-    });
+    const inked = await inkPerBox(page);
     expect(inked.map(([id]) => id)).toEqual(["share", "fleet", "co2", "ledger", "oil", "chargers", "peak", "battery", "jobs"]);
     for (const [id, share] of inked) expect(share, `ink in the box of chart ${id}`).toBeGreaterThan(0.02);
     expect(await page.locator(".lever-group").count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(shots, "planner.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps every chart in its box when the window is resized", async () => {
+    const { page, errors } = await open();
+    // One column of charts: every box moves, and the board follows (ResizeObserver, board.ts).
+    await page.setViewportSize({ width: 760, height: 1000 });
+    await page.waitForFunction(() => {
+      const a = document.querySelector('[data-slot="share"]')!.getBoundingClientRect();
+      const b = document.querySelector('[data-slot="fleet"]')!.getBoundingClientRect();
+      return b.top > a.bottom;
+    });
+    await page.waitForTimeout(100);
+    for (const [id, share] of await inkPerBox(page)) expect(share, `ink in the box of chart ${id} after resizing`).toBeGreaterThan(0.02);
+    // No ink left in the space between two boxes, where the second chart used to be.
+    const gap = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
+      const b = canvas.getBoundingClientRect();
+      const k = canvas.width / b.width;
+      const share = document.querySelector('[data-slot="share"]')!.getBoundingClientRect();
+      const px = canvas
+        .getContext("2d")!
+        .getImageData((share.right - b.left) * k + 1, (share.top - b.top) * k, Math.max(1, (b.right - share.right) * k - 2), share.height * k).data;
+      let drawn = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
+      return drawn;
+    });
+    expect(gap).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
