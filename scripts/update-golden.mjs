@@ -11,7 +11,9 @@ execSync("npx tsc -b packages/core packages/cli", { cwd: root, stdio: "inherit" 
 const { makeContext } = await import(join(root, "packages/cli/dist/context.js"));
 const { goldenDocument } = await import(join(root, "packages/core/dist/index.js"));
 const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
-for (const f of readdirSync(join(root, "scenarios")).filter((f) => f.endsWith(".yaml")).sort()) {
+for (const f of readdirSync(join(root, "scenarios"))
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()) {
   const name = f.replace(/\.yaml$/, "");
   const doc = goldenDocument(ctx.model.run(name));
   writeFileSync(join(root, "test/golden", `${name}.json`), JSON.stringify(doc, null, 1) + "\n");

@@ -35,8 +35,14 @@ describe("data pack consistency", () => {
   it("fuel mixes, chemistry shares and charger access weights each sum to 1 per segment", () => {
     for (const s of SEGMENTS) {
       expect(at(`energy.fuel_mix_petrol.${s}`) + at(`energy.fuel_mix_diesel.${s}`) + at(`energy.fuel_mix_cng.${s}`)).toBeCloseTo(1, 9);
-      expect(at(`batteries.chemistry_share_lfp.${s}`) + at(`batteries.chemistry_share_nmc.${s}`) + at(`batteries.chemistry_share_sodium_ion.${s}`)).toBeCloseTo(1, 9);
-      expect(at(`charging.access_weight_ac.${s}`) + at(`charging.access_weight_dc_fast.${s}`) + at(`charging.access_weight_swap_station.${s}`)).toBeCloseTo(1, 9);
+      expect(at(`batteries.chemistry_share_lfp.${s}`) + at(`batteries.chemistry_share_nmc.${s}`) + at(`batteries.chemistry_share_sodium_ion.${s}`)).toBeCloseTo(
+        1,
+        9,
+      );
+      expect(at(`charging.access_weight_ac.${s}`) + at(`charging.access_weight_dc_fast.${s}`) + at(`charging.access_weight_swap_station.${s}`)).toBeCloseTo(
+        1,
+        9,
+      );
     }
   });
   it("sodium-ion packs need no lithium", () => {

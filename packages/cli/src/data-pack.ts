@@ -15,7 +15,10 @@ export function listYamlFiles(dir: string): string[] {
 
 /** Parameter name from its path inside the pack: `energy/fuel_economy_petrol.yaml` is `energy.fuel_economy_petrol`. */
 export function parameterName(packDir: string, file: string): string {
-  return relative(packDir, file).replace(/\.ya?ml$/, "").split(sep).join(".");
+  return relative(packDir, file)
+    .replace(/\.ya?ml$/, "")
+    .split(sep)
+    .join(".");
 }
 
 export function readParameterSources(packDir: string, displayBase = process.cwd()): ParameterSource[] {

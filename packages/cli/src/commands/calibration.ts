@@ -14,7 +14,13 @@ export function calibrationCommand(opts: { format: string; data?: string; scenar
   print(
     table(
       ["item", "model", "published", "unit", "difference"],
-      rows.map((r) => [r.item, grouped(r.model, r.unit === "vehicles" ? 0 : 2), grouped(r.reference, r.unit === "vehicles" ? 0 : 2), r.unit, pct(r.difference)]),
+      rows.map((r) => [
+        r.item,
+        grouped(r.model, r.unit === "vehicles" ? 0 : 2),
+        grouped(r.reference, r.unit === "vehicles" ? 0 : 2),
+        r.unit,
+        pct(r.difference),
+      ]),
     ),
   );
   print("");

@@ -56,7 +56,13 @@ export function compareCommand(args: string[], opts: { format: string; year?: st
         year,
         figures: ids.map((id) => {
           const f0 = get(runs[0], id);
-          return { id, label: f0.label, unit: f0.unit, values: runs.map((r) => get(r, id).value), difference_from_first: runs.map((r) => get(r, id).value - f0.value) };
+          return {
+            id,
+            label: f0.label,
+            unit: f0.unit,
+            values: runs.map((r) => get(r, id).value),
+            difference_from_first: runs.map((r) => get(r, id).value - f0.value),
+          };
         }),
       }),
     );
@@ -64,14 +70,19 @@ export function compareCommand(args: string[], opts: { format: string; year?: st
   }
   if (opts.format === "csv") {
     const lines = ["figure,unit,scenario,value,difference_from_first"];
-    for (const id of ids) for (const r of runs) lines.push([id, get(r, id).unit, r.name, get(r, id).value, get(r, id).value - get(runs[0], id).value].join(","));
+    for (const id of ids)
+      for (const r of runs) lines.push([id, get(r, id).unit, r.name, get(r, id).value, get(r, id).value - get(runs[0], id).value].join(","));
     print(lines.join("\n"));
     return;
   }
   const header = ["figure", ...runs.map((r) => r.name), ...runs.slice(1).map((r) => `${r.name} - ${runs[0].name}`)];
   const rows = ids.map((id) => {
     const f0 = get(runs[0], id);
-    return [f0.label, ...runs.map((r) => figureText(f0.unit, get(r, id).value)), ...runs.slice(1).map((r) => differenceText(f0.unit, get(r, id).value - f0.value))];
+    return [
+      f0.label,
+      ...runs.map((r) => figureText(f0.unit, get(r, id).value)),
+      ...runs.slice(1).map((r) => differenceText(f0.unit, get(r, id).value - f0.value)),
+    ];
   });
   print(table(header, rows));
 }

@@ -1,17 +1,6 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import {
-  CSV_HEADER,
-  SEGMENTS,
-  csvCell,
-  cumulative,
-  differenceBuffer,
-  metricDef,
-  metricValue,
-  runDocument,
-  tidyRows,
-  type ScenarioRun,
-} from "@evplan/core";
+import { CSV_HEADER, SEGMENTS, csvCell, cumulative, differenceBuffer, metricDef, metricValue, runDocument, tidyRows, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -107,7 +96,9 @@ function marketSection(run: ScenarioRun, y: number): string[] {
       items.map(([label, id, sign]) => [label, bn(sign * metricValue(r, id, "total", y)), bn(sign * cum(id))]),
     ),
   );
-  lines.push(`EVs subsidised in ${y}: ${grouped(metricValue(r, "subsidised_vehicles", "total", y))} of ${grouped(metricValue(r, "sales", "total", y, "bev"))} BEVs sold`);
+  lines.push(
+    `EVs subsidised in ${y}: ${grouped(metricValue(r, "subsidised_vehicles", "total", y))} of ${grouped(metricValue(r, "sales", "total", y, "bev"))} BEVs sold`,
+  );
   lines.push("");
   lines.push(`Cost of ownership of a new vehicle in ${y} (PKR/km) and BEV payback`);
   lines.push(
@@ -141,12 +132,21 @@ function systemsSection(run: ScenarioRun, y: number): string[] {
     table(
       ["", "value"],
       [
-        ["public charge points (AC / DC fast / swap)", `${grouped(v("public_chargers"))} (${grouped(v("public_chargers", "ac"))} / ${grouped(v("public_chargers", "dc_fast"))} / ${grouped(v("public_chargers", "swap_station"))})`],
+        [
+          "public charge points (AC / DC fast / swap)",
+          `${grouped(v("public_chargers"))} (${grouped(v("public_chargers", "ac"))} / ${grouped(v("public_chargers", "dc_fast"))} / ${grouped(v("public_chargers", "swap_station"))})`,
+        ],
         [`charger capital cost ${c.baseYear}-${y} (PKR bn)`, bn(cumulative(r, "charger_capex", "total", c.baseYear, y))],
         ["peak charging load (MW)", `${grouped(peak)}${Number.isFinite(capacity) ? ` = ${pct(peak / capacity, 2)} of ${grouped(capacity)} MW installed` : ""}`],
         ["electricity for charging (GWh)", grouped(v("electricity_demand"))],
-        ["battery demand (GWh: LFP / NMC / sodium-ion)", `${grouped(v("battery_demand"), 2)} (${grouped(v("battery_demand", "lfp"), 2)} / ${grouped(v("battery_demand", "nmc"), 2)} / ${grouped(v("battery_demand", "sodium_ion"), 2)})`],
-        ["pack cost (USD/kWh: LFP / NMC / sodium-ion)", `${grouped(v("pack_cost", "lfp"))} / ${grouped(v("pack_cost", "nmc"))} / ${grouped(v("pack_cost", "sodium_ion"))}`],
+        [
+          "battery demand (GWh: LFP / NMC / sodium-ion)",
+          `${grouped(v("battery_demand"), 2)} (${grouped(v("battery_demand", "lfp"), 2)} / ${grouped(v("battery_demand", "nmc"), 2)} / ${grouped(v("battery_demand", "sodium_ion"), 2)})`,
+        ],
+        [
+          "pack cost (USD/kWh: LFP / NMC / sodium-ion)",
+          `${grouped(v("pack_cost", "lfp"))} / ${grouped(v("pack_cost", "nmc"))} / ${grouped(v("pack_cost", "sodium_ion"))}`,
+        ],
         ["lithium demand (t LCE)", grouped(v("lithium_demand"))],
         ["direct jobs (assembly, packs, chargers)", grouped(v("jobs"))],
         ["local value added (PKR bn)", bn(v("local_value_added"))],
@@ -193,7 +193,12 @@ export function summary(run: ScenarioRun): string {
 
   lines.push(`New vehicle sales and EV share in ${y30}`);
   const segRows = [...SEGMENTS, "total"].map((s) => {
-    const row = [SEG_LABEL[s], grouped(metricValue(r, "sales", s, y30)), pct(metricValue(r, "ev_sales_share", s, y30)), grouped(metricValue(r, "ev_stock", s, y30))];
+    const row = [
+      SEG_LABEL[s],
+      grouped(metricValue(r, "sales", s, y30)),
+      pct(metricValue(r, "ev_sales_share", s, y30)),
+      grouped(metricValue(r, "ev_stock", s, y30)),
+    ];
     if (cf) row.push(pct(metricValue(cf, "ev_sales_share", s, y30)));
     return row;
   });
@@ -213,7 +218,11 @@ export function summary(run: ScenarioRun): string {
         [
           ["fuel saved (litres, CNG as petrol-eq.)", compact(saved), compact(savedCum)],
           ["oil import bill avoided (USD)", compact(oil), compact(oilCum)],
-          ["electricity for charging (GWh)", grouped(metricValue(r, "electricity_demand", "total", y30), 0), grouped(cumulative(r, "electricity_demand", "total", c.baseYear, y30), 0)],
+          [
+            "electricity for charging (GWh)",
+            grouped(metricValue(r, "electricity_demand", "total", y30), 0),
+            grouped(cumulative(r, "electricity_demand", "total", c.baseYear, y30), 0),
+          ],
         ],
       ),
     );

@@ -55,7 +55,10 @@ export function solveCommand(arg: string, opts: SolveOptions, print: (s: string)
 
   if (opts.minimise !== undefined) {
     if (!opts.levers) throw new CliError("--minimise needs --levers a,b,c (each optionally name=min:max)");
-    const specs = opts.levers.split(",").map((s) => s.trim()).filter(Boolean);
+    const specs = opts.levers
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const levers: LeverTarget[] = [];
     const bounds: [number, number][] = [];
     for (const spec of specs) {
@@ -81,8 +84,16 @@ export function solveCommand(arg: string, opts: SolveOptions, print: (s: string)
     };
     if (opts.format === "json") return print(JSON.stringify(doc));
     print(`evplan solve · ${c.title} (${c.name}) · least ${r.cost_metric} ${c.baseYear}-${target.year} that meets ${opts.target}\n`);
-    print(table(["lever", "value", "unit", "bounds"], r.levers.map((l, i) => [l, grouped(r.values[i], 4), r.units[i], `${r.bounds[i][0]} .. ${r.bounds[i][1]}`]), ["l", "r", "l", "l"]));
-    print(`\nachieved ${figureText(target.metric, r.achieved)} (target ${figureText(target.metric, target.value)}); ${r.cost_metric} ${c.baseYear}-${target.year}: PKR ${grouped(r.cost / 1e9, 1)} bn; ${r.runs} model runs`);
+    print(
+      table(
+        ["lever", "value", "unit", "bounds"],
+        r.levers.map((l, i) => [l, grouped(r.values[i], 4), r.units[i], `${r.bounds[i][0]} .. ${r.bounds[i][1]}`]),
+        ["l", "r", "l", "l"],
+      ),
+    );
+    print(
+      `\nachieved ${figureText(target.metric, r.achieved)} (target ${figureText(target.metric, target.value)}); ${r.cost_metric} ${c.baseYear}-${target.year}: PKR ${grouped(r.cost / 1e9, 1)} bn; ${r.runs} model runs`,
+    );
     return;
   }
 
@@ -115,7 +126,10 @@ export function solveCommand(arg: string, opts: SolveOptions, print: (s: string)
     `achieved  ${figureText(target.metric, r.achieved)} against ${figureText(target.metric, target.value)} (verification run; ${r.runs} model runs)`,
     "",
     "With this lever setting:",
-    table(["figure", "value"], keyFigures(run).map((f) => [f.label, figureText(f.unit, f.value)])),
+    table(
+      ["figure", "value"],
+      keyFigures(run).map((f) => [f.label, figureText(f.unit, f.value)]),
+    ),
   ];
   print(lines.join("\n"));
 }

@@ -5,5 +5,7 @@ export function validateCommand(file: string, opts: { data?: string; scenarios?:
   const ctx = makeContext(opts);
   const { name, source } = ctx.scenarioArg(file);
   const c = ctx.model.compile(name, source);
-  print(`ok: ${c.file} is scenario "${c.name}" (${c.baseYear}-${c.endYear}, ${c.overrides.length} overridden series, ${c.targets.length} targets, counterfactual ${c.counterfactual ?? "none"})`);
+  print(
+    `ok: ${c.file} is scenario "${c.name}" (${c.baseYear}-${c.endYear}, ${c.overrides.length} overridden series, ${c.targets.length} targets, counterfactual ${c.counterfactual ?? "none"})`,
+  );
 }

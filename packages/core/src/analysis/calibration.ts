@@ -41,7 +41,13 @@ export function baseYearCalibration(registry: Registry, r: RunResult): Calibrati
   return [
     row("motorcycles and scooters in use", stock("two_wheeler"), valueOf(registry, "calibration.registered_motorcycles"), "vehicles", cumulativeNote),
     row("three-wheelers in use", stock("three_wheeler"), valueOf(registry, "calibration.registered_three_wheelers"), "vehicles", cumulativeNote),
-    row("four-wheelers in use (cars, LCVs)", stock("car") + stock("lcv"), valueOf(registry, "calibration.registered_four_wheelers"), "vehicles", cumulativeNote),
+    row(
+      "four-wheelers in use (cars, LCVs)",
+      stock("car") + stock("lcv"),
+      valueOf(registry, "calibration.registered_four_wheelers"),
+      "vehicles",
+      cumulativeNote,
+    ),
     row("all road vehicles in use", stock("total"), valueOf(registry, "calibration.registered_total"), "vehicles", cumulativeNote),
     row(
       "road petrol and diesel use vs all transport",

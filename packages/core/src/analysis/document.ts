@@ -63,7 +63,17 @@ export function runDocument(run: ScenarioRun): RunDocument {
     base_year: c.baseYear,
     end_year: c.endYear,
     years,
-    targets: run.targets.map((t) => ({ metric: t.metric, segment: t.segment, year: t.year, target: t.target, value: t.value, met: t.met, gap: t.gap, sense: t.sense, label: t.label })),
+    targets: run.targets.map((t) => ({
+      metric: t.metric,
+      segment: t.segment,
+      year: t.year,
+      target: t.target,
+      value: t.value,
+      met: t.met,
+      gap: t.gap,
+      sense: t.sense,
+      label: t.label,
+    })),
     metrics: metricBlocks(run.main.out, T),
     difference: run.counterfactual ? { metrics: metricBlocks(differenceBuffer(run.main, run.counterfactual), T) } : null,
   };

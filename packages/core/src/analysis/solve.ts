@@ -215,7 +215,7 @@ export function minimiseCost(
     }
   } else {
     let seed = 12345;
-    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+    const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
     for (let n = 0; n < 3000; n++) consider(bounds.map(([a, b]) => a + (b - a) * rand()));
   }
   if (!best) {

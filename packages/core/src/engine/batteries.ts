@@ -24,7 +24,15 @@ export function packCosts(p: Float64Array, L: ParamLayout, t: number, cost: Floa
  * most since the base year: w_c ∝ prescribed_c * exp(-theta * (cost_c(t)/cost_c(base) - 1)). theta = 0 gives the
  * prescribed mix. Writes mix[s * N_CHEM + c] and the mix-weighted pack cost per segment into packUsd[s].
  */
-export function chemistryMix(p: Float64Array, L: ParamLayout, t: number, cost: Float64Array, costBase: Float64Array, mix: Float64Array, packUsd: Float64Array): void {
+export function chemistryMix(
+  p: Float64Array,
+  L: ParamLayout,
+  t: number,
+  cost: Float64Array,
+  costBase: Float64Array,
+  mix: Float64Array,
+  packUsd: Float64Array,
+): void {
   const theta = p[L.one["batteries.chemistry_cost_sensitivity"] + t];
   const lfp = L.ix["batteries.chemistry_share_lfp"];
   const nmc = L.ix["batteries.chemistry_share_nmc"];

@@ -94,7 +94,17 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
  * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value), with the
  * mandate floor on the EV share. Writes shares[s * N_PT + q].
  */
-export function marketShares(p: Float64Array, L: ParamLayout, t: number, s: number, f: number, costs: CostTables, st: ChoiceState, evMask: Uint8Array, shares: Float64Array): void {
+export function marketShares(
+  p: Float64Array,
+  L: ParamLayout,
+  t: number,
+  s: number,
+  f: number,
+  costs: CostTables,
+  st: ChoiceState,
+  evMask: Uint8Array,
+  shares: Float64Array,
+): void {
   const o = s * N_PT;
   const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
   const bonus = (beta * f * costs.subsidyPerKm[s]) / st.cref[s];

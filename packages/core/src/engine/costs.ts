@@ -54,7 +54,15 @@ export function capitalRecoveryFactor(rate: number, years: number): number {
  * Fill the cost tables for year t. `packUsd[s]`: mix-weighted pack cost (USD/kWh); `feNew[s]`, `evNew[s]`: fuel
  * economy and EV energy factors of the year-t vintage relative to a base-year new vehicle.
  */
-export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd: Float64Array, feNew: Float64Array, evNew: Float64Array, out: CostTables): void {
+export function computeCosts(
+  p: Float64Array,
+  L: ParamLayout,
+  t: number,
+  packUsd: Float64Array,
+  feNew: Float64Array,
+  evNew: Float64Array,
+  out: CostTables,
+): void {
   const ix = L.ix;
   const fx = p[L.one["economy.exchange_rate"] + t];
   const carbon = p[L.one["taxes.carbon_levy"] + t];
@@ -154,7 +162,8 @@ export function computeCosts(p: Float64Array, L: ParamLayout, t: number, packUsd
     const markup = Math.min(p[ix["policy.markup_support"][s] + t], loanRate);
     const loan = Math.min(p[ix["finance.loan_cap"][s] + t], out.upfront[o + BEV]);
     // Interest saved over the loan's life: the difference of two annuities on the same principal.
-    const perLoan = markup > 0 && loan > 0 ? loan * loanTerm * (capitalRecoveryFactor(loanRate, loanTerm) - capitalRecoveryFactor(loanRate - markup, loanTerm)) : 0;
+    const perLoan =
+      markup > 0 && loan > 0 ? loan * loanTerm * (capitalRecoveryFactor(loanRate, loanTerm) - capitalRecoveryFactor(loanRate - markup, loanTerm)) : 0;
     const support = subsidyScale * p[ix["finance.ev_loan_uptake"][s] + t] * perLoan;
     out.loanSupport[s] = support;
     out.subsidy[s] = sub + support;

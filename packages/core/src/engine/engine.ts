@@ -121,7 +121,8 @@ export class Engine {
       // Sales: base-year figure grown by dated rates.
       for (let s = 0; s < N_SEG; s++) {
         // PAMA's base-year figures scaled to the whole market (non-member makers, used imports).
-        this.salesNow[s] = t === 0 ? p[L.ix["sales.base_year"][s]] * p[L.ix["sales.market_coverage"][s]] : this.salesNow[s] * (1 + p[L.ix["sales.growth_rate"][s] + t]);
+        this.salesNow[s] =
+          t === 0 ? p[L.ix["sales.base_year"][s]] * p[L.ix["sales.market_coverage"][s]] : this.salesNow[s] * (1 + p[L.ix["sales.growth_rate"][s] + t]);
         this.feNew[s] = this.feFactor[s * this.nVintages + MAX_AGE + t];
         this.evNew[s] = this.evFactor[s * this.nVintages + MAX_AGE + t];
       }
@@ -528,7 +529,8 @@ export class Engine {
     const levy = this.salesPt[o + ICE] * c.levy[o + ICE] + this.salesPt[o + HEV] * c.levy[o + HEV];
     const carbon = p[L.one["taxes.carbon_levy"] + t];
     const fuelLevy =
-      this.displacedPetrol[s] * (p[L.one["taxes.petroleum_levy_petrol"] + t] + carbon) + this.displacedDiesel[s] * (p[L.one["taxes.petroleum_levy_diesel"] + t] + carbon);
+      this.displacedPetrol[s] * (p[L.one["taxes.petroleum_levy_petrol"] + t] + carbon) +
+      this.displacedDiesel[s] * (p[L.one["taxes.petroleum_levy_diesel"] + t] + carbon);
     const gst = p[L.one["taxes.electricity_sales_tax"] + t];
     const gridKwh = this.evGridKwh[s] * (1 - p[L.ix["energy.solar_charging_share"][s] + t]);
     // Tariffs include sales tax: the tax is the tariff x gst / (1 + gst).
@@ -630,7 +632,7 @@ export class Engine {
       for (let b = 0; b < BRK_SLOTS; b++) {
         if (b >= nb && b !== BRK_ALL) continue;
         const dst = totalBase + b * T;
-        for (let t = 0; t < T; t++) out[dst + t] = out[(m * SEG_SLOTS) * BRK_SLOTS * T + b * T + t];
+        for (let t = 0; t < T; t++) out[dst + t] = out[m * SEG_SLOTS * BRK_SLOTS * T + b * T + t];
         for (let s = 1; s < N_SEG; s++) {
           const src = (m * SEG_SLOTS + s) * BRK_SLOTS * T + b * T;
           for (let t = 0; t < T; t++) out[dst + t] += out[src + t];

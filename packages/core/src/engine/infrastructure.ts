@@ -64,4 +64,3 @@ export function peakLoadMw(p: Float64Array, L: ParamLayout, t: number, s: number
   const profile = home * (managed * pm + (1 - managed) * pu) + (1 - home) * pu;
   return dailyMwh * (1 - daytime) * profile;
 }
-

@@ -59,12 +59,17 @@ describe("levers move EV sales the right way (property tests)", () => {
   const opts = { numRuns: 25 };
   it("raising a purchase subsidy never lowers the EV share", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 1, max: 300_000 }), fc.double({ min: 1e6, max: 1e12, noNaN: true }), (s0, ds, budget) => {
-        const base = { "policy.subsidy_budget": LATER(budget) };
-        const a = run({ ...base, "policy.subsidy_per_vehicle": LATER(s0) });
-        const b = run({ ...base, "policy.subsidy_per_vehicle": LATER(s0 + ds) });
-        noLower(evShares(a), evShares(b));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 300_000 }),
+        fc.integer({ min: 1, max: 300_000 }),
+        fc.double({ min: 1e6, max: 1e12, noNaN: true }),
+        (s0, ds, budget) => {
+          const base = { "policy.subsidy_budget": LATER(budget) };
+          const a = run({ ...base, "policy.subsidy_per_vehicle": LATER(s0) });
+          const b = run({ ...base, "policy.subsidy_per_vehicle": LATER(s0 + ds) });
+          noLower(evShares(a), evShares(b));
+        },
+      ),
       opts,
     );
   });
@@ -132,7 +137,13 @@ describe("fiscal ledger", () => {
       for (let y = 2025; y <= 2045; y += 5) {
         const v = (m: string) => metricValue(r, m, seg, y);
         const parts =
-          v("subsidy_outlay") + v("financing_support") + v("tax_forgone") + v("fuel_levy_lost") - v("nev_levy_revenue") - v("electricity_tax_gained") + (seg === "total" ? v("charger_support") : 0);
+          v("subsidy_outlay") +
+          v("financing_support") +
+          v("tax_forgone") +
+          v("fuel_levy_lost") -
+          v("nev_levy_revenue") -
+          v("electricity_tax_gained") +
+          (seg === "total" ? v("charger_support") : 0);
         expect(v("net_fiscal")).toBeCloseTo(parts, 3);
       }
     }

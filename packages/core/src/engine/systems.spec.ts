@@ -43,7 +43,9 @@ describe("public charging", () => {
 describe("grid", () => {
   it("peak charging load falls as the managed share rises", () => {
     const shares = [0, 0.25, 0.5, 0.75, 1];
-    const peaks = shares.map((m) => metricValue(run({ "adoption.target_ev_share": { 2026: 0.5 }, "grid.managed_share": m }), "peak_charging_load", "total", 2040));
+    const peaks = shares.map((m) =>
+      metricValue(run({ "adoption.target_ev_share": { 2026: 0.5 }, "grid.managed_share": m }), "peak_charging_load", "total", 2040),
+    );
     for (let i = 1; i < peaks.length; i++) expect(peaks[i]).toBeLessThan(peaks[i - 1]);
   });
   it("peak load is daily energy times the peak-hour share", () => {

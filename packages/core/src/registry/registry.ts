@@ -85,8 +85,7 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
           issue(["values", String(y)], `expected a value for each ${p.index} (${keys.join(", ")}), got a single number`);
           continue;
         }
-        for (const k of Object.keys(v))
-          if (!keys.includes(k)) issue(["values", String(y), k], `unknown ${p.index} "${k}"; expected one of ${keys.join(", ")}`);
+        for (const k of Object.keys(v)) if (!keys.includes(k)) issue(["values", String(y), k], `unknown ${p.index} "${k}"; expected one of ${keys.join(", ")}`);
         for (const k of keys) {
           if (!(k in v)) issue(["values", String(y)], `missing ${p.index} "${k}"`);
           else byKey.get(k)!.push(v[k]);
@@ -138,7 +137,8 @@ export function issuePath(zi: { code: string; path: PropertyKey[]; keys?: string
 }
 
 export function describeZodIssue(zi: { code: string; message: string; path: PropertyKey[]; keys?: string[] }): string {
-  if (zi.code === "unrecognized_keys" && zi.keys) return `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")} (the schema is closed)`;
+  if (zi.code === "unrecognized_keys" && zi.keys)
+    return `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")} (the schema is closed)`;
   return zi.message;
 }
 

@@ -53,8 +53,7 @@ export const uncertaintySchema = z
         need("sd");
         break;
     }
-    if (u.min !== undefined && u.max !== undefined && u.min > u.max)
-      ctx.addIssue({ code: "custom", path: ["min"], message: "min must not exceed max" });
+    if (u.min !== undefined && u.max !== undefined && u.min > u.max) ctx.addIssue({ code: "custom", path: ["min"], message: "min must not exceed max" });
     if (u.mode !== undefined && u.min !== undefined && u.max !== undefined && (u.mode < u.min || u.mode > u.max))
       ctx.addIssue({ code: "custom", path: ["mode"], message: "mode must lie between min and max" });
   });
@@ -77,9 +76,7 @@ export const leverSchema = z
 const scalarOrIndexed = z.union([z.number(), z.record(z.string(), z.number())]);
 const datedValue = z.union([
   scalarOrIndexed,
-  z
-    .object({ value: scalarOrIndexed, reference: z.array(referenceSchema).optional(), note: z.string().optional() })
-    .strict(),
+  z.object({ value: scalarOrIndexed, reference: z.array(referenceSchema).optional(), note: z.string().optional() }).strict(),
 ]);
 
 export const parameterFileSchema = z

@@ -131,7 +131,8 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
     if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"`));
-    if (t.year < baseYear || t.year > endYear) issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}`));
+    if (t.year < baseYear || t.year > endYear)
+      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}`));
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });
   if (issues.length) throw new InputError(issues);

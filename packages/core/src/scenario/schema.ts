@@ -54,9 +54,7 @@ export const scenarioSchema = z
     mode: z
       .union([
         z.enum(MODES),
-        z
-          .object({ default: z.enum(MODES).optional(), ...Object.fromEntries(SEGMENTS.map((s) => [s, z.enum(MODES).optional()])) })
-          .strict(),
+        z.object({ default: z.enum(MODES).optional(), ...Object.fromEntries(SEGMENTS.map((s) => [s, z.enum(MODES).optional()])) }).strict(),
       ])
       .optional(),
     overrides: z.record(z.string(), overrideSchema).optional(),
