@@ -6,6 +6,7 @@ import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import { GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
 import { applyOption, nothingShown } from "./chart-update";
+import { saveUrl } from "./exports";
 
 // Only what the charts on the page use: every registered component type is visited on every update of every chart.
 // The title and the caption of exported files are registered on the first export (see exportAs).
@@ -68,15 +69,6 @@ function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
           : (x.lineStyle?.color ?? x.itemStyle?.color ?? palette[i % Math.max(1, palette.length)] ?? "#0f766e"),
       kind: x.type === "bar" ? "bar" : x.type === "scatter" ? "marker" : x.lineStyle?.type === "dashed" ? "dashed" : "line",
     }));
-}
-
-function save(url: string, name: string): void {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 /** Memoised: a chart re-renders only when its option (or language) changes, not when the page around it does. */
@@ -152,7 +144,7 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
     const url = c.getDataURL({ type, pixelRatio: 2, backgroundColor: "#fff" });
     c.dispose();
     box.remove();
-    save(url, `evplan-${id}.${type}`);
+    saveUrl(url, `evplan-${id}.${type}`);
   };
   return (
     <figure className="chart" data-chart={id}>

@@ -1,6 +1,6 @@
 // The result charts, declared as data: each names the metric ids it reads (it shows a placeholder until they
 // exist in the core's METRICS), its unit, its section of docs/model.md, and builds an ECharts option from a run.
-import { SEGMENTS } from "@evplan/core";
+import { SEGMENTS, SEGMENT_LABELS } from "@evplan/core";
 import type { RunReply } from "./protocol";
 import { has, row } from "./results";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
@@ -8,16 +8,6 @@ import type { Strings } from "./i18n";
 
 const INK = "#0f172a";
 const PALETTE = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#64748b", "#16a34a", "#db2777"];
-const SEG_LABEL: Record<string, string> = {
-  two_wheeler: "2-wheelers",
-  three_wheeler: "3-wheelers",
-  car: "cars",
-  lcv: "LCVs",
-  bus: "buses",
-  truck: "trucks",
-  total: "all segments",
-};
-
 /** What a chart may show beside the current settings: a preset picked under "Compare with". */
 export interface Comparison {
   readonly name: string;
@@ -99,8 +89,8 @@ export const CHARTS: readonly ChartDef[] = [
         tooltip: { trigger: "axis", confine: true, valueFormatter: (v: number) => (v == null ? "–" : fmtPct(v, 1)) },
         yAxis: { ...base(r, pct).yAxis, min: 0, max: 1 },
         series: [
-          ...SEGMENTS.map((s) => line(SEG_LABEL[s], row(r.main, r.nYears, "ev_sales_share", s), { lineStyle: { width: 1.5 } })),
-          line(SEG_LABEL.total, row(r.main, r.nYears, "ev_sales_share"), { lineStyle: { width: 3.5, color: INK }, itemStyle: { color: INK }, z: 5 }),
+          ...SEGMENTS.map((s) => line(SEGMENT_LABELS[s], row(r.main, r.nYears, "ev_sales_share", s), { lineStyle: { width: 1.5 } })),
+          line(SEGMENT_LABELS.total, row(r.main, r.nYears, "ev_sales_share"), { lineStyle: { width: 3.5, color: INK }, itemStyle: { color: INK }, z: 5 }),
           ...(cmp ? [line(`${cmp.name} (all)`, row(cmp.run.main, cmp.run.nYears, "ev_sales_share"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } })] : []),
           {
             name: "NEVP targets",

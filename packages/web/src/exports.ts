@@ -5,14 +5,19 @@ import { stringify } from "yaml";
 import type { LeverInfo, RunReply } from "./protocol";
 import type { ViewState } from "./state";
 
-function download(name: string, type: string, content: BlobPart): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Saves the file at `url` (a data: or blob: address) under `name`. */
+export function saveUrl(url: string, name: string): void {
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+function download(name: string, type: string, content: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  saveUrl(url, name);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 

@@ -1,6 +1,18 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { CSV_HEADER, SEGMENTS, csvCell, cumulative, differenceBuffer, metricDef, metricValue, runDocument, tidyRows, type ScenarioRun } from "@evplan/core";
+import {
+  CSV_HEADER,
+  SEGMENTS,
+  SEGMENT_LABELS,
+  csvCell,
+  cumulative,
+  differenceBuffer,
+  metricDef,
+  metricValue,
+  runDocument,
+  tidyRows,
+  type ScenarioRun,
+} from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -46,16 +58,6 @@ export function csvText(run: ScenarioRun): string {
   }
   return lines.join("\n") + "\n";
 }
-
-const SEG_LABEL: Record<string, string> = {
-  two_wheeler: "2-wheelers",
-  three_wheeler: "3-wheelers",
-  car: "cars",
-  lcv: "LCVs",
-  bus: "buses",
-  truck: "trucks",
-  total: "all segments",
-};
 
 function targetValue(metric: string, x: number): string {
   const def = metricDef(metric);
@@ -105,7 +107,7 @@ function marketSection(run: ScenarioRun, y: number): string[] {
     table(
       ["segment", "ICE", "HEV", "PHEV", "BEV", "BEV payback (years)"],
       SEGMENTS.map((s) => [
-        SEG_LABEL[s],
+        SEGMENT_LABELS[s],
         ...["ice", "hev", "phev", "bev"].map((p) => grouped(metricValue(r, "tco_per_km", s, y, p), 1)),
         (() => {
           const pb = metricValue(r, "ev_payback_years", s, y);
@@ -194,7 +196,7 @@ export function summary(run: ScenarioRun): string {
   lines.push(`New vehicle sales and EV share in ${y30}`);
   const segRows = [...SEGMENTS, "total"].map((s) => {
     const row = [
-      SEG_LABEL[s],
+      SEGMENT_LABELS[s],
       grouped(metricValue(r, "sales", s, y30)),
       pct(metricValue(r, "ev_sales_share", s, y30)),
       grouped(metricValue(r, "ev_stock", s, y30)),
