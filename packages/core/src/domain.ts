@@ -4,7 +4,7 @@ export const SEGMENTS = ["two_wheeler", "three_wheeler", "car", "lcv", "bus", "t
 export type Segment = (typeof SEGMENTS)[number];
 export const N_SEG = SEGMENTS.length;
 /** Plural names for tables and charts, with "total" for the sum of all segments. */
-export const SEGMENT_LABELS: Readonly<Record<Segment | "total", string>> = {
+export const SEGMENT_LABELS: Readonly<Record<string, string>> = {
   two_wheeler: "2-wheelers",
   three_wheeler: "3-wheelers",
   car: "cars",
