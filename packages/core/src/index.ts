@@ -29,3 +29,5 @@ export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
 export * from "./analysis/golden.js";
+export * from "./numeric/root.js";
+export * from "./views/index.js";
