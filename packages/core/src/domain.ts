@@ -1,4 +1,4 @@
-// The model's fixed dimensions (shared/MODEL.md section 1). Order matters: array layouts use these indices.
+// The model's fixed dimensions (docs/model.md section 1). Order matters: array layouts use these indices.
 
 export const SEGMENTS = ["two_wheeler", "three_wheeler", "car", "lcv", "bus", "truck"] as const;
 export type Segment = (typeof SEGMENTS)[number];

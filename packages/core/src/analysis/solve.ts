@@ -1,4 +1,4 @@
-// Goal seek (shared/MODEL.md section 11): the value of one lever that makes a metric hit a target, by bracketed
+// Goal seek (docs/model.md section 11): the value of one lever that makes a metric hit a target, by bracketed
 // root finding verified by a final run; and the least-cost mix of several levers that meets a target.
 import { InputError } from "../errors.js";
 import { illinois } from "../numeric/root.js";

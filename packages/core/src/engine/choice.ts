@@ -1,4 +1,4 @@
-// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains,
+// Consumer choice (docs/model.md section 3): a multinomial logit per segment over powertrains,
 //   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
 // with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
 // from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
