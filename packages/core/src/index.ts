@@ -12,6 +12,7 @@ export * from "./engine/metrics.js";
 export * from "./engine/layout.js";
 export * from "./engine/survival.js";
 export * from "./engine/engine.js";
+export { PAYBACK_CAP_YEARS, paybackYears } from "./engine/report.js";
 export * from "./analysis/model.js";
 export * from "./analysis/read.js";
 export * from "./analysis/targets.js";

@@ -6,7 +6,7 @@ import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
-import type { Headline } from "@evplan/core";
+import { LEVER_GROUPS, type Headline } from "@evplan/core";
 import type { InitReply, LeverInfo, RunReply } from "./protocol";
 import { DEFAULT_STATE, readState, writeState, type ViewState } from "./state";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
@@ -17,7 +17,7 @@ import { Backtest } from "./Backtest";
 import { mark } from "./perf";
 
 const client = new ModelClient();
-const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
+const GROUPS = LEVER_GROUPS;
 
 declare global {
   interface Window {

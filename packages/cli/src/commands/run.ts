@@ -1,6 +1,6 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
+import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -91,7 +91,7 @@ function marketSection(run: ScenarioRun, y: number): string[] {
         ...["ice", "hev", "phev", "bev"].map((p) => grouped(metricValue(r, "tco_per_km", s, y, p), 1)),
         (() => {
           const pb = metricValue(r, "ev_payback_years", s, y);
-          return pb >= 100 ? "never" : grouped(pb, 1);
+          return pb >= PAYBACK_CAP_YEARS ? "never" : grouped(pb, 1);
         })(),
       ]),
     ),

@@ -31,7 +31,7 @@ export class ChoiceState {
 }
 
 /** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
-const MIN_STOCK_SHARE = 1e-6;
+export const MIN_STOCK_SHARE = 1e-6;
 
 /** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
