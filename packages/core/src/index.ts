@@ -29,3 +29,6 @@ export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
 export * from "./analysis/golden.js";
+export * from "./analysis/physical.js";
+export * from "./registry/domains.js";
+export * from "./io/issues.js";

@@ -99,7 +99,7 @@ function planner(preset: string, overrides: Record<string, number>): CompiledSce
 
 function counterfactualRun(preset: CompiledScenario): RunResult | null {
   if (!preset.counterfactual) return null;
-  if (!counterfactualCache.has(preset.name)) counterfactualCache.set(preset.name, model.evaluate(compiled(preset.counterfactual)));
+  if (!counterfactualCache.has(preset.name)) counterfactualCache.set(preset.name, model.evaluate(model.compileCounterfactual(preset)!));
   return counterfactualCache.get(preset.name)!;
 }
 

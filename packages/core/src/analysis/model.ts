@@ -32,6 +32,21 @@ export class Model {
     return resolveScenario(this.registry, name, this.lookup, from);
   }
 
+  /**
+   * The counterfactual of a compiled scenario, compiled over the scenario's horizon (a scenario that changes
+   * base_year or end_year is compared with its counterfactual over the same years), or null when it has none.
+   */
+  compileCounterfactual(c: CompiledScenario): CompiledScenario | null {
+    if (!c.counterfactual) return null;
+    return resolveScenario(this.registry, c.counterfactual, this.lookup, undefined, { baseYear: c.baseYear, endYear: c.endYear, of: c.name });
+  }
+
+  /** Everything `run` checks before evaluating: the scenario and its counterfactual. */
+  check(name: string, from?: ScenarioSource): { scenario: CompiledScenario; counterfactual: CompiledScenario | null } {
+    const scenario = this.compile(name, from);
+    return { scenario, counterfactual: this.compileCounterfactual(scenario) };
+  }
+
   /** One engine per horizon, shared by every scenario with that horizon (their parameter layouts are equal). */
   engineFor(c: CompiledScenario): Engine {
     const key = `${c.baseYear}:${c.nYears}`;
@@ -51,16 +66,9 @@ export class Model {
 
   /** The scenario and its counterfactual, with target checks. */
   run(name: string, from?: ScenarioSource): ScenarioRun {
-    const c = this.compile(name, from);
+    const { scenario: c, counterfactual: cf } = this.check(name, from);
     const main = this.evaluate(c);
-    let counterfactual: RunResult | null = null;
-    if (c.counterfactual) {
-      const cf = this.compile(c.counterfactual);
-      if (cf.baseYear !== c.baseYear || cf.nYears !== c.nYears) {
-        throw new Error(`counterfactual ${cf.name} has horizon ${cf.baseYear}-${cf.endYear}, but ${c.name} has ${c.baseYear}-${c.endYear}`);
-      }
-      counterfactual = this.evaluate(cf);
-    }
+    const counterfactual = cf ? this.evaluate(cf) : null;
     return { main, counterfactual, targets: evaluateTargets(main) };
   }
 }

@@ -2,8 +2,10 @@
 // into one flat Float64Array of parameter values by series and year, ready for the engine.
 import { INDEX_KEYS, POWERTRAINS, SEGMENTS } from "../domain.js";
 import { InputError, type InputIssue } from "../errors.js";
-import { metricDef } from "../engine/metrics.js";
-import { describeZodIssue, issuePath, valueAt, type Registry, type Series } from "../registry/registry.js";
+import { METRICS, metricDef } from "../engine/metrics.js";
+import { valueAt, type Registry, type Series } from "../registry/registry.js";
+import { domainText, inDomain } from "../registry/domains.js";
+import { explainIssue, type ZodIssueLike } from "../io/issues.js";
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
@@ -61,23 +63,55 @@ function issueAt(src: ScenarioSource, path: readonly (string | number)[], messag
   return { file: src.file, line: at?.line, column: at?.column, field: path.join("."), message };
 }
 
+/** At most this many problems are listed from one file; a file of 20,000 bad keys gets a count, not a flood. */
+const MAX_ISSUES = 50;
+
+function capped(issues: InputIssue[]): InputIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  const last = issues[MAX_ISSUES - 1];
+  return [...issues.slice(0, MAX_ISSUES), { file: last.file, field: "", message: `and ${rest} more problem${rest > 1 ? "s" : ""} like these` }];
+}
+
 /** Validate one scenario file against the schema; throws InputError naming file, line and field. */
 export function parseScenario(src: ScenarioSource): ScenarioFile {
-  const parsed = scenarioSchema.safeParse(src.data ?? {});
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((zi) => issueAt(src, issuePath(zi), describeZodIssue(zi))));
+  const data = src.data ?? {};
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      capped(
+        parsed.error.issues
+          .slice(0, MAX_ISSUES + 1)
+          .flatMap((zi) => explainIssue(zi as unknown as ZodIssueLike, data))
+          .map((e) => issueAt(src, e.path, e.message)),
+      ),
+    );
   return parsed.data;
 }
 
 /** The chain from the root ancestor to the scenario itself. */
 function layers(name: string, lookup: ScenarioLookup, from?: ScenarioSource): Layer[] {
   const chain: Layer[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, ScenarioSource>();
   let src = from ?? lookup(name);
   if (!src) throw new InputError([{ file: name, field: "", message: `no scenario named "${name}"` }]);
   for (;;) {
     const scenario = parseScenario(src);
-    if (seen.has(scenario.name)) throw new InputError([issueAt(src, ["extends"], `extends forms a cycle through "${scenario.name}"`)]);
-    seen.add(scenario.name);
+    const before = seen.get(scenario.name);
+    if (before) {
+      // The same name reached twice: the same file is a cycle; two files sharing a name is a clash.
+      if (before.file === src.file) throw new InputError([issueAt(src, ["extends"], `extends forms a cycle through "${scenario.name}"`)]);
+      const child = chain[0].source;
+      throw new InputError([
+        issueAt(
+          before,
+          ["name"],
+          `two scenario files are named "${scenario.name}": ${before.file} and ${src.file}; a scenario cannot extend another of its own name, rename one`,
+        ),
+        ...(child !== before ? [issueAt(child, ["extends"], `extends "${scenario.name}", which resolves to ${src.file}`)] : []),
+      ]);
+    }
+    seen.set(scenario.name, src);
     chain.unshift({ source: src, scenario });
     if (!scenario.extends) break;
     const parent = lookup(scenario.extends);
@@ -87,20 +121,41 @@ function layers(name: string, lookup: ScenarioLookup, from?: ScenarioSource): La
   return chain;
 }
 
-export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource): CompiledScenario {
-  return compileLayers(registry, layers(name, lookup, from));
+/** The horizon a counterfactual is compiled over: the scenario's own, whatever the counterfactual's file says. */
+export interface Horizon {
+  readonly baseYear: number;
+  readonly endYear: number;
+  /** Whose horizon it is, for messages. */
+  readonly of: string;
 }
 
-function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledScenario {
+export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource, horizon?: Horizon): CompiledScenario {
+  return compileLayers(registry, layers(name, lookup, from), lookup, horizon);
+}
+
+/** The longest horizon the engine runs: from the oldest base year to the farthest end year the schema allows. */
+export const MAX_HORIZON_YEARS = 111;
+
+function compileLayers(registry: Registry, chain: readonly Layer[], lookup: ScenarioLookup, horizon?: Horizon): CompiledScenario {
   const own = chain[chain.length - 1];
   const pick = <K extends keyof ScenarioFile>(k: K): ScenarioFile[K] | undefined => {
     for (let i = chain.length - 1; i >= 0; i--) if (chain[i].scenario[k] !== undefined) return chain[i].scenario[k];
     return undefined;
   };
-  const baseYear = pick("base_year") ?? DEFAULT_BASE_YEAR;
-  const endYear = pick("end_year") ?? DEFAULT_END_YEAR;
+  const owner = (k: keyof ScenarioFile) => [...chain].reverse().find((l) => l.scenario[k] !== undefined)?.source ?? own.source;
+  const baseYear = horizon?.baseYear ?? pick("base_year") ?? DEFAULT_BASE_YEAR;
+  const endYear = horizon?.endYear ?? pick("end_year") ?? DEFAULT_END_YEAR;
   const issues: InputIssue[] = [];
-  if (endYear <= baseYear) issues.push(issueAt(own.source, ["end_year"], `end_year ${endYear} must be after base_year ${baseYear}`));
+  if (endYear <= baseYear)
+    issues.push(
+      issueAt(
+        owner(pick("end_year") !== undefined ? "end_year" : "base_year"),
+        [pick("end_year") !== undefined ? "end_year" : "base_year"],
+        `end_year ${endYear} must be after base_year ${baseYear}`,
+      ),
+    );
+  if (issues.length) throw new InputError(issues);
+  const horizonNote = horizon ? ` (the horizon of ${horizon.of}, which this scenario is the counterfactual of)` : "";
   const nYears = endYear - baseYear + 1;
 
   const evList = pick("ev_powertrains") ?? ["bev", "phev"];
@@ -120,22 +175,22 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
   const applied: AppliedOverride[] = [];
   for (const layer of chain) {
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
-      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues);
+      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, horizonNote);
       applied.push(...res);
     }
   }
 
   const targets: Target[] = [];
   const targetSpecs = pick("targets") ?? [];
-  const targetOwner = [...chain].reverse().find((l) => l.scenario.targets !== undefined)?.source ?? own.source;
+  const targetOwner = owner("targets");
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
-    if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"`));
+    if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"${suggestMetric(t.metric)}`));
     if (t.year < baseYear || t.year > endYear)
-      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}`));
+      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });
-  if (issues.length) throw new InputError(issues);
+  if (issues.length) throw new InputError(capped(issues));
 
   const seriesNames = [...registry.series.keys()].sort();
   const slots = new Map<string, number>();
@@ -148,6 +203,20 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
   const counterfactual = own.scenario.counterfactual;
+  if (typeof counterfactual === "string") {
+    if (counterfactual === own.scenario.name)
+      issues.push(issueAt(own.source, ["counterfactual"], `a scenario cannot be its own counterfactual; name another scenario, or null for none`));
+    else if (!lookup(counterfactual))
+      issues.push(
+        issueAt(
+          own.source,
+          ["counterfactual"],
+          `no scenario named "${counterfactual}" to compare with; name a scenario from the scenarios folder, or null for none`,
+        ),
+      );
+  } else if (counterfactual === undefined && own.scenario.name !== "reference" && !lookup("reference"))
+    issues.push(issueAt(own.source, ["counterfactual"], `the default counterfactual "reference" is not in the scenarios folder; name one, or null for none`));
+  if (issues.length) throw new InputError(issues);
   return {
     name: own.scenario.name,
     title: own.scenario.title ?? own.scenario.name,
@@ -182,7 +251,9 @@ function applyOverride(
   endYear: number,
   points: Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>,
   issues: InputIssue[],
+  horizonNote = "",
 ): AppliedOverride[] {
+  if (issues.length > MAX_ISSUES) return [];
   const path = ["overrides", key];
   const param = registry.parameters.get(key);
   const single: Series | undefined = registry.series.get(key);
@@ -210,7 +281,7 @@ function applyOverride(
   for (const [y, v] of dated) {
     const vp = typeof body.values === "number" ? valuesPath : [...valuesPath, String(y)];
     if (y < baseYear || y > endYear) {
-      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${baseYear}-${endYear}`));
+      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
       bad = true;
     }
     const vals = typeof v === "number" ? [v] : Object.values(v);
@@ -227,8 +298,9 @@ function applyOverride(
         }
     }
     for (const x of vals)
-      if (!(x >= target.bounds[0] && x <= target.bounds[1])) {
-        issues.push(issueAt(src, vp, `value ${x} is outside [${target.bounds[0]}, ${target.bounds[1]}] for ${target.name} (${target.unit})`));
+      if (!inDomain(target.domain, x)) {
+        const why = target.domain.why ? `: it ${target.domain.why}` : "";
+        issues.push(issueAt(src, vp, `value ${x} is outside ${domainText(target.domain)} for ${target.name} (${target.unit})${why}`));
         bad = true;
       }
   }
@@ -254,6 +326,13 @@ function applyOverride(
     out.push({ series: seriesName, interpolation, years: ys, values: vs, file: src.file });
   }
   return out;
+}
+
+function suggestMetric(id: string): string {
+  const near = METRICS.map((m) => m.id)
+    .filter((m) => m.includes(id) || id.includes(m))
+    .slice(0, 3);
+  return near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "; see the metric list in docs/model.md";
 }
 
 function suggest(registry: Registry, key: string): string {
