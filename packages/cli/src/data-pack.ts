@@ -1,6 +1,7 @@
 // Reads a data pack folder from disk into the core's registry. The only place parameter files are read.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { readTextBounded } from "./io-read.js";
 import { buildRegistry, parseYaml, InputError, type ParameterSource, type Registry, type InputIssue } from "@evplan/core";
 
 export function listYamlFiles(dir: string): string[] {
@@ -27,7 +28,7 @@ export function readParameterSources(packDir: string, displayBase = process.cwd(
   for (const file of listYamlFiles(packDir)) {
     const shown = relative(displayBase, file) || file;
     try {
-      const parsed = parseYaml(readFileSync(file, "utf8"), shown);
+      const parsed = parseYaml(readTextBounded(file, "parameter file"), shown);
       sources.push({ name: parameterName(packDir, file), file: shown, data: parsed.data, locate: parsed.locate });
     } catch (e) {
       if (e instanceof InputError) issues.push(...e.issues);

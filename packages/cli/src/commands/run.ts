@@ -32,18 +32,19 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
   const ctx: Context = makeContext(opts);
   const { name, source } = ctx.scenarioArg(arg);
   const run = ctx.model.run(name, source);
+  for (const n of run.main.scenario.notes) process.stderr.write(`evplan: note: ${n}\n`);
   const doc = runDocument(run);
   const json = JSON.stringify(doc);
   const csv = csvText(run);
+  // Everything printed is built before anything is written: a failure leaves no files behind.
+  const text = opts.format === "json" ? json : opts.format === "csv" ? csv.trimEnd() : summary(run);
   if (opts.out) {
     writeAllOrNothing([
       { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
       { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
     ]);
   }
-  if (opts.format === "json") print(json);
-  else if (opts.format === "csv") print(csv.trimEnd());
-  else print(summary(run));
+  print(text);
 }
 
 export function csvText(run: ScenarioRun): string {
@@ -166,7 +167,8 @@ export function summary(run: ScenarioRun): string {
   const r = run.main;
   const c = r.scenario;
   const cf = run.counterfactual;
-  const y30 = Math.min(2030, c.endYear);
+  // The NEVP's horizon year, or the nearest year the scenario covers.
+  const y30 = Math.max(c.baseYear, Math.min(2030, c.endYear));
   const yEnd = c.endYear;
   const lines: string[] = [];
   const modeText = c.modes.every((m) => m === 0) ? "targets mode" : c.modes.every((m) => m === 1) ? "market mode" : "mixed mode";
@@ -236,7 +238,7 @@ export function summary(run: ScenarioRun): string {
 
   lines.push("Road CO2 (Mt)");
   const co2Rows: string[][] = [];
-  for (const y of [...new Set([c.baseYear, y30, Math.min(2040, yEnd), yEnd])]) {
+  for (const y of [...new Set([c.baseYear, y30, Math.max(c.baseYear, Math.min(2040, yEnd)), yEnd])]) {
     for (const id of ["co2_ttw", "co2_wtw"]) {
       const v = metricValue(r, id, "total", y);
       const row = [`${y} ${id === "co2_ttw" ? "tank-to-wheel" : "well-to-wheel"}`, grouped(v / 1e6, 2)];

@@ -112,7 +112,7 @@ export function explainIssue(zi: ZodIssueLike, root: unknown, base: readonly (st
       const last = path[path.length - 1];
       if (last === "segment" && options.length) return [{ path, message: `unknown segment ${shown(value)}; expected total or one of ${SEGMENTS.join(", ")}` }];
       const expected = expectation(path);
-      if (expected) return [{ path, message: `${expected}; got ${shown(value)}` }];
+      if (expected) return [{ path, message: value === undefined ? `missing: ${expected}` : `${expected}; got ${shown(value)}` }];
       if (options.length) return [{ path, message: `expected one of ${options.map(String).join(", ")}; got ${shown(value)}` }];
       const kinds = [...new Set((zi.errors ?? []).flatMap((b) => b.filter((i) => i.path.length === 0).map((i) => kindOf(i.expected))))];
       return [{ path, message: `expected ${kinds.join(" or ")}; got ${shown(value)}` }];

@@ -10,6 +10,9 @@ import { scenarioSchema, type Mode, type Override, type ScenarioFile, type Targe
 
 export const DEFAULT_BASE_YEAR = 2025;
 export const DEFAULT_END_YEAR = 2060;
+/** The years a dated value may carry at all (as the schema's base_year and end_year). */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
 
 /** A scenario file as read from somewhere (disk, a bundle, an editor), with a way to locate fields. */
 export interface ScenarioSource {
@@ -51,6 +54,8 @@ export interface CompiledScenario {
   readonly seriesNames: readonly string[];
   readonly targets: readonly Target[];
   readonly overrides: readonly AppliedOverride[];
+  /** What the user should know about the compilation (inherited targets outside the horizon, dropped). */
+  readonly notes: readonly string[];
 }
 
 interface Layer {
@@ -173,9 +178,12 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
   const points = new Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>();
   for (const s of registry.series.values()) points.set(s.name, { years: [...s.years], values: [...s.values], interpolation: s.parameter.interpolation });
   const applied: AppliedOverride[] = [];
+  // Out-of-horizon years are a mistake in the file being compiled; in a file it extends (or a counterfactual
+  // compiled over another scenario's horizon) they are simply part of a dated path that starts earlier or ends later.
   for (const layer of chain) {
+    const strict = layer === own && !horizon;
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
-      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, horizonNote);
+      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, strict);
       applied.push(...res);
     }
   }
@@ -183,11 +191,19 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
   const targets: Target[] = [];
   const targetSpecs = pick("targets") ?? [];
   const targetOwner = owner("targets");
+  const notes: string[] = [];
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
     if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"${suggestMetric(t.metric)}`));
-    if (t.year < baseYear || t.year > endYear)
-      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
+    if (t.year < baseYear || t.year > endYear) {
+      if (targetOwner === own.source && !horizon)
+        issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
+      else
+        notes.push(
+          `target "${t.label ?? defaultTargetLabel(t)}" (${targetOwner.file}) is for ${t.year}, outside the horizon ${baseYear}-${endYear}: not checked`,
+        );
+      return;
+    }
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });
   if (issues.length) throw new InputError(capped(issues));
@@ -233,6 +249,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
     seriesNames,
     targets,
     overrides: applied,
+    notes,
   };
 }
 
@@ -251,9 +268,8 @@ function applyOverride(
   endYear: number,
   points: Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>,
   issues: InputIssue[],
-  horizonNote = "",
+  strictYears: boolean,
 ): AppliedOverride[] {
-  if (issues.length > MAX_ISSUES) return [];
   const path = ["overrides", key];
   const param = registry.parameters.get(key);
   const single: Series | undefined = registry.series.get(key);
@@ -280,8 +296,8 @@ function applyOverride(
   let bad = false;
   for (const [y, v] of dated) {
     const vp = typeof body.values === "number" ? valuesPath : [...valuesPath, String(y)];
-    if (y < baseYear || y > endYear) {
-      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
+    if (strictYears ? y < baseYear || y > endYear : y < MIN_YEAR || y > MAX_YEAR) {
+      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${strictYears ? `${baseYear}-${endYear}` : `${MIN_YEAR}-${MAX_YEAR}`}`));
       bad = true;
     }
     const vals = typeof v === "number" ? [v] : Object.values(v);
