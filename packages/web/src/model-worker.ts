@@ -6,6 +6,8 @@ import {
   Model,
   applyLever,
   buildRegistry,
+  domainText,
+  inDomain,
   evaluateTargets,
   formatIssue,
   keyFigures,
@@ -91,7 +93,11 @@ function planner(preset: string, overrides: Record<string, number>): CompiledSce
   const params = new Float64Array(base.params);
   for (const [series, value] of Object.entries(overrides)) {
     const lever = leverList.find((l) => l.series === series);
-    if (!lever) throw new Error(`unknown lever ${series}`);
+    if (!lever) throw new InputError([{ file: "link", field: series, message: `unknown lever ${series}` }]);
+    // The page clamps links to the lever's range; this is the model's own guard: nothing outside the domain runs.
+    const p = registry.parameters.get(lever.parameter)!;
+    if (!Number.isFinite(value) || !inDomain(p.domain, value))
+      throw new InputError([{ file: "link", field: series, message: `value ${value} is outside ${domainText(p.domain)} for ${series} (${p.unit})` }]);
     applyLever(leverTarget(registry, base, series, lever.fromYear), base, params, value);
   }
   return { ...base, name: `${preset}-planner`, params };
