@@ -56,7 +56,8 @@ export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], cou
     overrides[series] = { [l?.fromYear ?? 2026]: value };
   }
   const doc = {
-    name: scenarioName(state),
+    // Always a name of its own: a file named like the preset it extends would be refused as a name clash.
+    name: `${state.preset}-planner`,
     title: `${state.preset} with planner settings`,
     description: "Exported from the evplan web planner.",
     extends: state.preset,

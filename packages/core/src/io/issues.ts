@@ -118,6 +118,7 @@ export function explainIssue(zi: ZodIssueLike, root: unknown, base: readonly (st
       return [{ path, message: `expected ${kinds.join(" or ")}; got ${shown(value)}` }];
     }
     case "invalid_type": {
+      if (path.length === 0) return [{ path, message: `the file must be a map of fields (name:, extends:, overrides: and so on); got ${shown(value)}` }];
       if (value === undefined) return [{ path, message: `missing: expected ${kindOf(zi.expected)}` }];
       if (zi.expected === "int" && typeof value === "number") return [{ path, message: `expected a whole number; got ${value}` }];
       return [{ path, message: `expected ${kindOf(zi.expected)}; got ${shown(value)}` }];

@@ -75,7 +75,10 @@ function capped(issues: InputIssue[]): InputIssue[] {
   if (issues.length <= MAX_ISSUES) return issues;
   const rest = issues.length - MAX_ISSUES;
   const last = issues[MAX_ISSUES - 1];
-  return [...issues.slice(0, MAX_ISSUES), { file: last.file, field: "", message: `and ${rest} more problem${rest > 1 ? "s" : ""} like these` }];
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { file: last.file, line: last.line, field: "", message: `and ${rest} more problem${rest > 1 ? "s" : ""} like these` },
+  ];
 }
 
 /** Validate one scenario file against the schema; throws InputError naming file, line and field. */
