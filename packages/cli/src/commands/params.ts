@@ -3,7 +3,7 @@ import type { Parameter, Registry } from "@evplan/core";
 import { CliError } from "../context.js";
 import { loadRegistry } from "../data-pack.js";
 import { defaultPaths } from "../context.js";
-import { table } from "../format/table.js";
+import { table, tableWidth, wrapText } from "../format/table.js";
 
 export function provenance(p: Parameter): "sourced" | "assumption" | "sourced+assumption" {
   if (p.references.length && p.assumption) return "sourced+assumption";
@@ -55,8 +55,16 @@ export function paramsCommand(opts: { format: string; data?: string }, print: (s
     if (v.length > 70) v = v.slice(0, 67) + "...";
     return [d.name, d.unit, v, d.provenance, src];
   });
-  print(table(["parameter", "unit", "values", "provenance", "first reference"], rows, ["l", "l", "l", "l", "l"]));
+  // In a narrow terminal the values and references give way first; names are never broken.
+  print(
+    table(["parameter", "unit", "values", "provenance", "first reference"], rows, ["l", "l", "l", "l", "l"], {
+      wrap: [false, true, true, true, true],
+      priority: [5, 4, 1, 3, 2],
+    }),
+  );
   const n = rows.length;
   const assumed = rows.filter((r) => r[3] === "assumption").length;
-  print(`\n${n} parameters: ${n - assumed} with references, ${assumed} assumptions. Details: evplan params --format json`);
+  print(
+    "\n" + wrapText(`${n} parameters: ${n - assumed} with references, ${assumed} assumptions. Details: evplan params --format json`, tableWidth()).join("\n"),
+  );
 }

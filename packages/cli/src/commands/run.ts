@@ -7,15 +7,15 @@ import {
   csvCell,
   cumulative,
   differenceBuffer,
-  metricDef,
   metricValue,
   runDocument,
   tidyRows,
   type ScenarioRun,
 } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
-import { compact, grouped, pct, pp } from "../format/numbers.js";
-import { table } from "../format/table.js";
+import { grouped, pct } from "../format/numbers.js";
+import { differenceText, figureText } from "../format/figures.js";
+import { table, tableWidth, wrapText } from "../format/table.js";
 import { writeAllOrNothing } from "../io-write.js";
 
 export interface RunOptions {
@@ -60,19 +60,8 @@ export function csvText(run: ScenarioRun): string {
   return lines.join("\n") + "\n";
 }
 
-function targetValue(metric: string, x: number): string {
-  const def = metricDef(metric);
-  if (def?.unit === "fraction") return pct(x);
-  if (metric.startsWith("co2")) return `${grouped(x / 1e6, 2)} Mt`;
-  return compact(x);
-}
-
-function targetGap(metric: string, gap: number): string {
-  const def = metricDef(metric);
-  if (def?.unit === "fraction") return pp(gap);
-  if (metric.startsWith("co2")) return `${gap >= 0 ? "+" : ""}${grouped(gap / 1e6, 2)} Mt`;
-  return `${gap >= 0 ? "+" : ""}${compact(gap)}`;
-}
+const targetValue = (metric: string, x: number): string => figureText(metric, x);
+const targetGap = (metric: string, gap: number): string => (gap === 0 ? figureText(metric, 0) : differenceText(metric, gap));
 
 const bn = (x: number) => grouped(x / 1e9, 1);
 
@@ -220,8 +209,8 @@ export function summary(run: ScenarioRun): string {
       table(
         ["", `in ${y30}`, `cumulative ${c.baseYear}-${y30}`],
         [
-          ["fuel saved (litres, CNG as petrol-eq.)", compact(saved), compact(savedCum)],
-          ["oil import bill avoided (USD)", compact(oil), compact(oilCum)],
+          ["fuel saved (CNG as petrol-equivalent)", figureText("litres", saved), figureText("litres", savedCum)],
+          ["oil import bill avoided", figureText("USD", oil), figureText("USD", oilCum)],
           [
             "electricity for charging (GWh)",
             grouped(metricValue(r, "electricity_demand", "total", y30), 0),
@@ -252,5 +241,11 @@ export function summary(run: ScenarioRun): string {
   lines.push(table(["year", c.name, ...(cf ? [cf.scenario.name, "difference", "change"] : [])], co2Rows));
   lines.push("");
   lines.push("Full results: --format json or csv; --out DIR writes both. Every input: evplan params.");
-  return lines.join("\n");
+  // Prose lines wrap to the terminal as the tables do (table lines already fit).
+  const width = tableWidth();
+  return lines
+    .join("\n")
+    .split("\n")
+    .flatMap((l) => (l.length > width ? wrapText(l, width) : [l]))
+    .join("\n");
 }
