@@ -15,6 +15,7 @@ import {
   applyLever,
   backtest,
   closedBounds,
+  leverCatalogue,
   leverTarget,
   listShareSeries,
   parseEvHistoryCsv,
@@ -24,6 +25,7 @@ import {
   violationText,
   type CompiledScenario,
   type InputIssue,
+  type LeverInfo,
   type RunResult,
   type ScenarioSource,
 } from "@evplan/core";
@@ -34,7 +36,6 @@ import { createSweep } from "../packages/cli/src/sweep/job.js";
 import { readShard, writeShard } from "../packages/cli/src/sweep/shard.js";
 import { checkState, parseState, writeState, type ViewState } from "../packages/web/src/state.js";
 import { scenarioYaml } from "../packages/web/src/exports.js";
-import type { LeverInfo } from "../packages/web/src/protocol.js";
 
 const root = join(import.meta.dirname, "..");
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -447,26 +448,7 @@ describe("fuzz: backtest CSVs", () => {
 
 describe("fuzz: planner links", () => {
   const presets = [...shipped.keys()].map((name) => ({ name }));
-  const levers: LeverInfo[] = [];
-  for (const p of registry.parameters.values()) {
-    if (!p.lever) continue;
-    for (const key of p.index ? INDEX_KEYS[p.index] : [undefined])
-      levers.push({
-        series: key ? `${p.name}.${key}` : p.name,
-        parameter: p.name,
-        key,
-        label: p.label,
-        unit: p.unit,
-        group: p.lever.group,
-        min: p.lever.min,
-        max: p.lever.max,
-        step: p.lever.step ?? (p.lever.max - p.lever.min) / 100,
-        fromYear: p.lever.from_year ?? 2026,
-        description: "",
-        source: "",
-        provenance: "sourced",
-      });
-  }
+  const levers: LeverInfo[] = leverCatalogue(registry, 2025);
   const catalog = { presets, levers };
   const lookupShipped = (name: string): ScenarioSource | undefined => {
     const text = shipped.get(name);

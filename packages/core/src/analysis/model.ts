@@ -33,18 +33,21 @@ export class Model {
   }
 
   /**
-   * The counterfactual of a compiled scenario, compiled over the scenario's horizon (a scenario that changes
-   * base_year or end_year is compared with its counterfactual over the same years), or null when it has none.
+   * The counterfactual of a compiled scenario, as the two are compared: compiled in the scenario's frame (horizon,
+   * modes, EV definition) and with the scenario's context (every series of a parameter that is not policy) copied
+   * in, so that the two differ in policy only. A market-mode scenario's counterfactual thus runs in market mode.
    */
-  compileCounterfactual(c: CompiledScenario): CompiledScenario | null {
+  counterfactualOf(c: CompiledScenario): CompiledScenario | null {
     if (!c.counterfactual) return null;
-    return resolveScenario(this.registry, c.counterfactual, this.lookup, undefined, { baseYear: c.baseYear, endYear: c.endYear, of: c.name });
+    const cf = resolveScenario(this.registry, c.counterfactual, this.lookup, undefined, c);
+    shareContext(this.registry, c, cf.params);
+    return cf;
   }
 
-  /** Everything `run` checks before evaluating: the scenario and its counterfactual. */
+  /** Everything `run` checks before evaluating: the scenario and its counterfactual, as they are compared. */
   check(name: string, from?: ScenarioSource): { scenario: CompiledScenario; counterfactual: CompiledScenario | null } {
     const scenario = this.compile(name, from);
-    return { scenario, counterfactual: this.compileCounterfactual(scenario) };
+    return { scenario, counterfactual: this.counterfactualOf(scenario) };
   }
 
   /** One engine per horizon, shared by every scenario with that horizon (their parameter layouts are equal). */
@@ -71,4 +74,16 @@ export class Model {
     const counterfactual = cf ? this.evaluate(cf) : null;
     return { main, counterfactual, targets: evaluateTargets(main) };
   }
+}
+
+/**
+ * Copy the scenario's context series (every parameter whose kind is not "policy") into a counterfactual's
+ * parameter buffer compiled on the same registry and horizon (so with the same slots).
+ */
+export function shareContext(registry: Registry, scenario: CompiledScenario, cfParams: Float64Array): void {
+  const T = scenario.nYears;
+  scenario.seriesNames.forEach((name, slot) => {
+    if (registry.series.get(name)?.parameter.kind === "policy") return;
+    cfParams.set(scenario.params.subarray(slot * T, (slot + 1) * T), slot * T);
+  });
 }

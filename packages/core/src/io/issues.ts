@@ -101,9 +101,14 @@ function pickBranch(branches: readonly (readonly ZodIssueLike[])[], value: unkno
 }
 
 /** One zod issue, explained as one or more problems at exact paths. `root` is the whole parsed file. */
+/** Zod's own wording starts like this; anything else is a message the schema chose, and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
 export function explainIssue(zi: ZodIssueLike, root: unknown, base: readonly (string | number)[] = []): Explained[] {
   const path = [...base, ...norm(zi.path)];
   const value = at(root, path);
+  if (["invalid_value", "invalid_type", "too_small", "too_big", "invalid_format", "custom"].includes(zi.code) && zi.message && !ZOD_DEFAULT.test(zi.message))
+    return [{ path, message: value === undefined || typeof value === "object" ? zi.message : `${zi.message}; got ${shown(value)}` }];
   switch (zi.code) {
     case "invalid_union": {
       const branch = pickBranch(zi.errors ?? [], value);

@@ -129,30 +129,32 @@ function layers(name: string, lookup: ScenarioLookup, from?: ScenarioSource): La
   return chain;
 }
 
-/** The horizon a counterfactual is compiled over: the scenario's own, whatever the counterfactual's file says. */
-export interface Horizon {
+/**
+ * The frame a counterfactual is compiled in: the scenario's horizon, modes and EV definition, so that the two runs
+ * differ only in their policy parameters (docs/scenarios.md, "Counterfactuals").
+ */
+export interface ScenarioFrame {
   readonly baseYear: number;
   readonly endYear: number;
-  /** Whose horizon it is, for messages. */
-  readonly of: string;
+  readonly modes: Uint8Array;
+  readonly evMask: Uint8Array;
+  /** The scenario whose frame it is, for messages. */
+  readonly name?: string;
 }
 
-export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource, horizon?: Horizon): CompiledScenario {
-  return compileLayers(registry, layers(name, lookup, from), lookup, horizon);
+export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource, frame?: ScenarioFrame): CompiledScenario {
+  return compileLayers(registry, layers(name, lookup, from), lookup, frame);
 }
 
-/** The longest horizon the engine runs: from the oldest base year to the farthest end year the schema allows. */
-export const MAX_HORIZON_YEARS = 111;
-
-function compileLayers(registry: Registry, chain: readonly Layer[], lookup: ScenarioLookup, horizon?: Horizon): CompiledScenario {
+function compileLayers(registry: Registry, chain: readonly Layer[], lookup: ScenarioLookup, frame?: ScenarioFrame): CompiledScenario {
   const own = chain[chain.length - 1];
   const pick = <K extends keyof ScenarioFile>(k: K): ScenarioFile[K] | undefined => {
     for (let i = chain.length - 1; i >= 0; i--) if (chain[i].scenario[k] !== undefined) return chain[i].scenario[k];
     return undefined;
   };
   const owner = (k: keyof ScenarioFile) => [...chain].reverse().find((l) => l.scenario[k] !== undefined)?.source ?? own.source;
-  const baseYear = horizon?.baseYear ?? pick("base_year") ?? DEFAULT_BASE_YEAR;
-  const endYear = horizon?.endYear ?? pick("end_year") ?? DEFAULT_END_YEAR;
+  const baseYear = frame?.baseYear ?? pick("base_year") ?? DEFAULT_BASE_YEAR;
+  const endYear = frame?.endYear ?? pick("end_year") ?? DEFAULT_END_YEAR;
   const issues: InputIssue[] = [];
   if (endYear <= baseYear)
     issues.push(
@@ -163,12 +165,13 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
       ),
     );
   if (issues.length) throw new InputError(issues);
-  const horizonNote = horizon ? ` (the horizon of ${horizon.of}, which this scenario is the counterfactual of)` : "";
+  const horizonNote = frame ? ` (the horizon of ${frame.name ?? "the scenario"}, which this scenario is the counterfactual of)` : "";
   const nYears = endYear - baseYear + 1;
 
   const evList = pick("ev_powertrains") ?? ["bev", "phev"];
   const evMask = new Uint8Array(POWERTRAINS.length);
   for (const p of evList) evMask[POWERTRAINS.indexOf(p)] = 1;
+  if (frame) evMask.set(frame.evMask);
 
   const modes = new Uint8Array(SEGMENTS.length);
   const modeSpec = pick("mode") ?? "targets";
@@ -176,6 +179,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
     const m: Mode = typeof modeSpec === "string" ? modeSpec : ((modeSpec as Record<string, Mode | undefined>)[s] ?? modeSpec.default ?? "targets");
     modes[i] = m === "market" ? 1 : 0;
   });
+  if (frame) modes.set(frame.modes);
 
   // Dated points per series: start from the data pack, then each layer's overrides in order.
   const points = new Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>();
@@ -184,28 +188,32 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
   // Out-of-horizon years are a mistake in the file being compiled; in a file it extends (or a counterfactual
   // compiled over another scenario's horizon) they are simply part of a dated path that starts earlier or ends later.
   for (const layer of chain) {
-    const strict = layer === own && !horizon;
+    const strict = layer === own && !frame;
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
       const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, strict);
       applied.push(...res);
     }
   }
 
+  // A counterfactual's targets are never evaluated. A scenario's own targets must lie in its horizon; targets it
+  // inherits from a scenario it extends and that fall outside a shorter horizon are left out.
   const targets: Target[] = [];
-  const targetSpecs = pick("targets") ?? [];
-  const targetOwner = owner("targets");
+  const targetSpecs = frame ? [] : (pick("targets") ?? []);
+  const targetLayer = [...chain].reverse().find((l) => l.scenario.targets !== undefined);
+  const targetOwner = targetLayer?.source ?? own.source;
+  const inherited = targetLayer !== undefined && targetLayer !== own;
   const notes: string[] = [];
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
     if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"${suggestMetric(t.metric)}`));
     if (t.year < baseYear || t.year > endYear) {
-      if (targetOwner === own.source && !horizon)
-        issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
-      else
+      if (inherited) {
         notes.push(
           `target "${t.label ?? defaultTargetLabel(t)}" (${targetOwner.file}) is for ${t.year}, outside the horizon ${baseYear}-${endYear}: not checked`,
         );
-      return;
+        return;
+      }
+      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
     }
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });

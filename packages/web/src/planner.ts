@@ -1,0 +1,117 @@
+// The planner's model, without the worker around it: presets compiled once, levers applied to a copy of a
+// preset's parameters (no recompiling), each preset's counterfactual evaluated once (levers do not touch it), and
+// the reply the page lays out. Kept free of worker globals so that tests run it beside the CLI's data path.
+import {
+  InputError,
+  Model,
+  domainText,
+  inDomain,
+  applyLever,
+  evaluateTargets,
+  headlines,
+  keyFigures,
+  leverCatalogue,
+  leverTarget,
+  shareContext,
+  type CompiledScenario,
+  type LeverInfo,
+  type Registry,
+  type RunResult,
+} from "@evplan/core";
+import type { RunReply } from "./protocol";
+
+export class PlannerModel {
+  readonly levers: LeverInfo[];
+  private readonly compiledCache = new Map<string, CompiledScenario>();
+  /** Each preset's counterfactual, compiled in the preset's frame. */
+  private readonly counterfactualCompiled = new Map<string, CompiledScenario | null>();
+  /** The last counterfactual run per preset, with the context settings it was run under. */
+  private readonly counterfactualCache = new Map<string, { key: string; run: RunResult }>();
+
+  constructor(
+    readonly model: Model,
+    readonly registry: Registry,
+    baseYear: number,
+  ) {
+    this.levers = leverCatalogue(registry, baseYear);
+  }
+
+  compiled(name: string): CompiledScenario {
+    let c = this.compiledCache.get(name);
+    if (!c) this.compiledCache.set(name, (c = this.model.compile(name)));
+    return c;
+  }
+
+  /** The preset with the moved levers applied. */
+  planner(preset: string, overrides: Record<string, number>): CompiledScenario {
+    const base = this.compiled(preset);
+    const params = new Float64Array(base.params);
+    for (const [series, value] of Object.entries(overrides)) {
+      const lever = this.levers.find((l) => l.series === series);
+      if (!lever) throw new InputError([{ file: "link", field: series, message: `unknown lever ${series}` }]);
+      // The page clamps links to the lever's range (state.ts); this is the model's own guard: nothing outside the
+      // parameter's domain runs.
+      const p = this.registry.parameters.get(lever.parameter)!;
+      if (!Number.isFinite(value) || !inDomain(p.domain, value))
+        throw new InputError([{ file: "link", field: series, message: `value ${value} is outside ${domainText(p.domain)} for ${series} (${p.unit})` }]);
+      applyLever(leverTarget(this.registry, base, series, lever.fromYear), base, params, value);
+    }
+    return { ...base, name: `${preset}-planner`, params };
+  }
+
+  /**
+   * The counterfactual under the same context as the planner's settings: moving a policy lever reuses the cached
+   * run; moving a context lever (oil price, battery cost) moves the counterfactual too, so that a difference is
+   * what the policy did under those conditions.
+   */
+  counterfactualRun(preset: CompiledScenario, main: CompiledScenario, overrides: Record<string, number>): RunResult | null {
+    let cf = this.counterfactualCompiled.get(preset.name);
+    if (cf === undefined) this.counterfactualCompiled.set(preset.name, (cf = this.model.counterfactualOf(preset)));
+    if (!cf) return null;
+    const key = Object.keys(overrides)
+      .filter((series) => this.registry.series.get(series)?.parameter.kind !== "policy")
+      .sort()
+      .map((series) => `${series}=${overrides[series]}`)
+      .join("&");
+    const hit = this.counterfactualCache.get(preset.name);
+    if (hit && hit.key === key) return hit.run;
+    const params = new Float64Array(cf.params);
+    shareContext(this.registry, main, params);
+    const run = this.model.evaluate({ ...cf, params }, params);
+    this.counterfactualCache.set(preset.name, { key, run });
+    return run;
+  }
+
+  /** One planner run: the reply the page lays out (buffers not yet transferred). */
+  run(id: number, presetName: string, overrides: Record<string, number>, now: () => number): RunReply {
+    const t0 = now();
+    const preset = this.compiled(presetName);
+    const c = this.planner(presetName, overrides);
+    const main = this.model.evaluate(c, c.params);
+    const cfRun = this.counterfactualRun(preset, c, overrides);
+    const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
+    const leverDefaults: Record<string, number> = {};
+    for (const l of this.levers) {
+      const slot = preset.slots.get(l.series);
+      if (slot !== undefined) leverDefaults[l.series] = preset.params[slot * preset.nYears + Math.min(preset.nYears - 1, l.fromYear - preset.baseYear)];
+    }
+    const capSlot = c.slots.get("grid.installed_capacity")!;
+    const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
+    return {
+      type: "run",
+      id,
+      baseYear: c.baseYear,
+      nYears: c.nYears,
+      main: main.out as Float64Array<ArrayBuffer>,
+      // The counterfactual's output is cached: the reply carries a copy, the cache keeps the original.
+      counterfactual: cfRun ? (new Float64Array(cfRun.out) as Float64Array<ArrayBuffer>) : null,
+      counterfactualName: cfRun?.scenario.name ?? null,
+      targets: run.targets,
+      figures: keyFigures(run),
+      headlines: headlines(run),
+      leverDefaults,
+      gridCapacity,
+      millis: now() - t0,
+    };
+  }
+}
