@@ -14,6 +14,12 @@ function evplan(args: string[], columns?: number) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+import { setWide } from "../packages/cli/src/format/table.js";
+import { runCommand } from "../packages/cli/src/commands/run.js";
+import { paramsCommand } from "../packages/cli/src/commands/params.js";
+import { compareCommand } from "../packages/cli/src/commands/compare.js";
+import { scenariosCommand } from "../packages/cli/src/commands/scenarios.js";
+
 const longest = (text: string) => Math.max(...text.split("\n").map((l) => [...l].length));
 
 describe("evplan --version and evplan scenarios", () => {
@@ -38,24 +44,48 @@ describe("evplan --version and evplan scenarios", () => {
   });
 });
 
+/** A command run in this process, as the CLI's action would, with COLUMNS set (or not) and --wide on or off. */
+function inProcess(command: (print: (s: string) => void) => void, columns: number | undefined, wide = false): string {
+  const saved = process.env.COLUMNS;
+  if (columns === undefined) delete process.env.COLUMNS;
+  else process.env.COLUMNS = String(columns);
+  setWide(wide);
+  const out: string[] = [];
+  try {
+    command((s) => out.push(s));
+  } finally {
+    setWide(false);
+    if (saved === undefined) delete process.env.COLUMNS;
+    else process.env.COLUMNS = saved;
+  }
+  return out.join("\n");
+}
+
+const commands: [string, (print: (s: string) => void) => void][] = [
+  ["run nevp-2025-30", (p) => runCommand("nevp-2025-30", { format: "table" }, p)],
+  ["params", (p) => paramsCommand({ format: "table" }, p)],
+  ["compare reference nevp-2025-30 nevp-2025-30-targets", (p) => compareCommand(["reference", "nevp-2025-30", "nevp-2025-30-targets"], { format: "table" }, p)],
+  ["scenarios", (p) => scenariosCommand({ format: "table" }, p)],
+];
+
 describe("tables fit the terminal", () => {
-  it.each([[["run", "nevp-2025-30"]], [["params"]], [["compare", "reference", "nevp-2025-30", "nevp-2025-30-targets"]], [["scenarios"]]])(
-    "evplan %s fits 80 columns when COLUMNS says 80, and --wide prints everything",
-    (args) => {
-      const narrow = evplan(args, 80);
-      expect(narrow.code).toBe(0);
-      expect(longest(narrow.stdout)).toBeLessThanOrEqual(80);
-      const wide = evplan([...args, "--wide"], 80);
-      expect(wide.code).toBe(0);
-      // Without a terminal or COLUMNS nothing is wrapped, as with --wide.
-      expect(evplan(args).stdout).toBe(wide.stdout);
-    },
-  );
+  it.each(commands)("evplan %s fits 80 columns when COLUMNS says 80, and --wide prints everything", (_, command) => {
+    const narrow = inProcess(command, 80);
+    expect(longest(narrow)).toBeLessThanOrEqual(80);
+    const wide = inProcess(command, 80, true);
+    // Without a terminal or COLUMNS nothing is wrapped, as with --wide.
+    expect(inProcess(command, undefined)).toBe(wide);
+  });
 
   it("a column left out is named, with the way to see it", () => {
-    const r = evplan(["params"], 80);
-    expect(r.stdout.replace(/\n/g, " ")).toMatch(/columns? left out to fit 80 columns: values, first reference; --wide shows all/);
-    expect(longest(evplan(["params", "--wide"], 80).stdout)).toBeGreaterThan(80);
+    const narrow = inProcess(commands[1][1], 80);
+    expect(narrow.replace(/\n/g, " ")).toMatch(/columns? left out to fit 80 columns: values, first reference; --wide shows all/);
+    expect(longest(inProcess(commands[1][1], 80, true))).toBeGreaterThan(80);
+  });
+
+  it("the command line reads COLUMNS and --wide anywhere on the line", () => {
+    expect(longest(evplan(["run", "nevp-2025-30"], 80).stdout)).toBeLessThanOrEqual(80);
+    expect(longest(evplan(["--wide", "params"], 80).stdout)).toBeGreaterThan(80);
   });
 });
 

@@ -69,6 +69,10 @@ describe("user mistakes are clear errors, not stack traces", () => {
     const f = file("a-file", "x");
     refused(evplan("run", "reference", "--out", f), /it is a file, not a folder/);
     refused(evplan("run", "reference", "--out", join(f, "sub")), /a part of the path is a file/);
+    const blocked = join(dir, "blocked-out");
+    mkdirSync(join(blocked, "reference.json"), { recursive: true });
+    refused(evplan("run", "reference", "--out", blocked), /a folder of that name is in the way/);
+    expect(readdirSync(blocked)).toEqual(["reference.json"]);
     expect(readFileSync(f, "utf8")).toBe("x");
   });
 

@@ -147,6 +147,16 @@ export function writeFolderAtomic(dir: string, files: readonly { name: string; c
   } catch (e) {
     if (e instanceof CliError) throw e;
   }
+  if (exists)
+    for (const f of files) {
+      let isDir = false;
+      try {
+        isDir = lstatSync(join(target, f.name)).isDirectory();
+      } catch {
+        // absent: fine
+      }
+      if (isDir) throw new CliError(`cannot write ${shownPath(join(target, f.name))}: a folder of that name is in the way; move it or choose another --out`);
+    }
   const tmp = tempName(target, "tmp");
   try {
     if (exists) linkTree(target, tmp, new Set(files.map((f) => f.name)));
