@@ -82,6 +82,8 @@ describe("user mistakes are clear errors, not stack traces", () => {
     refused(evplan("validate", "/dev/zero"), /not a regular file/);
     refused(evplan("backtest", "--history", dir, "--region", "India", "--mode", "Cars", "--fit-until", "2021"), /is a folder; give a file/);
     refused(evplan("run", "reference", "--data", join(dir, "nope")), /no data pack folder at/);
+    refused(evplan("params", "--data", file("pack-file", "x")), /is a file; --data takes a folder/);
+    refused(evplan("compare", "reference", "nevp-2025-30", "--year", "abc"), /--year must be a year/);
   });
 
   it("--samples 1e9 and a target with an unknown segment", () => {

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { readTextBounded } from "./io-read.js";
+import { CliError, shownPath } from "./context.js";
 import { buildRegistry, parseYaml, InputError, type ParameterSource, type Registry, type InputIssue } from "@evplan/core";
 
 export function listYamlFiles(dir: string): string[] {
@@ -40,5 +41,12 @@ export function readParameterSources(packDir: string, displayBase = process.cwd(
 }
 
 export function loadRegistry(packDir: string, displayBase?: string): Registry {
+  let isDir = false;
+  try {
+    isDir = statSync(packDir).isDirectory();
+  } catch {
+    throw new CliError(`no data pack folder at ${shownPath(packDir)} (--data or $EVPLAN_DATA)`);
+  }
+  if (!isDir) throw new CliError(`the data pack ${shownPath(packDir)} is a file; --data takes a folder`);
   return buildRegistry(readParameterSources(packDir, displayBase));
 }

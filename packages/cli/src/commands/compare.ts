@@ -11,6 +11,7 @@ export function compareCommand(args: string[], opts: { format: string; year?: st
   if (!["table", "json", "csv"].includes(opts.format)) throw new CliError(`--format must be table, json or csv, not "${opts.format}"`);
   if (args.length < 2) throw new CliError("compare needs at least two scenarios");
   const year = opts.year ? Number(opts.year) : 2030;
+  if (!/^\d{4}$/.test(String(opts.year ?? "2030").trim())) throw new CliError(`--year must be a year such as 2030, not "${opts.year}"`);
   const ctx = makeContext(opts);
   const runs = args.map((a) => {
     const { name, source } = ctx.scenarioArg(a);
