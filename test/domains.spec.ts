@@ -4,9 +4,22 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { join } from "node:path";
-import { InputError, Model, closedBounds, inDomain, parseYaml, physicalViolations, violationText, type CompiledScenario } from "@evplan/core";
-import { loadRegistry } from "../packages/cli/src/data-pack.js";
-import { makeContext } from "../packages/cli/src/context.js";
+import {
+  InputError,
+  Model,
+  applyDraws,
+  buildDrawPlan,
+  buildRegistry,
+  closedBounds,
+  drawAt,
+  inDomain,
+  parseYaml,
+  physicalViolations,
+  violationText,
+  type CompiledScenario,
+} from "@evplan/core";
+import { loadRegistry, readParameterSources } from "../packages/cli/src/data-pack.js";
+import { makeContext, readScenarioFile } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
 const registry = loadRegistry(join(root, "data/pakistan"), root);
@@ -94,5 +107,45 @@ describe("values that gave NaN, Infinity or negative fuel (issue 15) are refused
     expect(issues[0].line).toBe(4);
     expect(issues[0].field).toBe(`overrides.${name}`);
     expect(issues[0].message).toMatch(message);
+  });
+});
+
+describe("sampled draws", () => {
+  it("are clamped into the domain, however wide the declared distribution, and give physical outputs", () => {
+    // Distributions far wider than any data-pack file declares: factors that go negative, absolute values far
+    // outside the domain.
+    const wild: Record<string, unknown> = {
+      "economy.exchange_rate": { distribution: "normal", mean: 1, sd: 5 },
+      "activity.vkt_decline": { distribution: "normal", mean: 1, sd: 60 },
+      "fleet.survival_shape": { distribution: "normal", mean: 1, sd: 5 },
+      "energy.fuel_economy_improvement": { distribution: "uniform", min: -80, max: 80 },
+      "batteries.chemistry_cost_sensitivity": { distribution: "uniform", scale: "absolute", min: -100, max: 5000 },
+    };
+    const sources = readParameterSources(join(root, "data/pakistan"), root).map((src) =>
+      wild[src.name] ? { ...src, data: { ...(src.data as object), uncertainty: wild[src.name] } } : src,
+    );
+    const wide = buildRegistry(sources);
+    const m = new Model(wide, (name) => readScenarioFile(join(root, "scenarios", `${name}.yaml`)));
+    const c = m.compile("nevp-2025-30");
+    const plan = buildDrawPlan(wide, c, Object.keys(wild));
+    const values = new Float64Array(plan.dims);
+    const buf = new Float64Array(c.params.length);
+    let clamped = 0;
+    for (let i = 0; i < 40; i++) {
+      drawAt(plan, 7, i, values);
+      applyDraws(plan, c.params, values, buf);
+      for (let d = 0; d < plan.dims; d++) {
+        const p = plan.parameters[d];
+        for (let r = plan.rowStart[d]; r < plan.rowStart[d + 1]; r++)
+          for (let t = 0; t < c.nYears; t++) {
+            const x = buf[plan.rows[r] + t];
+            expect(inDomain(p.domain, x), `${p.name} drawn as ${x}`).toBe(true);
+            if (x === p.bounds[0] || x === p.bounds[1]) clamped++;
+          }
+      }
+      expect(physicalViolations(m.evaluate(c, buf).out, c.nYears, c.baseYear).map(violationText)).toEqual([]);
+    }
+    // The distributions did reach beyond the domain: the clamp was exercised.
+    expect(clamped).toBeGreaterThan(0);
   });
 });
