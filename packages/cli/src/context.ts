@@ -1,9 +1,10 @@
 // Where the CLI finds the data pack and the scenarios, and the Model built from them.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Model, parseYaml, type ScenarioSource } from "@evplan/core";
 import { loadRegistry } from "./data-pack.js";
+import { readTextBounded } from "./io-read.js";
 
 /** The repository root, found from this module's location (packages/cli/dist or packages/cli/src). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -27,7 +28,7 @@ export function shownPath(p: string): string {
 
 export function readScenarioFile(file: string): ScenarioSource {
   const shown = shownPath(file);
-  const parsed = parseYaml(readFileSync(file, "utf8"), shown);
+  const parsed = parseYaml(readTextBounded(file, "scenario file"), shown);
   return { file: shown, data: parsed.data, locate: parsed.locate };
 }
 
@@ -43,8 +44,21 @@ export interface Context {
   readonly scenarioArg: (arg: string) => { name: string; source?: ScenarioSource };
 }
 
+/** A folder given by an option or the environment must exist and be a folder. */
+function requireFolder(dir: string, what: string, flag: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`no ${what} folder at ${shownPath(dir)} (${flag})`);
+  }
+  if (!isDir) throw new CliError(`the ${what} ${shownPath(dir)} is a file; ${flag} takes a folder`);
+}
+
 export function makeContext(opts: { data?: string; scenarios?: string } = {}): Context {
   const paths = defaultPaths(opts);
+  requireFolder(paths.data, "data pack", "--data or $EVPLAN_DATA");
+  requireFolder(paths.scenarios, "scenarios", "--scenarios or $EVPLAN_SCENARIOS");
   const registry = loadRegistry(paths.data);
   const extraDirs: string[] = [];
   const lookup = (name: string): ScenarioSource | undefined => {

@@ -1,6 +1,8 @@
 // Reads a data pack folder from disk into the core's registry. The only place parameter files are read.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { readTextBounded } from "./io-read.js";
+import { CliError, shownPath } from "./context.js";
 import { buildRegistry, parseYaml, InputError, type ParameterSource, type Registry, type InputIssue } from "@evplan/core";
 
 export function listYamlFiles(dir: string): string[] {
@@ -27,7 +29,7 @@ export function readParameterSources(packDir: string, displayBase = process.cwd(
   for (const file of listYamlFiles(packDir)) {
     const shown = relative(displayBase, file) || file;
     try {
-      const parsed = parseYaml(readFileSync(file, "utf8"), shown);
+      const parsed = parseYaml(readTextBounded(file, "parameter file"), shown);
       sources.push({ name: parameterName(packDir, file), file: shown, data: parsed.data, locate: parsed.locate });
     } catch (e) {
       if (e instanceof InputError) issues.push(...e.issues);
@@ -39,5 +41,12 @@ export function readParameterSources(packDir: string, displayBase = process.cwd(
 }
 
 export function loadRegistry(packDir: string, displayBase?: string): Registry {
+  let isDir = false;
+  try {
+    isDir = statSync(packDir).isDirectory();
+  } catch {
+    throw new CliError(`no data pack folder at ${shownPath(packDir)} (--data or $EVPLAN_DATA)`);
+  }
+  if (!isDir) throw new CliError(`the data pack ${shownPath(packDir)} is a file; --data takes a folder`);
   return buildRegistry(readParameterSources(packDir, displayBase));
 }

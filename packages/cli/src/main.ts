@@ -12,6 +12,9 @@ import { calibrationCommand } from "./commands/calibration.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerMerge } from "./commands/merge.js";
+import { scenariosCommand } from "./commands/scenarios.js";
+import { setWide } from "./format/table.js";
+import { CLI_VERSION } from "./version.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -21,7 +24,9 @@ export function buildProgram(): Command {
     .name("evplan")
     .description("Planner for Pakistan's electric-vehicle transition: scenarios, targets, fleet, energy, CO2, money.")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .version(`evplan ${CLI_VERSION}`, "-V, --version", "print the version")
+    .option("--wide", "print tables at full width (by default they fit the terminal or $COLUMNS)");
   const dataOpt = () => new Option("--data <dir>", "data pack folder (default: data/pakistan, or $EVPLAN_DATA)");
   const scenOpt = () => new Option("--scenarios <dir>", "scenario folder (default: scenarios, or $EVPLAN_SCENARIOS)");
 
@@ -41,6 +46,14 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
     .action((opts) => paramsCommand(opts, print));
+
+  program
+    .command("scenarios")
+    .description("list the scenarios of the scenarios folder: name, title, mode and counterfactual")
+    .addOption(new Option("--format <format>", "table or json").default("table"))
+    .addOption(dataOpt())
+    .addOption(scenOpt())
+    .action((opts) => scenariosCommand(opts, print));
 
   program
     .command("validate")
@@ -102,7 +115,12 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: "user" });
+    // --wide is accepted anywhere on the line, before or after the command.
+    setWide(argv.includes("--wide"));
+    await buildProgram().parseAsync(
+      argv.filter((a) => a !== "--wide"),
+      { from: "user" },
+    );
     return 0;
   } catch (e) {
     return reportError(e);

@@ -30,5 +30,8 @@ export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
 export * from "./analysis/golden.js";
+export * from "./analysis/physical.js";
+export * from "./registry/domains.js";
+export * from "./io/issues.js";
 export * from "./numeric/root.js";
 export * from "./views/index.js";

@@ -8,7 +8,8 @@ import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
 import { LEVER_GROUPS, type Headline } from "@evplan/core";
 import type { InitReply, LeverInfo, RunReply } from "./protocol";
-import { DEFAULT_STATE, readState, writeState, type ViewState } from "./state";
+import { DEFAULT_STATE, parseState, readCheckedState, writeState, type StateNotice, type ViewState } from "./state";
+import { LinkNotice } from "./Notice";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
 import { exportCsv, exportXlsx, exportYaml } from "./exports";
 import { Assumptions } from "./Assumptions";
@@ -28,7 +29,9 @@ declare global {
 
 export function App() {
   const [init, setInit] = useState<InitReply | null>(null);
-  const [state, setState] = useState<ViewState>(() => readState(location.hash));
+  const [state, setState] = useState<ViewState>(() => parseState(location.hash).state);
+  // What the link asked for that could not be applied (unknown scenario or lever, out of range, malformed).
+  const [notices, setNotices] = useState<readonly StateNotice[]>([]);
   const [result, setResult] = useState<RunReply | null>(null);
   const [compare, setCompare] = useState<RunReply | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,8 +39,20 @@ export function App() {
   const started = useRef(0);
 
   useEffect(() => {
-    client.init().then(setInit);
-    const onHash = () => setState(readState(location.hash));
+    let catalog: InitReply | null = null;
+    // The link is checked against the presets and levers the worker offers before the first run asks for it.
+    const fromLink = () => {
+      if (!catalog) return;
+      const r = readCheckedState(location.hash, catalog);
+      setState(r.state);
+      setNotices(r.notices);
+    };
+    client.init().then((i) => {
+      catalog = i;
+      fromLink();
+      setInit(i);
+    });
+    const onHash = fromLink;
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
@@ -46,8 +61,9 @@ export function App() {
   useEffect(() => {
     // The URL follows after a pause: replaceState costs about a millisecond, too much for every slider step.
     const hash = writeState(state);
+    // Not before the link has been read and checked (on init): the link itself must not be overwritten first.
     const urlTimer = setTimeout(() => {
-      if (location.hash !== hash) history.replaceState(null, "", hash);
+      if (init && location.hash !== hash) history.replaceState(null, "", hash);
     }, 120);
     // Only on a change: writing the root's attributes invalidates the style of the whole page.
     const root = document.documentElement;
@@ -56,7 +72,7 @@ export function App() {
     if (root.dir !== dir) root.dir = dir;
     (window.__evplan ??= { runs: 0, updates: 0, lastRunMs: 0, lastUpdateMs: 0, state }).state = state;
     return () => clearTimeout(urlTimer);
-  }, [state]);
+  }, [state, init]);
 
   // State -> model run (the newest request wins).
   const latest = useRef(0);
@@ -231,6 +247,7 @@ export function App() {
           </details>
         )}
         {error && <pre className="error">{error}</pre>}
+        <LinkNotice notices={notices} lang={state.lang} onDismiss={() => setNotices([])} />
         <main className="layout">
           <aside className="levers" aria-label={t.levers}>
             <h2>{t.levers}</h2>

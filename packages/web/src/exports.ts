@@ -55,7 +55,8 @@ export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, 
   const overrides: Record<string, { interpolation: "step"; values: Record<number, number> }> = {};
   for (const series of Object.keys(applied).sort()) overrides[series] = { interpolation: "step", values: applied[series] };
   const doc = {
-    name: scenarioName(state),
+    // Always a name of its own: a file named like the preset it extends would be refused as a name clash.
+    name: `${state.preset}-planner`,
     title: `${state.preset} with planner settings`,
     description: "Exported from the evplan web planner.",
     extends: state.preset,

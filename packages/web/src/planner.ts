@@ -2,7 +2,10 @@
 // preset's parameters (no recompiling), each preset's counterfactual evaluated once (levers do not touch it), and
 // the reply the page lays out. Kept free of worker globals so that tests run it beside the CLI's data path.
 import {
+  InputError,
   Model,
+  domainText,
+  inDomain,
   applyLever,
   applyLeverYears,
   datedPath,
@@ -56,7 +59,13 @@ export class PlannerModel {
     const params = new Float64Array(base.params);
     for (const series of new Set([...Object.keys(overrides), ...Object.keys(years)])) {
       const lever = this.levers.find((l) => l.series === series);
-      if (!lever) throw new Error(`unknown lever ${series}`);
+      if (!lever) throw new InputError([{ file: "link", field: series, message: `unknown lever ${series}` }]);
+      // The page clamps links to the lever's range (state.ts); this is the model's own guard: nothing outside the
+      // parameter's domain runs.
+      const p = this.registry.parameters.get(lever.parameter)!;
+      for (const value of [overrides[series], ...Object.values(years[series] ?? {})])
+        if (value !== undefined && (!Number.isFinite(value) || !inDomain(p.domain, value)))
+          throw new InputError([{ file: "link", field: series, message: `value ${value} is outside ${domainText(p.domain)} for ${series} (${p.unit})` }]);
       const target = leverTarget(this.registry, base, series, lever.fromYear);
       if (overrides[series] !== undefined) applyLever(target, base, params, overrides[series]);
       if (years[series]) applyLeverYears(target, base, params, years[series]);

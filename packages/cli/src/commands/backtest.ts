@@ -1,6 +1,6 @@
 // `evplan backtest`: calibrate the diffusion dynamics on another country's EV history up to a cut-off year,
 // forecast the later years, and compare the error with a naive logistic.
-import { existsSync, readFileSync } from "node:fs";
+import { readTextBounded, MAX_CSV_BYTES } from "../io-read.js";
 import { backtest, backtestAll, familiaritySummary, parseEvHistoryCsv, type BacktestResult } from "@evplan/core";
 import { CliError, shownPath } from "../context.js";
 import { table } from "../format/table.js";
@@ -92,9 +92,8 @@ function oneTable(r: BacktestResult): string {
 export function backtestCommand(opts: BacktestOptions, print: (s: string) => void): void {
   if (!["table", "json"].includes(opts.format)) throw new CliError(`--format must be table or json, not "${opts.format}"`);
   if (!opts.history) throw new CliError("--history <file.csv> is required");
-  if (!existsSync(opts.history)) throw new CliError(`no such history file: ${opts.history}`);
   const file = shownPath(opts.history);
-  const rows = parseEvHistoryCsv(readFileSync(opts.history, "utf8"), file);
+  const rows = parseEvHistoryCsv(readTextBounded(opts.history, "history file", MAX_CSV_BYTES), file);
   const fitFrom = opts.fitFrom !== undefined ? year(opts.fitFrom, "--fit-from") : undefined;
 
   if (opts.all) {

@@ -1,45 +1,17 @@
 // `evplan compare`: key figures of several scenarios side by side, with differences from the first.
 import { keyFigures, type KeyFigure } from "@evplan/core";
 import { CliError, makeContext } from "../context.js";
-import { compact, grouped, pct, pp } from "../format/numbers.js";
+import { differenceText, figureText } from "../format/figures.js";
 import { table } from "../format/table.js";
 
-/** A figure in its unit, readable in a terminal. Accepts a metric id or a unit. */
-export function figureText(unitOrMetric: string, x: number): string {
-  if (!Number.isFinite(x)) return "n/a";
-  switch (unitOrMetric) {
-    case "fraction":
-    case "ev_sales_share":
-      return pct(x);
-    case "PKR":
-      return `PKR ${grouped(x / 1e9, 1)} bn`;
-    case "USD":
-      return `USD ${grouped(x / 1e9, 2)} bn`;
-    case "t CO2":
-    case "co2_ttw":
-    case "co2_wtw":
-      return `${grouped(x / 1e6, 2)} Mt`;
-    case "litres":
-      return `${grouped(x / 1e9, 2)} bn L`;
-    case "GWh":
-      return `${grouped(x, 1)} GWh`;
-    case "MW":
-      return `${grouped(x, 0)} MW`;
-    default:
-      return compact(x);
-  }
-}
-
-function differenceText(unit: string, d: number): string {
-  if (unit === "fraction") return pp(d);
-  const s = figureText(unit, d);
-  return d > 0 ? `+${s}` : s;
-}
+// Kept here for the commands that import it from compare.
+export { figureText, differenceText };
 
 export function compareCommand(args: string[], opts: { format: string; year?: string; data?: string; scenarios?: string }, print: (s: string) => void): void {
   if (!["table", "json", "csv"].includes(opts.format)) throw new CliError(`--format must be table, json or csv, not "${opts.format}"`);
   if (args.length < 2) throw new CliError("compare needs at least two scenarios");
   const year = opts.year ? Number(opts.year) : 2030;
+  if (!/^\d{4}$/.test(String(opts.year ?? "2030").trim())) throw new CliError(`--year must be a year such as 2030, not "${opts.year}"`);
   const ctx = makeContext(opts);
   const runs = args.map((a) => {
     const { name, source } = ctx.scenarioArg(a);

@@ -1,9 +1,9 @@
 // `evplan params`: every parameter with its values, unit, references, and whether it is sourced or assumed.
-import { provenance, type Parameter, type Registry } from "@evplan/core";
+import { domainText, provenance, type Parameter, type Registry } from "@evplan/core";
 import { CliError } from "../context.js";
 import { loadRegistry } from "../data-pack.js";
 import { defaultPaths } from "../context.js";
-import { table } from "../format/table.js";
+import { table, tableWidth, wrapText } from "../format/table.js";
 
 export { provenance };
 
@@ -32,6 +32,14 @@ export function paramsDocument(registry: Registry) {
       assumption: p.assumption ?? null,
       uncertainty: p.uncertainty ?? null,
       lever: p.lever ?? null,
+      domain: {
+        text: domainText(p.domain),
+        min: p.domain.min,
+        max: p.domain.max,
+        min_open: p.domain.minOpen,
+        max_open: p.domain.maxOpen,
+        why: p.domain.why ?? null,
+      },
       file: p.file,
       description: p.description,
     }));
@@ -52,8 +60,16 @@ export function paramsCommand(opts: { format: string; data?: string }, print: (s
     if (v.length > 70) v = v.slice(0, 67) + "...";
     return [d.name, d.unit, v, d.provenance, src];
   });
-  print(table(["parameter", "unit", "values", "provenance", "first reference"], rows, ["l", "l", "l", "l", "l"]));
+  // In a narrow terminal the values and references give way first; names are never broken.
+  print(
+    table(["parameter", "unit", "values", "provenance", "first reference"], rows, ["l", "l", "l", "l", "l"], {
+      wrap: [false, true, true, true, true],
+      priority: [5, 4, 1, 3, 2],
+    }),
+  );
   const n = rows.length;
   const assumed = rows.filter((r) => r[3] === "assumption").length;
-  print(`\n${n} parameters: ${n - assumed} with references, ${assumed} assumptions. Details: evplan params --format json`);
+  print(
+    "\n" + wrapText(`${n} parameters: ${n - assumed} with references, ${assumed} assumptions. Details: evplan params --format json`, tableWidth()).join("\n"),
+  );
 }

@@ -1,9 +1,10 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
+import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
-import { compact, grouped, pct, pp } from "../format/numbers.js";
-import { table } from "../format/table.js";
+import { grouped, pct } from "../format/numbers.js";
+import { differenceText, figureText } from "../format/figures.js";
+import { table, tableWidth, wrapText } from "../format/table.js";
 import { writeAllOrNothing } from "../io-write.js";
 
 export interface RunOptions {
@@ -20,18 +21,19 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
   const ctx: Context = makeContext(opts);
   const { name, source } = ctx.scenarioArg(arg);
   const run = ctx.model.run(name, source);
+  for (const n of run.main.scenario.notes) process.stderr.write(`evplan: note: ${n}\n`);
   const doc = runDocument(run);
   const json = JSON.stringify(doc);
   const csv = csvText(run);
+  // Everything printed is built before anything is written: a failure leaves no files behind.
+  const text = opts.format === "json" ? json : opts.format === "csv" ? csv.trimEnd() : summary(run);
   if (opts.out) {
     writeAllOrNothing([
       { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
       { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
     ]);
   }
-  if (opts.format === "json") print(json);
-  else if (opts.format === "csv") print(csv.trimEnd());
-  else print(summary(run));
+  print(text);
 }
 
 export function csvText(run: ScenarioRun): string {
@@ -39,19 +41,8 @@ export function csvText(run: ScenarioRun): string {
   return runCsv(run.main.scenario, { name: run.main.scenario.name, out: run.main.out }, cf ? { name: cf.scenario.name, out: cf.out } : null);
 }
 
-function targetValue(metric: string, x: number): string {
-  const def = metricDef(metric);
-  if (def?.unit === "fraction") return pct(x);
-  if (metric.startsWith("co2")) return `${grouped(x / 1e6, 2)} Mt`;
-  return compact(x);
-}
-
-function targetGap(metric: string, gap: number): string {
-  const def = metricDef(metric);
-  if (def?.unit === "fraction") return pp(gap);
-  if (metric.startsWith("co2")) return `${gap >= 0 ? "+" : ""}${grouped(gap / 1e6, 2)} Mt`;
-  return `${gap >= 0 ? "+" : ""}${compact(gap)}`;
-}
+const targetValue = (metric: string, x: number): string => figureText(metric, x);
+const targetGap = (metric: string, gap: number): string => (gap === 0 ? figureText(metric, 0) : differenceText(metric, gap));
 
 const bn = (x: number) => grouped(x / 1e9, 1);
 
@@ -148,7 +139,8 @@ export function summary(run: ScenarioRun): string {
   const r = run.main;
   const c = r.scenario;
   const cf = run.counterfactual;
-  const y30 = Math.min(2030, c.endYear);
+  // The NEVP's horizon year, or the nearest year the scenario covers.
+  const y30 = Math.max(c.baseYear, Math.min(2030, c.endYear));
   const yEnd = c.endYear;
   const lines: string[] = [];
   const modeText = c.modes.every((m) => m === 0) ? "targets mode" : c.modes.every((m) => m === 1) ? "market mode" : "mixed mode";
@@ -199,8 +191,8 @@ export function summary(run: ScenarioRun): string {
       table(
         ["", `in ${y30}`, `cumulative ${c.baseYear}-${y30}`],
         [
-          ["fuel saved (litres, CNG as petrol-eq.)", compact(saved), compact(savedCum)],
-          ["oil import bill avoided (USD)", compact(oil), compact(oilCum)],
+          ["fuel saved (CNG as petrol-equivalent)", figureText("litres", saved), figureText("litres", savedCum)],
+          ["oil import bill avoided", figureText("USD", oil), figureText("USD", oilCum)],
           [
             "electricity for charging (GWh)",
             grouped(metricValue(r, "electricity_demand", "total", y30), 0),
@@ -217,7 +209,7 @@ export function summary(run: ScenarioRun): string {
 
   lines.push("Road CO2 (Mt)");
   const co2Rows: string[][] = [];
-  for (const y of [...new Set([c.baseYear, y30, Math.min(2040, yEnd), yEnd])]) {
+  for (const y of [...new Set([c.baseYear, y30, Math.max(c.baseYear, Math.min(2040, yEnd)), yEnd])]) {
     for (const id of ["co2_ttw", "co2_wtw"]) {
       const v = metricValue(r, id, "total", y);
       const row = [`${y} ${id === "co2_ttw" ? "tank-to-wheel" : "well-to-wheel"}`, grouped(v / 1e6, 2)];
@@ -231,5 +223,11 @@ export function summary(run: ScenarioRun): string {
   lines.push(table(["year", c.name, ...(cf ? [cf.scenario.name, "difference", "change"] : [])], co2Rows));
   lines.push("");
   lines.push("Full results: --format json or csv; --out DIR writes both. Every input: evplan params.");
-  return lines.join("\n");
+  // Prose lines wrap to the terminal as the tables do (table lines already fit).
+  const width = tableWidth();
+  return lines
+    .join("\n")
+    .split("\n")
+    .flatMap((l) => (l.length > width ? wrapText(l, width) : [l]))
+    .join("\n");
 }

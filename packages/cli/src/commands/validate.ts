@@ -4,8 +4,10 @@ import { makeContext } from "../context.js";
 export function validateCommand(file: string, opts: { data?: string; scenarios?: string }, print: (s: string) => void): void {
   const ctx = makeContext(opts);
   const { name, source } = ctx.scenarioArg(file);
-  const c = ctx.model.compile(name, source);
+  // The same checks as `run` before it evaluates anything: the scenario and its counterfactual over its horizon.
+  const { scenario: c } = ctx.model.check(name, source);
   print(
     `ok: ${c.file} is scenario "${c.name}" (${c.baseYear}-${c.endYear}, ${c.overrides.length} overridden series, ${c.targets.length} targets, counterfactual ${c.counterfactual ?? "none"})`,
   );
+  for (const n of c.notes) print(`note: ${n}`);
 }

@@ -34,15 +34,30 @@ export function listOption(text: string | undefined): string[] | undefined {
 
 export const defaultThreads = (): string => String(availableParallelism());
 
+/** Records of one run (or shard) are held in memory: beyond this, the sweep must be split with --shard. */
+export const MAX_RECORD_BYTES = 2 * 1024 ** 3;
+
+/** Worker threads beyond the cores available only add memory (each holds a model): capped, with a note. */
+export function cappedThreads(requested: number, cores = availableParallelism(), note: (s: string) => void = (s) => process.stderr.write(s)): number {
+  if (requested <= cores) return requested;
+  note(`evplan: --threads ${requested} is more than the ${cores} cores available; using ${cores}\n`);
+  return cores;
+}
+
 export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, print: (s: string) => void, label: string): Promise<void> {
   if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be table or json, not "${opts.format}"`);
-  const threads = intOption(opts.threads, "--threads", 1) ?? 1;
+  const threads = cappedThreads(intOption(opts.threads, "--threads", 1) ?? 1);
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (shard && !opts.out) throw new CliError("--shard writes a partial result file: give --out FILE");
   const spec = normaliseSpec(rawSpec);
   // Built here first, so bad input is reported before any worker starts.
   const sweep = createSweep(spec);
   const { from, to } = shard ? shardOf(sweep.meta, shard) : { from: 0, to: sweep.meta.count };
+  const bytes = (to - from) * sweep.meta.width * 8;
+  if (bytes > MAX_RECORD_BYTES)
+    throw new CliError(
+      `this sweep holds ${(bytes / 1024 ** 3).toFixed(1)} GB of results in memory (${to - from} evaluations of ${sweep.meta.width} values), more than ${MAX_RECORD_BYTES / 1024 ** 3} GB: use fewer --samples, fewer --metrics, or split it with --shard k/N and evplan merge`,
+    );
   const bar = progressBar(label, to - from);
   let records: Float64Array;
   try {

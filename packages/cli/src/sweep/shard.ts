@@ -1,28 +1,34 @@
 // Partial sweep results on disk: a shard file holds the sweep's meta (everything the report needs besides the
 // records) and the raw records of its index range. Merging checks that the shards belong to one sweep and tile its
 // whole range, then rebuilds exactly the records an unsharded run would have.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { endianness } from "node:os";
+import { readBounded } from "../io-read.js";
 import { shardRange, type SweepMeta } from "@evplan/core";
 import { CliError, shownPath } from "../context.js";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
+import { writeFileAtomic } from "../io-write.js";
 
-/** Write to a temporary name beside the target, then rename: a shard file is whole or absent. */
-export function writeAtomically(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-}
+/** A shard file or report is whole or absent (see io-write.ts). */
+export const writeAtomically = writeFileAtomic;
 
-const MAGIC = "EVPLAN-SWEEP-1\n";
+// Version 2 adds a SHA-256 of the records to the header, so that a tampered or damaged file is refused.
+const MAGIC = "EVPLAN-SWEEP-2\n";
+const OLD_MAGIC = "EVPLAN-SWEEP-1\n";
+/** Shard files are read whole; the largest a sweep writes is MAX_RECORD_BYTES plus its header. */
+const MAX_SHARD_BYTES = 2 * 1024 ** 3 + 64 * 1024 ** 2;
 
 export interface ShardHeader {
   readonly meta: SweepMeta;
   readonly shard: { readonly index: number; readonly count: number };
   readonly from: number;
   readonly to: number;
+  /** Hex SHA-256 of the records' bytes (little-endian float64). */
+  readonly sha256?: string;
+}
+
+/** Checksum over the header (without its checksum field) and the records, so neither can change unnoticed. */
+function digest(header: Omit<ShardHeader, "sha256">, bytes: Uint8Array): string {
+  return createHash("sha256").update(JSON.stringify(header)).update(bytes).digest("hex");
 }
 
 /**
@@ -46,29 +52,56 @@ export function shardOf(meta: SweepMeta, shard: { index: number; count: number }
 
 export function writeShard(path: string, header: ShardHeader, records: Float64Array): void {
   if (endianness() !== "LE") throw new CliError("shard files are little-endian; this machine is big-endian");
-  const head = Buffer.from(MAGIC + JSON.stringify(header) + "\n", "utf8");
-  const pad = (8 - (head.length % 8)) % 8;
   const body = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
+  const plain = { meta: header.meta, shard: header.shard, from: header.from, to: header.to };
+  const head = Buffer.from(MAGIC + JSON.stringify({ ...plain, sha256: digest(plain, body) }) + "\n", "utf8");
+  const pad = (8 - (head.length % 8)) % 8;
   writeAtomically(path, Buffer.concat([head, Buffer.alloc(pad, 0x20), body]));
 }
 
+const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
+
+/** The header's shape, checked field by field: a damaged header names what is wrong. */
+function checkHeader(h: unknown, shown: string): ShardHeader {
+  const bad = (what: string) => new CliError(`${shown} has a damaged header: ${what}`);
+  if (!h || typeof h !== "object") throw bad("not a JSON object");
+  const x = h as Record<string, unknown>;
+  const meta = x.meta as Record<string, unknown> | undefined;
+  if (!meta || typeof meta !== "object") throw bad("no meta");
+  if (!isCount(meta.count) || !isCount(meta.width) || (meta.width as number) < 1) throw bad("meta.count and meta.width must be whole numbers");
+  if (!isCount(x.from) || !isCount(x.to) || (x.from as number) > (x.to as number) || (x.to as number) > (meta.count as number))
+    throw bad(`from and to must be whole numbers with 0 <= from <= to <= ${meta.count}`);
+  const shard = x.shard as Record<string, unknown> | undefined;
+  if (!shard || !isCount(shard.index) || !isCount(shard.count)) throw bad("shard must name index and count");
+  if (typeof x.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(x.sha256)) throw bad("no records checksum");
+  return h as ShardHeader;
+}
+
 export function readShard(path: string): { header: ShardHeader; records: Float64Array } {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (e) {
-    throw new CliError(`cannot read ${shownPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (buf.subarray(0, MAGIC.length).toString("utf8") !== MAGIC) throw new CliError(`${shownPath(path)} is not an evplan shard file`);
+  const shown = shownPath(path);
+  const buf = readBounded(path, "shard file", MAX_SHARD_BYTES);
+  const magic = buf.subarray(0, MAGIC.length).toString("utf8");
+  if (magic === OLD_MAGIC) throw new CliError(`${shown} was written by an older evplan without a checksum; run its shard again`);
+  if (magic !== MAGIC) throw new CliError(`${shown} is not an evplan shard file`);
   const nl = buf.indexOf(0x0a, MAGIC.length);
-  if (nl < 0) throw new CliError(`${shownPath(path)} is truncated`);
-  const header = JSON.parse(buf.subarray(MAGIC.length, nl).toString("utf8")) as ShardHeader;
+  if (nl < 0) throw new CliError(`${shown} is truncated`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(buf.subarray(MAGIC.length, nl).toString("utf8"));
+  } catch (e) {
+    throw new CliError(`${shown} has a damaged header: ${(e as Error).message}`);
+  }
+  const header = checkHeader(parsed, shown);
   let start = nl + 1;
   start += (8 - (start % 8)) % 8;
   const n = (header.to - header.from) * header.meta.width;
-  if (buf.length - start !== n * 8) throw new CliError(`${shownPath(path)} is truncated: expected ${n} values`);
+  if (buf.length - start !== n * 8) throw new CliError(`${shown} is truncated or padded: expected ${n} values after the header`);
+  const body = buf.subarray(start, start + n * 8);
+  const { sha256, ...plain } = header;
+  if (digest(plain, body) !== sha256) throw new CliError(`${shown} is damaged or was edited: its header and records do not match the checksum`);
   const records = new Float64Array(n);
-  new Uint8Array(records.buffer).set(buf.subarray(start, start + n * 8));
+  new Uint8Array(records.buffer).set(body);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(records[i])) throw new CliError(`${shown} holds a non-finite record value at position ${i}`);
   return { header, records };
 }
 

@@ -118,7 +118,7 @@ describe("evplan sensitivity", () => {
     const files = [0, 1].map((k) => join(dir, `sobol-${k}.shard`));
     files.forEach((f, k) => expect(evplan([...args, "--shard", `${k}/2`, "--out", f, "--threads", "1"]).code).toBe(0));
     expect(merge([...files, "--format", "json"]).stdout).toBe(whole.stdout);
-    expect(readFileSync(files[0]).subarray(0, 14).toString()).toBe("EVPLAN-SWEEP-1");
+    expect(readFileSync(files[0]).subarray(0, 14).toString()).toBe("EVPLAN-SWEEP-2");
   });
 });
 

@@ -15,8 +15,9 @@ export interface KeyFigure {
 export function keyFigures(run: ScenarioRun, year = 2030): KeyFigure[] {
   const r = run.main;
   const c = r.scenario;
-  const y = Math.min(year, c.endYear);
-  const y40 = Math.min(2040, c.endYear);
+  // Years outside the horizon fall back to its nearest end (a scenario may start after 2030).
+  const y = Math.max(c.baseYear, Math.min(year, c.endYear));
+  const y40 = Math.max(c.baseYear, Math.min(2040, c.endYear));
   const cf: RunResult | null = run.counterfactual;
   const v = (m: string, yy = y, seg = "total", key?: string) => metricValue(r, m, seg, yy, key);
   const figs: KeyFigure[] = [

@@ -29,7 +29,8 @@ export function leverTarget(registry: Registry, c: CompiledScenario, name: strin
   if (!p) throw new InputError([{ file: "command line", field: "lever", message: `unknown parameter "${name}"` }]);
   const names = param ? (param.index ? INDEX_KEYS[param.index].map((k) => `${name}.${k}`) : [name]) : [name];
   const offsets = names.map((n) => c.slots.get(n)! * c.nYears);
-  const from = fromYear ?? defaultLeverYear(p, c.baseYear);
+  // The declared year is a default: a scenario starting later moves the lever from its first year on.
+  const from = fromYear ?? Math.min(c.endYear, Math.max(c.baseYear, defaultLeverYear(p, c.baseYear)));
   if (from < c.baseYear || from > c.endYear)
     throw new InputError([{ file: "command line", field: "lever", message: `lever year ${from} is outside ${c.baseYear}-${c.endYear}` }]);
   return { name, offsets, fromYear: from, unit: p.unit, range: p.lever ? [p.lever.min, p.lever.max] : undefined, bounds: p.bounds };

@@ -44,6 +44,12 @@ export class Model {
     return cf;
   }
 
+  /** Everything `run` checks before evaluating: the scenario and its counterfactual, as they are compared. */
+  check(name: string, from?: ScenarioSource): { scenario: CompiledScenario; counterfactual: CompiledScenario | null } {
+    const scenario = this.compile(name, from);
+    return { scenario, counterfactual: this.counterfactualOf(scenario) };
+  }
+
   /** One engine per horizon, shared by every scenario with that horizon (their parameter layouts are equal). */
   engineFor(c: CompiledScenario): Engine {
     const key = `${c.baseYear}:${c.nYears}`;
@@ -63,11 +69,9 @@ export class Model {
 
   /** The scenario and its counterfactual, with target checks. */
   run(name: string, from?: ScenarioSource): ScenarioRun {
-    const c = this.compile(name, from);
+    const { scenario: c, counterfactual: cf } = this.check(name, from);
     const main = this.evaluate(c);
-    let counterfactual: RunResult | null = null;
-    const cf = this.counterfactualOf(c);
-    if (cf) counterfactual = this.evaluate(cf);
+    const counterfactual = cf ? this.evaluate(cf) : null;
     return { main, counterfactual, targets: evaluateTargets(main) };
   }
 }

@@ -1,3 +1,4 @@
+import { SEGMENTS } from "../domain.js";
 // Goal seek (docs/model.md section 11): the value of one lever that makes a metric hit a target, by bracketed
 // root finding verified by a final run; and the least-cost mix of several levers that meets a target.
 import { InputError } from "../errors.js";
@@ -34,7 +35,9 @@ export function parseTarget(text: string): SolveTarget {
   const bad = (message: string) => new InputError([{ file: "command line", field: "--target", message }]);
   if (!m) throw bad(`expected <metric>:<segment|total>:<year>=<value>, e.g. ev_sales_share:total:2030=0.30; got "${text}"`);
   const [, metric, segment, year, value] = m;
-  if (!metricDef(metric)) throw bad(`unknown metric "${metric}"`);
+  if (!metricDef(metric)) throw bad(`unknown metric "${metric}"; see the metric list in docs/model.md`);
+  if (segment !== "total" && !(SEGMENTS as readonly string[]).includes(segment))
+    throw bad(`unknown segment "${segment}"; expected total or one of ${SEGMENTS.join(", ")}`);
   const v = Number(value);
   if (!Number.isFinite(v)) throw bad(`"${value}" is not a number`);
   return { metric, segment, year: Number(year), value: v };

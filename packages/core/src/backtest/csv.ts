@@ -17,6 +17,9 @@ export interface EvHistoryRow {
 
 export const EV_HISTORY_COLUMNS = ["region_country", "category", "parameter", "mode", "powertrain", "year", "unit", "value"] as const;
 
+/** A plain decimal number (optionally with an exponent): not hexadecimal, binary, "Infinity" or a blank. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** Stop collecting after this many problems: a wrong file would otherwise produce one per line. */
 const MAX_ISSUES = 20;
 
@@ -107,8 +110,8 @@ export function parseEvHistoryCsv(text: string, file: string): EvHistoryRow[] {
     }
     const valueText = cell("value");
     const value = Number(valueText);
-    if (valueText === "" || !Number.isFinite(value)) {
-      issues.push({ ...where("value"), message: `not a number: "${valueText}"` });
+    if (!DECIMAL.test(valueText) || !Number.isFinite(value)) {
+      issues.push({ ...where("value"), message: `not a decimal number: "${valueText}"` });
       ok = false;
     }
     for (const c of ["region_country", "parameter", "mode"]) {

@@ -2,7 +2,8 @@
 import { INDEX_KEYS, type IndexName } from "../domain.js";
 import { InputError, type InputIssue } from "../errors.js";
 import { parameterFileSchema, type ParameterFile, type ParameterKind, type Reference, type Uncertainty } from "./schema.js";
-import { UNITS } from "./units.js";
+import { explainIssue, type ZodIssueLike } from "../io/issues.js";
+import { closedBounds, domainText, inDomain, parameterDomain, type Domain } from "./domains.js";
 
 export interface Parameter {
   /** Dotted name from the file path: `fleet/survival_lambda.yaml` is `fleet.survival_lambda`. */
@@ -19,7 +20,9 @@ export interface Parameter {
   readonly assumption?: string;
   readonly uncertainty?: Uncertainty;
   readonly lever?: ParameterFile["lever"];
-  /** The physical domain: the unit's domain narrowed by the file's `bounds`. */
+  /** The physical domain: the unit's domain narrowed by the parameter's role and the file's `bounds`. */
+  readonly domain: Domain;
+  /** The closed interval inside the domain that draws and goal seek are clamped into. */
   readonly bounds: readonly [number, number];
   readonly series: readonly Series[];
 }
@@ -58,7 +61,7 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
     };
     const parsed = parameterFileSchema.safeParse(src.data);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) issue(issuePath(zi), describeZodIssue(zi));
+      for (const zi of parsed.error.issues.slice(0, 20)) for (const e of explainIssue(zi as unknown as ZodIssueLike, src.data)) issue(e.path, e.message);
       continue;
     }
     const p = parsed.data;
@@ -66,8 +69,11 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
     if (refs.length === 0 && !p.assumption) {
       issue([], "every parameter needs a `reference` list or an `assumption` with its reasoning");
     }
-    const unitInfo = UNITS[p.unit];
-    const bounds: [number, number] = [Math.max(unitInfo.min, p.bounds?.[0] ?? -Infinity), Math.min(unitInfo.max, p.bounds?.[1] ?? Infinity)];
+    if (p.bounds && !(p.bounds[0] <= p.bounds[1])) issue(["bounds"], `bounds [${p.bounds[0]}, ${p.bounds[1]}] are reversed`);
+    const domain = parameterDomain(src.name, p.unit, p.bounds);
+    const bounds = closedBounds(domain);
+    if (p.lever && !(inDomain(domain, p.lever.min) && inDomain(domain, p.lever.max) && p.lever.min <= p.lever.max))
+      issue(["lever"], `the lever's range [${p.lever.min}, ${p.lever.max}] must lie within the domain ${domainText(domain)} of ${src.name}`);
     const keys: readonly string[] | undefined = p.index ? INDEX_KEYS[p.index] : undefined;
     const years = Object.keys(p.values)
       .map(Number)
@@ -101,8 +107,11 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
       }
       const vals = typeof v === "number" ? [v] : Object.values(v);
       for (const x of vals)
-        if (!(x >= bounds[0] && x <= bounds[1]))
-          issue(["values", String(y)], `value ${x} is outside the domain [${bounds[0]}, ${bounds[1]}] of unit ${p.unit}`);
+        if (!inDomain(domain, x))
+          issue(
+            ["values", String(y)],
+            `value ${x} is outside the domain ${domainText(domain)} of ${src.name} (${p.unit})${domain.why ? `: it ${domain.why}` : ""}`,
+          );
     }
     const param: Parameter & { series: Series[] } = {
       name: src.name,
@@ -117,6 +126,7 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
       assumption: p.assumption,
       uncertainty: p.uncertainty,
       lever: p.lever,
+      domain,
       bounds,
       series: [],
     };

@@ -2,12 +2,17 @@
 // into one flat Float64Array of parameter values by series and year, ready for the engine.
 import { INDEX_KEYS, POWERTRAINS, SEGMENTS } from "../domain.js";
 import { InputError, type InputIssue } from "../errors.js";
-import { metricDef } from "../engine/metrics.js";
-import { describeZodIssue, issuePath, valueAt, type Registry, type Series } from "../registry/registry.js";
+import { METRICS, metricDef } from "../engine/metrics.js";
+import { valueAt, type Registry, type Series } from "../registry/registry.js";
+import { domainText, inDomain } from "../registry/domains.js";
+import { explainIssue, type ZodIssueLike } from "../io/issues.js";
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
 export const DEFAULT_END_YEAR = 2060;
+/** The years a dated value may carry at all (as the schema's base_year and end_year). */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
 
 /** A scenario file as read from somewhere (disk, a bundle, an editor), with a way to locate fields. */
 export interface ScenarioSource {
@@ -55,6 +60,8 @@ export interface CompiledScenario {
   readonly seriesNames: readonly string[];
   readonly targets: readonly Target[];
   readonly overrides: readonly AppliedOverride[];
+  /** What the user should know about the compilation (inherited targets outside the horizon, dropped). */
+  readonly notes: readonly string[];
 }
 
 interface Layer {
@@ -67,23 +74,58 @@ function issueAt(src: ScenarioSource, path: readonly (string | number)[], messag
   return { file: src.file, line: at?.line, column: at?.column, field: path.join("."), message };
 }
 
+/** At most this many problems are listed from one file; a file of 20,000 bad keys gets a count, not a flood. */
+const MAX_ISSUES = 50;
+
+function capped(issues: InputIssue[]): InputIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  const last = issues[MAX_ISSUES - 1];
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { file: last.file, line: last.line, field: "", message: `and ${rest} more problem${rest > 1 ? "s" : ""} like these` },
+  ];
+}
+
 /** Validate one scenario file against the schema; throws InputError naming file, line and field. */
 export function parseScenario(src: ScenarioSource): ScenarioFile {
-  const parsed = scenarioSchema.safeParse(src.data ?? {});
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((zi) => issueAt(src, issuePath(zi), describeZodIssue(zi))));
+  const data = src.data ?? {};
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success)
+    throw new InputError(
+      capped(
+        parsed.error.issues
+          .slice(0, MAX_ISSUES + 1)
+          .flatMap((zi) => explainIssue(zi as unknown as ZodIssueLike, data))
+          .map((e) => issueAt(src, e.path, e.message)),
+      ),
+    );
   return parsed.data;
 }
 
 /** The chain from the root ancestor to the scenario itself. */
 function layers(name: string, lookup: ScenarioLookup, from?: ScenarioSource): Layer[] {
   const chain: Layer[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, ScenarioSource>();
   let src = from ?? lookup(name);
   if (!src) throw new InputError([{ file: name, field: "", message: `no scenario named "${name}"` }]);
   for (;;) {
     const scenario = parseScenario(src);
-    if (seen.has(scenario.name)) throw new InputError([issueAt(src, ["extends"], `extends forms a cycle through "${scenario.name}"`)]);
-    seen.add(scenario.name);
+    const before = seen.get(scenario.name);
+    if (before) {
+      // The same name reached twice: the same file is a cycle; two files sharing a name is a clash.
+      if (before.file === src.file) throw new InputError([issueAt(src, ["extends"], `extends forms a cycle through "${scenario.name}"`)]);
+      const child = chain[0].source;
+      throw new InputError([
+        issueAt(
+          before,
+          ["name"],
+          `two scenario files are named "${scenario.name}": ${before.file} and ${src.file}; a scenario cannot extend another of its own name, rename one`,
+        ),
+        ...(child !== before ? [issueAt(child, ["extends"], `extends "${scenario.name}", which resolves to ${src.file}`)] : []),
+      ]);
+    }
+    seen.set(scenario.name, src);
     chain.unshift({ source: src, scenario });
     if (!scenario.extends) break;
     const parent = lookup(scenario.extends);
@@ -102,22 +144,34 @@ export interface ScenarioFrame {
   readonly endYear: number;
   readonly modes: Uint8Array;
   readonly evMask: Uint8Array;
+  /** The scenario whose frame it is, for messages. */
+  readonly name?: string;
 }
 
 export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource, frame?: ScenarioFrame): CompiledScenario {
-  return compileLayers(registry, layers(name, lookup, from), frame);
+  return compileLayers(registry, layers(name, lookup, from), lookup, frame);
 }
 
-function compileLayers(registry: Registry, chain: readonly Layer[], frame?: ScenarioFrame): CompiledScenario {
+function compileLayers(registry: Registry, chain: readonly Layer[], lookup: ScenarioLookup, frame?: ScenarioFrame): CompiledScenario {
   const own = chain[chain.length - 1];
   const pick = <K extends keyof ScenarioFile>(k: K): ScenarioFile[K] | undefined => {
     for (let i = chain.length - 1; i >= 0; i--) if (chain[i].scenario[k] !== undefined) return chain[i].scenario[k];
     return undefined;
   };
+  const owner = (k: keyof ScenarioFile) => [...chain].reverse().find((l) => l.scenario[k] !== undefined)?.source ?? own.source;
   const baseYear = frame?.baseYear ?? pick("base_year") ?? DEFAULT_BASE_YEAR;
   const endYear = frame?.endYear ?? pick("end_year") ?? DEFAULT_END_YEAR;
   const issues: InputIssue[] = [];
-  if (endYear <= baseYear) issues.push(issueAt(own.source, ["end_year"], `end_year ${endYear} must be after base_year ${baseYear}`));
+  if (endYear <= baseYear)
+    issues.push(
+      issueAt(
+        owner(pick("end_year") !== undefined ? "end_year" : "base_year"),
+        [pick("end_year") !== undefined ? "end_year" : "base_year"],
+        `end_year ${endYear} must be after base_year ${baseYear}`,
+      ),
+    );
+  if (issues.length) throw new InputError(issues);
+  const horizonNote = frame ? ` (the horizon of ${frame.name ?? "the scenario"}, which this scenario is the counterfactual of)` : "";
   const nYears = endYear - baseYear + 1;
 
   const evList = pick("ev_powertrains") ?? ["bev", "phev"];
@@ -137,9 +191,12 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
   const points = new Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>();
   for (const s of registry.series.values()) points.set(s.name, { years: [...s.years], values: [...s.values], interpolation: s.parameter.interpolation });
   const applied: AppliedOverride[] = [];
+  // Out-of-horizon years are a mistake in the file being compiled; in a file it extends (or a counterfactual
+  // compiled over another scenario's horizon) they are simply part of a dated path that starts earlier or ends later.
   for (const layer of chain) {
+    const strict = layer === own && !frame;
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
-      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues);
+      const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, strict);
       applied.push(...res);
     }
   }
@@ -151,16 +208,22 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
   const targetLayer = [...chain].reverse().find((l) => l.scenario.targets !== undefined);
   const targetOwner = targetLayer?.source ?? own.source;
   const inherited = targetLayer !== undefined && targetLayer !== own;
+  const notes: string[] = [];
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
-    if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"`));
+    if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"${suggestMetric(t.metric)}`));
     if (t.year < baseYear || t.year > endYear) {
-      if (inherited) return;
-      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}`));
+      if (inherited) {
+        notes.push(
+          `target "${t.label ?? defaultTargetLabel(t)}" (${targetOwner.file}) is for ${t.year}, outside the horizon ${baseYear}-${endYear}: not checked`,
+        );
+        return;
+      }
+      issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}${horizonNote}`));
     }
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });
-  if (issues.length) throw new InputError(issues);
+  if (issues.length) throw new InputError(capped(issues));
 
   const seriesNames = [...registry.series.keys()].sort();
   const slots = new Map<string, number>();
@@ -178,6 +241,20 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
   const counterfactual = own.scenario.counterfactual;
+  if (typeof counterfactual === "string") {
+    if (counterfactual === own.scenario.name)
+      issues.push(issueAt(own.source, ["counterfactual"], `a scenario cannot be its own counterfactual; name another scenario, or null for none`));
+    else if (!lookup(counterfactual))
+      issues.push(
+        issueAt(
+          own.source,
+          ["counterfactual"],
+          `no scenario named "${counterfactual}" to compare with; name a scenario from the scenarios folder, or null for none`,
+        ),
+      );
+  } else if (counterfactual === undefined && own.scenario.name !== "reference" && !lookup("reference"))
+    issues.push(issueAt(own.source, ["counterfactual"], `the default counterfactual "reference" is not in the scenarios folder; name one, or null for none`));
+  if (issues.length) throw new InputError(issues);
   return {
     name: own.scenario.name,
     title: own.scenario.title ?? own.scenario.name,
@@ -195,6 +272,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
     seriesNames,
     targets,
     overrides: applied,
+    notes,
   };
 }
 
@@ -213,6 +291,7 @@ function applyOverride(
   endYear: number,
   points: Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>,
   issues: InputIssue[],
+  strictYears: boolean,
 ): AppliedOverride[] {
   const path = ["overrides", key];
   const param = registry.parameters.get(key);
@@ -240,8 +319,8 @@ function applyOverride(
   let bad = false;
   for (const [y, v] of dated) {
     const vp = typeof body.values === "number" ? valuesPath : [...valuesPath, String(y)];
-    if (y < baseYear || y > endYear) {
-      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${baseYear}-${endYear}`));
+    if (strictYears ? y < baseYear || y > endYear : y < MIN_YEAR || y > MAX_YEAR) {
+      issues.push(issueAt(src, vp, `year ${y} is outside the horizon ${strictYears ? `${baseYear}-${endYear}` : `${MIN_YEAR}-${MAX_YEAR}`}`));
       bad = true;
     }
     const vals = typeof v === "number" ? [v] : Object.values(v);
@@ -258,8 +337,9 @@ function applyOverride(
         }
     }
     for (const x of vals)
-      if (!(x >= target.bounds[0] && x <= target.bounds[1])) {
-        issues.push(issueAt(src, vp, `value ${x} is outside [${target.bounds[0]}, ${target.bounds[1]}] for ${target.name} (${target.unit})`));
+      if (!inDomain(target.domain, x)) {
+        const why = target.domain.why ? `: it ${target.domain.why}` : "";
+        issues.push(issueAt(src, vp, `value ${x} is outside ${domainText(target.domain)} for ${target.name} (${target.unit})${why}`));
         bad = true;
       }
   }
@@ -285,6 +365,13 @@ function applyOverride(
     out.push({ series: seriesName, interpolation, years: ys, values: vs, file: src.file });
   }
   return out;
+}
+
+function suggestMetric(id: string): string {
+  const near = METRICS.map((m) => m.id)
+    .filter((m) => m.includes(id) || id.includes(m))
+    .slice(0, 3);
+  return near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "; see the metric list in docs/model.md";
 }
 
 function suggest(registry: Registry, key: string): string {
