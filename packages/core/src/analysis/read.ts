@@ -1,7 +1,7 @@
 // Reading values out of an engine output buffer by metric id, segment and breakdown key.
 import { SEGMENTS } from "../domain.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
-import { BREAKDOWN_KEYS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import { BREAKDOWN_KEYS, metricDef, metricIndex } from "../engine/metrics.js";
 import type { RunResult } from "./model.js";
 
 export function segmentSlot(segment: string): number {
@@ -23,8 +23,7 @@ export function breakdownSlot(metric: string, key?: string): number {
 
 /** Value of a metric in one year. */
 export function metricValue(r: RunResult, metric: string, segment: string, year: number, key?: string): number {
-  const m = METRIC_INDEX[metric];
-  if (m === undefined) throw new Error(`unknown metric "${metric}"`);
+  const m = metricIndex(metric);
   const T = r.scenario.nYears;
   const t = year - r.scenario.baseYear;
   if (t < 0 || t >= T) throw new Error(`year ${year} is outside ${r.scenario.baseYear}-${r.scenario.endYear}`);
@@ -33,7 +32,7 @@ export function metricValue(r: RunResult, metric: string, segment: string, year:
 
 /** A whole row (all years) as a plain array. */
 export function metricSeries(r: RunResult, metric: string, segment = "total", key?: string): number[] {
-  const m = METRIC_INDEX[metric];
+  const m = metricIndex(metric);
   const T = r.scenario.nYears;
   const off = rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T);
   return Array.from(r.out.subarray(off, off + T));

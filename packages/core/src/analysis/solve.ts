@@ -1,6 +1,7 @@
 // Goal seek (shared/MODEL.md section 11): the value of one lever that makes a metric hit a target, by bracketed
 // root finding verified by a final run; and the least-cost mix of several levers that meets a target.
 import { InputError } from "../errors.js";
+import { illinois } from "../numeric/root.js";
 import { outputLength } from "../engine/layout.js";
 import { metricDef } from "../engine/metrics.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
@@ -123,26 +124,8 @@ export function solveLever(model: Model, c: CompiledScenario, lever: LeverTarget
     );
   }
   // Illinois false position inside the bracket.
-  let x = a;
-  if (a !== b) {
-    let side = 0;
-    for (let i = 0; i < 100; i++) {
-      x = (a * gb - b * ga) / (gb - ga);
-      const gx = g(x);
-      if (Math.abs(gx) <= 1e-9 * Math.max(1, Math.abs(target.value)) || Math.abs(b - a) <= 1e-12 * Math.max(1, Math.abs(x))) break;
-      if (Math.sign(gx) === Math.sign(gb)) {
-        b = x;
-        gb = gx;
-        if (side === 1) ga /= 2;
-        side = 1;
-      } else {
-        a = x;
-        ga = gx;
-        if (side === -1) gb /= 2;
-        side = -1;
-      }
-    }
-  }
+  const scale = Math.max(1, Math.abs(a), Math.abs(b));
+  const x = a === b ? a : illinois(g, a, ga, b, gb, { absTol: 1e-9 * Math.max(1, Math.abs(target.value)), xTol: 1e-12 * scale, maxIterations: 100 });
   const verification = ev.verify([x]);
   return {
     lever: lever.name,

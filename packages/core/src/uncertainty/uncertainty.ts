@@ -4,7 +4,7 @@
 import { SEGMENTS } from "../domain.js";
 import { InputError } from "../errors.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
-import { METRICS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import { METRICS, isMetricId, metricDef, metricIndex } from "../engine/metrics.js";
 import type { Engine } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
@@ -92,16 +92,16 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     this.plan = buildDrawPlan(model.registry, main, opts.params);
     const T = main.nYears;
     const metricIds = opts.metrics ?? METRICS.map((m) => m.id);
-    const unknown = metricIds.filter((id) => METRIC_INDEX[id] === undefined);
+    const unknown = metricIds.filter((id) => !isMetricId(id));
     if (unknown.length) throw new InputError(unknown.map((id) => ({ file: "options", field: "metrics", message: `unknown metric "${id}"` })));
     const cells: { metric: string; segment: string }[] = [];
     for (const id of metricIds) {
       cells.push({ metric: id, segment: "total" });
       if (opts.bySegment && !metricDef(id)!.national) for (const s of SEGMENTS) cells.push({ metric: id, segment: s });
     }
-    this.cellOffsets = Int32Array.from(cells, (c) => rowOffset(METRIC_INDEX[c.metric], c.segment === "total" ? SEG_TOTAL : segmentSlot(c.segment), BRK_ALL, T));
+    this.cellOffsets = Int32Array.from(cells, (c) => rowOffset(metricIndex(c.metric), c.segment === "total" ? SEG_TOTAL : segmentSlot(c.segment), BRK_ALL, T));
     const targets = main.targets.map((t) => ({ metric: t.metric, segment: t.segment, year: t.year, target: t.value, sense: t.sense, label: t.label }));
-    this.targetOffsets = Int32Array.from(targets, (t) => rowOffset(METRIC_INDEX[t.metric], segmentSlot(t.segment), BRK_ALL, T) + (t.year - main.baseYear));
+    this.targetOffsets = Int32Array.from(targets, (t) => rowOffset(metricIndex(t.metric), segmentSlot(t.segment), BRK_ALL, T) + (t.year - main.baseYear));
     const difference = counterfactual !== null && opts.difference !== false;
     const width = cells.length * T * (difference ? 2 : 1) + targets.length;
     this.meta = {
