@@ -20,6 +20,8 @@ export const ENGINE_INPUTS = [
   seg("sales.market_coverage", "dimensionless"),
   seg("sales.growth_rate", "fraction/year"),
   seg("sales.historical_growth_rate", "fraction/year"),
+  // Dated sales before the base year: read through the history block of the compiled scenario (scenario/resolve.ts)
+  seg("sales.historical", "vehicles/year"),
   // Fleet
   seg("fleet.survival_lambda", "years"),
   seg("fleet.survival_shape", "dimensionless"),

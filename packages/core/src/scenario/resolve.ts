@@ -1,6 +1,7 @@
 // Scenario resolution: follow `extends`, apply overrides to the registry's dated paths, and compile the result
 // into one flat Float64Array of parameter values by series and year, ready for the engine.
-import { INDEX_KEYS, POWERTRAINS, SEGMENTS } from "../domain.js";
+import { INDEX_KEYS, MAX_AGE, POWERTRAINS, SEGMENTS } from "../domain.js";
+import { HISTORY_AGES, HISTORY_LENGTH } from "../engine/layout.js";
 import { InputError, type InputIssue } from "../errors.js";
 import { metricDef } from "../engine/metrics.js";
 import { describeZodIssue, issuePath, valueAt, type Registry, type Series } from "../registry/registry.js";
@@ -43,7 +44,11 @@ export interface CompiledScenario {
   readonly evMask: Uint8Array;
   /** Per segment: 0 targets, 1 market. */
   readonly modes: Uint8Array;
-  /** Values of every series in the registry, `params[slot * nYears + (year - baseYear)]`. */
+  /**
+   * Values of every series in the registry, `params[slot * nYears + (year - baseYear)]`, followed by the sales-history
+   * block (engine/layout.ts HISTORY_LENGTH values: per segment, sales of the vintage aged 0..MAX_AGE relative to the
+   * base year's, from `sales.historical`).
+   */
   readonly params: Float64Array;
   readonly slots: ReadonlyMap<string, number>;
   readonly seriesNames: readonly string[];
@@ -139,12 +144,13 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
 
   const seriesNames = [...registry.series.keys()].sort();
   const slots = new Map<string, number>();
-  const params = new Float64Array(seriesNames.length * nYears);
+  const params = new Float64Array(seriesNames.length * nYears + HISTORY_LENGTH);
   seriesNames.forEach((name, slot) => {
     slots.set(name, slot);
     const p = points.get(name)!;
     for (let t = 0; t < nYears; t++) params[slot * nYears + t] = valueAt(p.years, p.values, p.interpolation, baseYear + t);
   });
+  fillSalesHistory(points, baseYear, params, seriesNames.length * nYears);
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
   const counterfactual = own.scenario.counterfactual;
@@ -165,6 +171,29 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
     targets,
     overrides: applied,
   };
+}
+
+/**
+ * The sales-history block: for each segment, sales of the vintage aged a (0..MAX_AGE) relative to base-year sales,
+ * from the dated `sales.historical` path (interpolated as the data pack says); before its first dated year the
+ * first value is back-cast at `sales.historical_growth_rate`. Without a usable history (no series, or a zero in the
+ * base year) the whole back-cast uses the growth rate, as before dated sales were in the data pack.
+ */
+function fillSalesHistory(points: ReadonlyMap<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>, baseYear: number, out: Float64Array, at: number): void {
+  SEGMENTS.forEach((seg, s) => {
+    const g = points.get(`sales.historical_growth_rate.${seg}`);
+    const rate = g ? valueAt(g.years, g.values, g.interpolation, baseYear) : 0;
+    const h = points.get(`sales.historical.${seg}`);
+    const base = h ? valueAt(h.years, h.values, h.interpolation, baseYear) : 0;
+    for (let a = 0; a <= MAX_AGE; a++) {
+      const year = baseYear - a;
+      let r: number;
+      if (!h || !(base > 0)) r = Math.pow(1 + rate, -a);
+      else if (year >= h.years[0]) r = valueAt(h.years, h.values, h.interpolation, year) / base;
+      else r = (h.values[0] / base) * Math.pow(1 + rate, year - h.years[0]);
+      out[at + s * HISTORY_AGES + a] = r;
+    }
+  });
 }
 
 function defaultTargetLabel(t: TargetSpec): string {
