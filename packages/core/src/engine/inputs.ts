@@ -78,6 +78,11 @@ export const CALIBRATION_INPUTS = [
   one("calibration.registered_total", "vehicles"),
   one("calibration.road_petroleum_use", "Mt/year"),
   one("calibration.road_share_of_transport_petroleum", "fraction"),
+  one("calibration.registered_buses", "vehicles"),
+  one("calibration.registered_trucks", "vehicles"),
+  one("calibration.petrol_sales", "Mt/year"),
+  one("calibration.diesel_sales", "Mt/year"),
+  one("calibration.diesel_non_road_share", "fraction"),
 ] as const satisfies readonly InputSpec[];
 
 const chem = <N extends string>(name: N, unit: string) => ({ name, unit, index: "chemistry" as const });

@@ -125,6 +125,16 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
   const applied: AppliedOverride[] = [];
   for (const layer of chain) {
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
+      if (key === "sales.historical" || key.startsWith("sales.historical.")) {
+        issues.push(
+          issueAt(
+            layer.source,
+            ["overrides", key],
+            "sales.historical holds years before the base year and is read from the data pack; change it there (--data)",
+          ),
+        );
+        continue;
+      }
       const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues);
       applied.push(...res);
     }
@@ -150,7 +160,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
     const p = points.get(name)!;
     for (let t = 0; t < nYears; t++) params[slot * nYears + t] = valueAt(p.years, p.values, p.interpolation, baseYear + t);
   });
-  fillSalesHistory(points, baseYear, params, seriesNames.length * nYears);
+  fillSalesHistory(registry, baseYear, params, seriesNames.length * nYears);
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
   const counterfactual = own.scenario.counterfactual;
@@ -175,21 +185,23 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
 
 /**
  * The sales-history block: for each segment, sales of the vintage aged a (0..MAX_AGE) relative to base-year sales,
- * from the dated `sales.historical` path (interpolated as the data pack says); before its first dated year the
- * first value is back-cast at `sales.historical_growth_rate`. Without a usable history (no series, or a zero in the
- * base year) the whole back-cast uses the growth rate, as before dated sales were in the data pack.
+ * from the data pack's dated `sales.historical` path (interpolated as the data pack says); before its first dated
+ * year the first value is back-cast at `sales.historical_growth_rate`. Taken from the data pack, not from scenario
+ * overrides, because overrides cannot date values before the base year (a base-year override alone would distort
+ * every ratio). Without a usable history (no series, or zero in the base year) the growth rate back-casts all ages.
  */
-function fillSalesHistory(points: ReadonlyMap<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>, baseYear: number, out: Float64Array, at: number): void {
+function fillSalesHistory(registry: Registry, baseYear: number, out: Float64Array, at: number): void {
   SEGMENTS.forEach((seg, s) => {
-    const g = points.get(`sales.historical_growth_rate.${seg}`);
-    const rate = g ? valueAt(g.years, g.values, g.interpolation, baseYear) : 0;
-    const h = points.get(`sales.historical.${seg}`);
-    const base = h ? valueAt(h.years, h.values, h.interpolation, baseYear) : 0;
+    const g = registry.series.get(`sales.historical_growth_rate.${seg}`);
+    const rate = g ? valueAt(g.years, g.values, g.parameter.interpolation, baseYear) : 0;
+    const h = registry.series.get(`sales.historical.${seg}`);
+    const interp = h?.parameter.interpolation ?? "linear";
+    const base = h ? valueAt(h.years, h.values, interp, baseYear) : 0;
     for (let a = 0; a <= MAX_AGE; a++) {
       const year = baseYear - a;
       let r: number;
       if (!h || !(base > 0)) r = Math.pow(1 + rate, -a);
-      else if (year >= h.years[0]) r = valueAt(h.years, h.values, h.interpolation, year) / base;
+      else if (year >= h.years[0]) r = valueAt(h.years, h.values, interp, year) / base;
       else r = (h.values[0] / base) * Math.pow(1 + rate, year - h.years[0]);
       out[at + s * HISTORY_AGES + a] = r;
     }
