@@ -1,7 +1,8 @@
 // Base-year calibration report: the model's active fleet beside the registered counts of each national category,
 // its road petrol and diesel beside the oil companies' sales, its sales beside PAMA's, with the differences stated.
 // Every row carries the band of model/reference that the evidence allows, and the reason for it.
-import { SEGMENT_LABELS, SEGMENTS, type Segment } from "../domain.js";
+import { SEGMENTS, type Segment } from "../domain.js";
+import { SEGMENT_LABELS } from "../views/labels.js";
 import type { Registry } from "../registry/registry.js";
 import type { RunResult } from "./model.js";
 import { metricValue } from "./read.js";

@@ -30,12 +30,15 @@ export function metricValue(r: RunResult, metric: string, segment: string, year:
   return r.out[rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T) + t];
 }
 
+/** A whole row (all years) of an output buffer as a plain array. Throws on an unknown metric, segment or key. */
+export function outputRow(out: Float64Array, nYears: number, metric: string, segment = "total", key?: string): number[] {
+  const off = rowOffset(metricIndex(metric), segmentSlot(segment), breakdownSlot(metric, key), nYears);
+  return Array.from(out.subarray(off, off + nYears));
+}
+
 /** A whole row (all years) as a plain array. */
 export function metricSeries(r: RunResult, metric: string, segment = "total", key?: string): number[] {
-  const m = metricIndex(metric);
-  const T = r.scenario.nYears;
-  const off = rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T);
-  return Array.from(r.out.subarray(off, off + T));
+  return outputRow(r.out, r.scenario.nYears, metric, segment, key);
 }
 
 /** Sum of a metric over an inclusive range of years. */

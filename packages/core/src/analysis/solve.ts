@@ -1,4 +1,4 @@
-// Goal seek (shared/MODEL.md section 11): the value of one lever that makes a metric hit a target, by bracketed
+// Goal seek (docs/model.md section 11): the value of one lever that makes a metric hit a target, by bracketed
 // root finding verified by a final run; and the least-cost mix of several levers that meets a target.
 import { InputError } from "../errors.js";
 import { illinois } from "../numeric/root.js";
@@ -8,6 +8,7 @@ import type { CompiledScenario } from "../scenario/resolve.js";
 import type { Model, RunResult } from "./model.js";
 import { applyLever, type LeverTarget } from "./levers.js";
 import { cumulative, metricValue } from "./read.js";
+import { targetSlack } from "./targets.js";
 
 export interface SolveTarget {
   readonly metric: string;
@@ -125,7 +126,7 @@ export function solveLever(model: Model, c: CompiledScenario, lever: LeverTarget
   }
   // Illinois false position inside the bracket.
   const scale = Math.max(1, Math.abs(a), Math.abs(b));
-  const x = a === b ? a : illinois(g, a, ga, b, gb, { absTol: 1e-9 * Math.max(1, Math.abs(target.value)), xTol: 1e-12 * scale, maxIterations: 100 });
+  const x = a === b ? a : illinois(g, a, ga, b, gb, { absTol: targetSlack(target.value), xTol: 1e-12 * scale, maxIterations: 100 });
   const verification = ev.verify([x]);
   return {
     lever: lever.name,
@@ -170,7 +171,7 @@ export function minimiseCost(
   const ev = new Evaluator(model, c, levers);
   const k = levers.length;
   const sense = metricDef(target.metric)?.sense ?? "at_least";
-  const tol = 1e-9 * Math.max(1, Math.abs(target.value));
+  const tol = targetSlack(target.value);
   const evalAt = (x: readonly number[]) => {
     const r = ev.run(x);
     const v = metricValue(r, target.metric, target.segment, target.year);

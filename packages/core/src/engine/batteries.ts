@@ -1,4 +1,4 @@
-// Batteries (shared/MODEL.md sections 3 and 8): pack cost by chemistry on learning curves over global deployment,
+// Batteries (docs/model.md sections 3 and 8): pack cost by chemistry on learning curves over global deployment,
 // the chemistry mix of new packs, and the battery flows of each year (new GWh, cumulative, lithium, retirements).
 import { BEV, N_CHEM, N_PT, N_SEG, PHEV } from "../domain.js";
 import { BRK_ALL, cell, type ParamLayout } from "./layout.js";

@@ -1,4 +1,4 @@
-// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains,
+// Consumer choice (docs/model.md section 3): a multinomial logit per segment over powertrains,
 //   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
 // with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
 // from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
@@ -31,7 +31,7 @@ export class ChoiceState {
 }
 
 /** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
-const MIN_STOCK_SHARE = 1e-6;
+export const MIN_STOCK_SHARE = 1e-6;
 
 /** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {

@@ -1,4 +1,4 @@
-// Emissions (shared/MODEL.md section 6): tank-to-wheel CO2 from fuel by emission factors; well-to-wheel adds the
+// Emissions (docs/model.md section 6): tank-to-wheel CO2 from fuel by emission factors; well-to-wheel adds the
 // fuels' upstream factors and the grid electricity's intensity (on-site solar charging emits nothing).
 import { N_PT } from "../domain.js";
 import { cell, type ParamLayout } from "./layout.js";

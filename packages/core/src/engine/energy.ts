@@ -1,4 +1,4 @@
-// Energy (shared/MODEL.md section 6): fuel burned and electricity drawn by the fleet, from the fleet stage's
+// Energy (docs/model.md section 6): fuel burned and electricity drawn by the fleet, from the fleet stage's
 // km-weighted vintage sums. HEVs save a share of fuel; PHEVs split km by a utility factor; BEVs use kWh/km,
 // divided by charging efficiency; on-site solar covers a share of charging, the grid the rest.
 import { BEV, CNG, DIESEL, HEV, N_PT, PETROL, PHEV } from "../domain.js";

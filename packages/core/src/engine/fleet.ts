@@ -1,4 +1,4 @@
-// Fleet: stock turnover by vintage (shared/MODEL.md section 5). The base-year stock is back-cast from sales and
+// Fleet: stock turnover by vintage (docs/model.md section 5). The base-year stock is back-cast from sales and
 // survival; each later year every vintage survives one more year and the year's sales enter as the new vintage.
 // The pass over vintages is fused (stock, retirements and the km-weighted sums that energy needs are taken in
 // one sweep) because it is the engine's inner loop; it returns per-segment, per-powertrain sums in the state.

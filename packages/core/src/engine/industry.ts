@@ -1,4 +1,4 @@
-// Industry and trade (shared/MODEL.md sections 8 and 9): EVs and packs assembled here, their domestic value added
+// Industry and trade (docs/model.md sections 8 and 9): EVs and packs assembled here, their domestic value added
 // and direct jobs; chargers' installation and upkeep (national); the oil import bill; EV imports above those of
 // the combustion vehicles they replace; exports; the net foreign-exchange effect.
 import { BEV, ICE, LITRES_PER_BARREL, N_PT, PHEV } from "../domain.js";

@@ -1,4 +1,4 @@
-// Public charging and grid load (shared/MODEL.md section 7): charge points sized by public energy demand and a
+// Public charging and grid load (docs/model.md section 7): charge points sized by public energy demand and a
 // utilisation assumption, never below the planned deployment and the coverage minimums (motorway corridors,
 // urban density), never removed; peak charging load from daily energy and charging profiles.
 

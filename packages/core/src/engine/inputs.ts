@@ -88,7 +88,7 @@ export const CALIBRATION_INPUTS = [
 const chem = <N extends string>(name: N, unit: string) => ({ name, unit, index: "chemistry" as const });
 const ctype = <N extends string>(name: N, unit: string) => ({ name, unit, index: "charger_type" as const });
 
-/** Market mode: costs of ownership, taxes, levers and the choice model (shared/MODEL.md sections 3, 4, 9). */
+/** Market mode: costs of ownership, taxes, levers and the choice model (docs/model.md sections 3, 4, 9). */
 export const MARKET_INPUTS = [
   // Energy prices and tariffs
   one("prices.petrol_ex_levy", "PKR/L"),
@@ -166,7 +166,7 @@ export const MARKET_INPUTS = [
   one("batteries.chemistry_cost_sensitivity", "dimensionless"),
 ] as const satisfies readonly InputSpec[];
 
-/** Infrastructure, grid, batteries and industry (shared/MODEL.md sections 7, 8 and the FX part of 9). */
+/** Infrastructure, grid, batteries and industry (docs/model.md sections 7, 8 and the FX part of 9). */
 export const SYSTEM_INPUTS = [
   ctype("charging.utilisation", "kWh/point/day"),
   ctype("charging.capex", "PKR/point"),

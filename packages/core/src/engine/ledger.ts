@@ -1,4 +1,4 @@
-// The fiscal ledger (shared/MODEL.md section 9): every line of the treasury's position in one place, per segment
+// The fiscal ledger (docs/model.md section 9): every line of the treasury's position in one place, per segment
 // and year (PKR): the scheme's outlays (purchase subsidy, markup support), taxes forgone on EVs, the NEV levy on
 // combustion vehicles, petroleum and carbon levies lost on fuel the EVs displace, sales tax on charging
 // electricity, and the government's share of public charger capital (national). Net = cost to the treasury.

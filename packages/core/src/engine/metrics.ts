@@ -1,4 +1,4 @@
-// The stable output metric ids (shared/MODEL.md section 12) and how each is laid out and aggregated.
+// The stable output metric ids (docs/model.md section 12) and how each is laid out and aggregated.
 import { CHARGER_TYPES, CHEMISTRIES, FUELS, POWERTRAINS } from "../domain.js";
 
 export type Breakdown = "powertrain" | "fuel" | "chemistry" | "charger_type";

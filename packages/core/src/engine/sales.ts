@@ -1,4 +1,4 @@
-// Sales (shared/MODEL.md section 2): total new vehicles per segment, the base-year figure (PAMA's, scaled to the
+// Sales (docs/model.md section 2): total new vehicles per segment, the base-year figure (PAMA's, scaled to the
 // whole market for non-member makers and used imports) grown at dated rates.
 import { N_SEG } from "../domain.js";
 import type { ParamLayout } from "./layout.js";

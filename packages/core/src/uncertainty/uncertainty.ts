@@ -9,6 +9,7 @@ import type { Engine } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
+import { meetsTarget } from "../analysis/targets.js";
 import { applyDraws, buildDrawPlan, describePlan, drawAt, type DrawPlan } from "./plan.js";
 import { dpercentiles } from "./percentile.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -159,9 +160,6 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   }
 }
 
-/** Relative slack so that a value equal to its target up to rounding counts as met (as in analysis/targets.ts). */
-const TOLERANCE = 1e-9;
-
 /** The report from every record of a sweep (records in index order; any order gives the same percentiles). */
 export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Array): UncertaintyReport {
   const N = meta.count;
@@ -200,11 +198,7 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
   const tBase = nCellCols * (meta.difference ? 2 : 1);
   const targets = meta.targets.map((t, k) => {
     let met = 0;
-    const slack = TOLERANCE * Math.max(1, Math.abs(t.target));
-    for (let i = 0; i < N; i++) {
-      const v = records[i * W + tBase + k];
-      if (t.sense === "at_least" ? v >= t.target - slack : v <= t.target + slack) met++;
-    }
+    for (let i = 0; i < N; i++) if (meetsTarget(records[i * W + tBase + k], t.target, t.sense)) met++;
     dpercentiles(N, records, W, tBase + k, probs, q, 1, 0, scratch);
     const value = Object.fromEntries(PERCENTILES.map((p, j) => [`p${p}`, q[j]]));
     return { ...t, probability_met: met / N, value };
