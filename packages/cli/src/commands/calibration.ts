@@ -13,7 +13,7 @@ export function calibrationCommand(opts: { format: string; data?: string; scenar
   if (opts.format === "json")
     return print(JSON.stringify({ base_year: run.main.scenario.baseYear, rows: rows.map((r) => ({ ...r, within_band: withinBand(r) })) }));
   print(`evplan calibration · base year FY${run.main.scenario.baseYear} · reference scenario vs published figures\n`);
-  const digits = (unit: string) => (unit.startsWith("vehicles") ? 0 : 2);
+  const digits = (unit: string) => (unit.startsWith("vehicles") ? 0 : unit === "years" ? 1 : 2);
   print(
     table(
       ["item", "model", "published", "diff.", "band", "in"],
@@ -27,6 +27,6 @@ export function calibrationCommand(opts: { format: string; data?: string; scenar
       ]),
     ),
   );
-  print("\nband: the range of model/published the evidence allows; units: vehicles, vehicles/year, Mt/year.");
+  print("\nband: the range of model/published the evidence allows; units: vehicles, vehicles/year, Mt/year, years.");
   for (const r of rows) print(`- ${r.item} (${r.unit}): ${r.note}.`);
 }

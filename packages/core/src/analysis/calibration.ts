@@ -164,6 +164,19 @@ export function baseYearCalibration(registry: Registry, r: RunResult): Calibrati
       `all transport times road's share of it (${roadShare.value} in H1 FY${roadShare.year}); the closest published figure for road alone; it books diesel bought at pumps for tractors to road, so the model may be somewhat lower`,
     ),
   ];
+  for (const s of ["car", "bus", "truck"] as const) {
+    const hao = valueOf(registry, `calibration.survival_lambda_hao_${s}`);
+    rows.push(
+      row(
+        `${SEGMENT_LABELS[s]}: survival scale vs Hao`,
+        baseValue(registry, `fleet.survival_lambda.${s}`),
+        hao,
+        "years",
+        [1, 2.5],
+        "Hao et al. fitted China under compulsory retirement (fixed service lives), which Pakistan does not have, so the pack's scale is longer; calibrated against the registered fleet (rows above); band: no shorter than China's, at most 2.5 times",
+      ),
+    );
+  }
   for (const s of SEGMENTS) {
     const pama = baseValue(registry, `sales.base_year.${s}`);
     const { band, why } = SALES_BANDS[s];
