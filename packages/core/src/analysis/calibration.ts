@@ -165,7 +165,7 @@ export function baseYearCalibration(registry: Registry, r: RunResult): Calibrati
     ),
   ];
   for (const s of ["car", "bus", "truck"] as const) {
-    const hao = valueOf(registry, `calibration.survival_lambda_hao_${s}`);
+    const hao = valueOf(registry, `calibration.hao_survival_scale_${s}`);
     rows.push(
       row(
         `${SEGMENT_LABELS[s]}: survival scale vs Hao`,

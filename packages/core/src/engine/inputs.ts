@@ -83,9 +83,9 @@ export const CALIBRATION_INPUTS = [
   one("calibration.petrol_sales", "Mt/year"),
   one("calibration.diesel_sales", "Mt/year"),
   one("calibration.diesel_non_road_share", "fraction"),
-  one("calibration.survival_lambda_hao_car", "years"),
-  one("calibration.survival_lambda_hao_bus", "years"),
-  one("calibration.survival_lambda_hao_truck", "years"),
+  one("calibration.hao_survival_scale_car", "years"),
+  one("calibration.hao_survival_scale_bus", "years"),
+  one("calibration.hao_survival_scale_truck", "years"),
 ] as const satisfies readonly InputSpec[];
 
 const chem = <N extends string>(name: N, unit: string) => ({ name, unit, index: "chemistry" as const });
