@@ -8,6 +8,9 @@ import { describeZodIssue, issuePath, valueAt, type Registry, type Series } from
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
+
+/** Parameters read from the data pack only: their values lie before the base year, which overrides cannot date. */
+export const DATA_PACK_ONLY: readonly string[] = ["sales.historical"];
 export const DEFAULT_END_YEAR = 2060;
 
 /** A scenario file as read from somewhere (disk, a bundle, an editor), with a way to locate fields. */
@@ -138,13 +141,10 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
   const applied: AppliedOverride[] = [];
   for (const layer of chain) {
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
-      if (key === "sales.historical" || key.startsWith("sales.historical.")) {
+      const packOnly = DATA_PACK_ONLY.find((n) => key === n || key.startsWith(`${n}.`));
+      if (packOnly) {
         issues.push(
-          issueAt(
-            layer.source,
-            ["overrides", key],
-            "sales.historical holds years before the base year and is read from the data pack; change it there (--data)",
-          ),
+          issueAt(layer.source, ["overrides", key], `${packOnly} holds years before the base year and is read from the data pack; change it there (--data)`),
         );
         continue;
       }
