@@ -1,7 +1,7 @@
 // The built-in Pakistan data pack: provenance of every number, consistency, and a base year that reproduces it.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { ALL_INPUTS, CALIBRATION_INPUTS, Model, SEGMENTS, baseYearCalibration, checkContract, metricValue } from "@evplan/core";
+import { ALL_INPUTS, CALIBRATION_INPUTS, Model, SEGMENTS, SEGMENT_LABELS, baseYearCalibration, checkContract, metricValue, withinBand } from "@evplan/core";
 import { loadRegistry } from "../packages/cli/src/data-pack.js";
 import { makeContext } from "../packages/cli/src/context.js";
 
@@ -76,17 +76,57 @@ describe("base year", () => {
       expect(Math.abs(metricValue(market, "ev_sales_share", s, 2025) - expected)).toBeLessThan(1e-6);
     }
   });
-  it("keeps the active fleet below cumulative registrations and road fuel near the published road use", () => {
-    const rows = new Map(baseYearCalibration(registry, run.main).map((r) => [r.item, r]));
-    for (const item of ["motorcycles and scooters in use", "three-wheelers in use", "four-wheelers in use (cars, LCVs)", "all road vehicles in use"]) {
-      const r = rows.get(item)!;
-      // Registrations never drop scrapped vehicles, so the active fleet is lower, but not implausibly so.
-      expect(r.difference, item).toBeLessThan(0);
-      expect(r.difference, item).toBeGreaterThan(-0.4);
+  it("holds every calibration row inside its band: fleet by national category, petrol, diesel and each segment's sales", () => {
+    const rows = baseYearCalibration(registry, run.main);
+    const items = rows.map((r) => r.item);
+    for (const needed of ["road petrol vs petrol sales", "road diesel vs road diesel sales", "buses in use (PBS category)", "trucks in use (excl. mini)"])
+      expect(items, needed).toContain(needed);
+    for (const s of SEGMENTS)
+      expect(
+        items.some((i) => i.endsWith("sold vs PAMA") && i.startsWith(SEGMENT_LABELS[s])),
+        s,
+      ).toBe(true);
+    for (const r of rows) {
+      expect(r.band[0], `${r.item}: band`).toBeLessThanOrEqual(r.band[1]);
+      expect(r.note.length, `${r.item}: the band needs its reason`).toBeGreaterThan(20);
+      const ratio = r.model / r.reference;
+      expect(ratio, `${r.item}: model/reference ${ratio.toFixed(3)} outside [${r.band.join(", ")}]`).toBeGreaterThanOrEqual(r.band[0]);
+      expect(ratio, `${r.item}: model/reference ${ratio.toFixed(3)} outside [${r.band.join(", ")}]`).toBeLessThanOrEqual(r.band[1]);
+      expect(withinBand(r), r.item).toBe(true);
     }
-    const road = rows.get("road petrol and diesel use vs road alone")!;
-    expect(Math.abs(road.difference), "road fuel against road use alone").toBeLessThan(0.1);
-    expect(rows.get("road petrol and diesel use vs all transport")!.model).toBe(road.model);
+    // Petrol and diesel are separate rows whose sum is the road fuel row.
+    const byItem = new Map(rows.map((r) => [r.item, r]));
+    expect(byItem.get("road petrol vs petrol sales")!.model + byItem.get("road diesel vs road diesel sales")!.model).toBeCloseTo(
+      byItem.get("road fuel vs road transport")!.model,
+      9,
+    );
+  });
+  it("builds the base-year fleet from the dated sales history: stock = base-year sales x sum of history ratio x survival", () => {
+    // Two-wheeler sales in FY2018-22 were well above FY2025's; with dated sales those vintages weigh more than one growth rate gives.
+    const h = registry.series.get("sales.historical.two_wheeler")!;
+    const hAt = (y: number) => h.values[h.years.indexOf(y)];
+    expect(hAt(2021) / hAt(2025)).toBeGreaterThan(1.2);
+    for (const s of SEGMENTS) {
+      const hs = registry.series.get(`sales.historical.${s}`)!;
+      const g = at(`sales.historical_growth_rate.${s}`);
+      const lambda = at(`fleet.survival_lambda.${s}`);
+      const k = at(`fleet.survival_shape.${s}`);
+      const first = hs.years[0];
+      const hv = (y: number) => {
+        if (y < first) return hs.values[0] * Math.pow(1 + g, y - first);
+        const i = hs.years.findIndex((yy) => yy >= y);
+        if (hs.years[i] === y) return hs.values[i];
+        const f = (y - hs.years[i - 1]) / (hs.years[i] - hs.years[i - 1]);
+        return hs.values[i - 1] + f * (hs.values[i] - hs.values[i - 1]);
+      };
+      let sum = 0;
+      for (let a = 0; a <= 40; a++) {
+        const surv = Math.exp(-Math.pow(a / lambda, k));
+        if (surv >= 1e-12) sum += (hv(2025 - a) / hv(2025)) * surv;
+      }
+      const expected = metricValue(run.main, "sales", s, 2025) * sum;
+      expect(metricValue(run.main, "stock", s, 2025) / expected, s).toBeCloseTo(1, 6);
+    }
   });
   function at(name: string) {
     return registry.series.get(name)!.values[0];

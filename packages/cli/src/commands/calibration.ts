@@ -1,5 +1,6 @@
-// `evplan calibration`: the base year against the registered fleet and the Economic Survey's fuel figure.
-import { baseYearCalibration } from "@evplan/core";
+// `evplan calibration`: the base year against the registered fleet, the oil companies' fuel sales and PAMA's sales,
+// each row with the band of model/reference the evidence allows.
+import { baseYearCalibration, withinBand } from "@evplan/core";
 import { CliError, makeContext } from "../context.js";
 import { grouped, pct } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -9,20 +10,23 @@ export function calibrationCommand(opts: { format: string; data?: string; scenar
   const ctx = makeContext(opts);
   const run = ctx.model.run("reference");
   const rows = baseYearCalibration(ctx.model.registry, run.main);
-  if (opts.format === "json") return print(JSON.stringify({ base_year: run.main.scenario.baseYear, rows }));
-  print(`evplan calibration · base year ${run.main.scenario.baseYear} (FY) · model (reference scenario) against published figures\n`);
+  if (opts.format === "json")
+    return print(JSON.stringify({ base_year: run.main.scenario.baseYear, rows: rows.map((r) => ({ ...r, within_band: withinBand(r) })) }));
+  print(`evplan calibration · base year FY${run.main.scenario.baseYear} · reference scenario vs published figures\n`);
+  const digits = (unit: string) => (unit.startsWith("vehicles") ? 0 : unit === "years" ? 1 : 2);
   print(
     table(
-      ["item", "model", "published", "unit", "difference"],
+      ["item", "model", "published", "diff.", "band", "in"],
       rows.map((r) => [
         r.item,
-        grouped(r.model, r.unit === "vehicles" ? 0 : 2),
-        grouped(r.reference, r.unit === "vehicles" ? 0 : 2),
-        r.unit,
+        grouped(r.model, digits(r.unit)),
+        grouped(r.reference, digits(r.unit)),
         pct(r.difference),
+        `${r.band[0]}-${r.band[1]}`,
+        withinBand(r) ? "ok" : "OUT",
       ]),
     ),
   );
-  print("");
-  for (const r of rows) print(`- ${r.item}: ${r.note}.`);
+  print("\nband: the range of model/published the evidence allows; units: vehicles, vehicles/year, Mt/year, years.");
+  for (const r of rows) print(`- ${r.item} (${r.unit}): ${r.note}.`);
 }

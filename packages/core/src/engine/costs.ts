@@ -115,10 +115,12 @@ export function computeCosts(
     const homeShare = p[ix["charging.home_share"][s] + t];
     const swapShare = Math.min(p[ix["charging.swap_share"][s] + t], 1 - homeShare);
     const publicShare = Math.max(0, 1 - homeShare - swapShare);
-    const solar = p[ix["energy.solar_charging_share"][s] + t];
-    // On-site solar is counted at zero marginal cost: its capital is the household's, not the vehicle's.
-    out.tariff[s] = homeShare * home + swapShare * swap + publicShare * pub;
-    const elecCostKm = out.gridKwhPerKm[s] * out.tariff[s] * (1 - solar);
+    // On-site solar covers part of home charging (never more than home charging) at zero marginal cost: its
+    // capital is the household's, not the vehicle's. `tariff` is the average paid per kWh drawn from the grid.
+    const solar = solarShareOfCharging(p, L, s, t);
+    const paid = (homeShare - solar) * home + swapShare * swap + publicShare * pub;
+    out.tariff[s] = solar < 1 ? paid / (1 - solar) : 0;
+    const elecCostKm = out.gridKwhPerKm[s] * paid;
     const hevKeep = 1 - p[ix["energy.hev_fuel_saving"][s] + t];
     const uf = p[ix["energy.phev_utility_factor"][s] + t];
     const maintIce = p[ix["vehicles.maintenance_ice"][s] + t];
@@ -173,4 +175,9 @@ export function computeCosts(
     out.subsidy[s] = sub + support;
     out.subsidyPerKm[s] = km > 0 ? (crf * (sub + support)) / km : 0;
   }
+}
+
+/** Share of a segment's charging energy from on-site solar: the parameter, capped at the home-charging share. */
+export function solarShareOfCharging(p: Float64Array, L: ParamLayout, s: number, t: number): number {
+  return Math.min(p[L.ix["energy.solar_charging_share"][s] + t], p[L.ix["charging.home_share"][s] + t]);
 }

@@ -2,6 +2,7 @@
 // charge at the grid's intensity with their demand added (on-site solar charging emits nothing); well-to-wheel adds
 // the fuels' upstream factors to both.
 import { N_PT, N_SEG } from "../domain.js";
+import { solarShareOfCharging } from "./costs.js";
 import { cell, type ParamLayout } from "./layout.js";
 import { METRIC_INDEX as MI } from "./metrics.js";
 import type { YearState } from "./state.js";
@@ -29,7 +30,7 @@ export function emissionsYear(p: Float64Array, L: ParamLayout, s: number, t: num
   const upD = p[L.one["emissions.wtt_diesel"] + t];
   const upC = p[L.one["emissions.wtt_cng"] + t];
   const grid = st.evGridIntensity;
-  const fromGrid = 1 - p[L.ix["energy.solar_charging_share"][s] + t];
+  const fromGrid = 1 - solarShareOfCharging(p, L, s, t);
   for (let q = 0; q < N_PT; q++) {
     const i = s * N_PT + q;
     const lp = st.petrolL[i];

@@ -2,6 +2,7 @@
 // km-weighted vintage sums. HEVs save a share of fuel; PHEVs split km by a utility factor; BEVs use kWh/km,
 // divided by charging efficiency; on-site solar covers a share of charging, the grid the rest.
 import { BEV, CNG, DIESEL, HEV, N_PT, PETROL, PHEV } from "../domain.js";
+import { solarShareOfCharging } from "./costs.js";
 import { baseFuelPerKm } from "./fuel.js";
 import { BRK_ALL, cell, type ParamLayout } from "./layout.js";
 import { METRIC_INDEX as MI } from "./metrics.js";
@@ -28,7 +29,7 @@ export function energyYear(p: Float64Array, L: ParamLayout, s: number, t: number
   const uf = p[ix["energy.phev_utility_factor"][s] + t];
   const kwhPerKm0 = p[ix["energy.ev_energy_use"][s]];
   const chargeEff = p[L.one["energy.charging_efficiency"] + t];
-  const solar = p[ix["energy.solar_charging_share"][s] + t];
+  const solar = solarShareOfCharging(p, L, s, t);
   const cngToPetrolL = p[L.one["energy.energy_content_cng"] + t] / p[L.one["energy.energy_content_petrol"] + t];
   let petrol = 0;
   let diesel = 0;
@@ -57,6 +58,7 @@ export function energyYear(p: Float64Array, L: ParamLayout, s: number, t: number
     cng += kc;
     charging += kwh;
   }
+  st.chargingKwhSegment[s] = charging;
   st.gridKwh[s] = charging * (1 - solar);
   st.displacedPetrolL[s] = dispP;
   st.displacedDieselL[s] = dispD;

@@ -3,7 +3,7 @@
 // The pass over vintages is fused (stock, retirements and the km-weighted sums that energy needs are taken in
 // one sweep) because it is the engine's inner loop; it returns per-segment, per-powertrain sums in the state.
 import { BEV, HEV, ICE, MAX_AGE, N_PT, N_SEG, PHEV } from "../domain.js";
-import { BRK_ALL, BRK_SLOTS, SEG_SLOTS, type ParamLayout } from "./layout.js";
+import { BRK_ALL, BRK_SLOTS, HISTORY_AGES, SEG_SLOTS, type ParamLayout } from "./layout.js";
 import { METRIC_INDEX as MI } from "./metrics.js";
 import type { YearState } from "./state.js";
 import { fillSurvival } from "./survival.js";
@@ -88,7 +88,9 @@ export class Fleet {
   }
 
   /**
-   * Base-year stock of segment s by vintage: back-cast sales at the historical growth rate, apply survival. Existing
+   * Base-year stock of segment s by vintage: each vintage's sales are base-year sales times the dated sales history
+   * relative to the base year (the history block, from sales.historical; before its first date, and for the
+   * vintage that only retires, the historical growth rate), times survival. Existing
    * BEVs, PHEVs and HEVs beyond this year's sales are spread over earlier vintages in proportion to sales that grew
    * at the historical EV growth rate, times survival. Writes the base year's retirements into the state.
    */
@@ -113,6 +115,7 @@ export class Fleet {
       wa *= evBack;
       wSum += wa * this.survival[sa + a];
     }
+    const hRow = L.hist + s * HISTORY_AGES;
     let hist = base;
     let evWeight = 1;
     for (let a = 0; a <= MAX_AGE + 1; a++) {
@@ -121,7 +124,7 @@ export class Fleet {
         for (let q = 0; q < N_PT; q++) this.stockV[(sv + q) * nV + vi] = st.salesPt[sv + q];
         continue;
       }
-      hist *= back;
+      hist = a <= MAX_AGE ? base * p[hRow + a] : hist * back;
       evWeight *= evBack;
       const alive = hist * this.survival[sa + a];
       const lastYear = hist * this.survival[sa + a - 1];

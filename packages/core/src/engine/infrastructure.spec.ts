@@ -10,7 +10,7 @@ describe("infrastructure stage", () => {
     set("charging.planned_points.dc_fast", 10);
     set("charging.planned_points.swap_station", 0);
     // Cars only: 70% home, the rest public, split AC/DC by access weights (0.5 / 0.5).
-    st.gridKwh[2] = (365 * 100 * 40) / 0.3; // enough for 20 AC and 20 DC points at 100 kWh/point/day
+    st.chargingKwhSegment[2] = (365 * 100 * 40) / 0.3; // enough for 20 AC and 20 DC points at 100 kWh/point/day
     st.points.set([10, 10, 0]); // installed at the end of last year
     infrastructureYear(p, L, 1, st, out);
     expect(st.points[AC]).toBeCloseTo(20, 9);
@@ -20,7 +20,7 @@ describe("infrastructure stage", () => {
     expect(st.chargerCapex[AC]).toBeCloseTo(10 * 1_000_000, 3);
     expect(out[cell(MI.public_chargers, SEG_TOTAL, BRK_ALL, T, 1)]).toBeCloseTo(40, 9);
     // Demand falls: points stay.
-    st.gridKwh[2] = 0;
+    st.chargingKwhSegment[2] = 0;
     infrastructureYear(p, L, 2, st, out);
     expect(st.points[AC]).toBeCloseTo(20, 9);
     expect(st.pointsAdded[AC]).toBe(0);

@@ -75,7 +75,8 @@ export function peakLoadMw(p: Float64Array, L: ParamLayout, t: number, s: number
 export function infrastructureYear(p: Float64Array, L: ParamLayout, t: number, st: YearState, out: Float64Array): void {
   const T = L.nYears;
   st.publicKwh.fill(0);
-  for (let s = 0; s < N_SEG; s++) addPublicEnergy(p, L, t, s, st.gridKwh[s], st.publicKwh);
+  // Public chargers serve the public share of all charging energy: on-site solar only ever covers home charging.
+  for (let s = 0; s < N_SEG; s++) addPublicEnergy(p, L, t, s, st.chargingKwhSegment[s], st.publicKwh);
   sizeChargers(p, L, t, st.publicKwh, st.points, st.pointsAdded);
   let capex = 0;
   let points = 0;

@@ -20,6 +20,8 @@ export const ENGINE_INPUTS = [
   seg("sales.market_coverage", "dimensionless"),
   seg("sales.growth_rate", "fraction/year"),
   seg("sales.historical_growth_rate", "fraction/year"),
+  // Dated sales before the base year: read through the history block of the compiled scenario (scenario/resolve.ts)
+  seg("sales.historical", "vehicles/year"),
   // Fleet
   seg("fleet.survival_lambda", "years"),
   seg("fleet.survival_shape", "dimensionless"),
@@ -78,6 +80,14 @@ export const CALIBRATION_INPUTS = [
   one("calibration.registered_total", "vehicles"),
   one("calibration.road_petroleum_use", "Mt/year"),
   one("calibration.road_share_of_transport_petroleum", "fraction"),
+  one("calibration.registered_buses", "vehicles"),
+  one("calibration.registered_trucks", "vehicles"),
+  one("calibration.petrol_sales", "Mt/year"),
+  one("calibration.diesel_sales", "Mt/year"),
+  one("calibration.diesel_non_road_share", "fraction"),
+  one("calibration.hao_survival_scale_car", "years"),
+  one("calibration.hao_survival_scale_bus", "years"),
+  one("calibration.hao_survival_scale_truck", "years"),
 ] as const satisfies readonly InputSpec[];
 
 const chem = <N extends string>(name: N, unit: string) => ({ name, unit, index: "chemistry" as const });

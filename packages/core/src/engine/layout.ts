@@ -1,5 +1,5 @@
 // Where things live in the engine's flat buffers. Outputs: out[((metric*SEG_SLOTS + seg)*BRK_SLOTS + brk)*nYears + t].
-import { INDEX_KEYS, N_SEG } from "../domain.js";
+import { INDEX_KEYS, MAX_AGE, N_SEG } from "../domain.js";
 import { N_METRICS } from "./metrics.js";
 import { ENGINE_INPUTS, MARKET_INPUTS, SYSTEM_INPUTS, type IndexedInputName, type InputSpec, type ScalarInputName } from "./inputs.js";
 import { InputError } from "../errors.js";
@@ -21,6 +21,11 @@ export function rowOffset(metric: number, seg: number, brk: number, nYears: numb
   return ((metric * SEG_SLOTS + seg) * BRK_SLOTS + brk) * nYears;
 }
 
+/** Ages 0..MAX_AGE held per segment in the sales-history block. */
+export const HISTORY_AGES = MAX_AGE + 1;
+/** Length of the sales-history block after the series values. */
+export const HISTORY_LENGTH = N_SEG * HISTORY_AGES;
+
 /** Every parameter the engine reads. */
 export const ALL_INPUTS: readonly InputSpec[] = [...ENGINE_INPUTS, ...MARKET_INPUTS, ...SYSTEM_INPUTS];
 
@@ -31,6 +36,11 @@ export const ALL_INPUTS: readonly InputSpec[] = [...ENGINE_INPUTS, ...MARKET_INP
  */
 export interface ParamLayout {
   readonly nYears: number;
+  /**
+   * Start of the sales-history block that follows the series in the parameter buffer: for segment s and age a
+   * (0..MAX_AGE), p[hist + s * HISTORY_AGES + a] is the sales of the vintage aged a relative to base-year sales.
+   */
+  readonly hist: number;
   readonly ix: Readonly<Record<IndexedInputName, Int32Array>>;
   readonly one: Readonly<Record<ScalarInputName, number>>;
 }
@@ -74,6 +84,7 @@ export function buildParamLayout(slots: ReadonlyMap<string, number>, nYears: num
   // by constant keys thousands of times per run.
   return {
     nYears,
+    hist: slots.size * nYears,
     ix: Object.fromEntries(Object.entries(ix)) as ParamLayout["ix"],
     one: Object.fromEntries(Object.entries(one)) as ParamLayout["one"],
   };

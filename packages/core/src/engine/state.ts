@@ -69,7 +69,8 @@ export class YearState {
   readonly cngKg = new Float64Array(N_SEG * N_PT);
   /** Electricity delivered to vehicles' chargers, from the grid and from on-site solar together (kWh). */
   readonly chargingKwh = new Float64Array(N_SEG * N_PT);
-  /** Per segment: charging energy drawn from the grid, i.e. less the on-site solar share (kWh). */
+  /** Per segment: all charging energy, and the part drawn from the grid (less home charging from on-site solar) (kWh). */
+  readonly chargingKwhSegment = new Float64Array(N_SEG);
   readonly gridKwh = new Float64Array(N_SEG);
   /**
    * CO2 intensity of the grid electricity EVs charge this year (kg CO2/kWh): the grid's average with the EVs' demand

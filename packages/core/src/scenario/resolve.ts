@@ -1,6 +1,7 @@
 // Scenario resolution: follow `extends`, apply overrides to the registry's dated paths, and compile the result
 // into one flat Float64Array of parameter values by series and year, ready for the engine.
-import { INDEX_KEYS, POWERTRAINS, SEGMENTS } from "../domain.js";
+import { INDEX_KEYS, MAX_AGE, POWERTRAINS, SEGMENTS } from "../domain.js";
+import { HISTORY_AGES, HISTORY_LENGTH } from "../engine/layout.js";
 import { InputError, type InputIssue } from "../errors.js";
 import { METRICS, metricDef } from "../engine/metrics.js";
 import { valueAt, type Registry, type Series } from "../registry/registry.js";
@@ -9,6 +10,9 @@ import { explainIssue, type ZodIssueLike } from "../io/issues.js";
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
+
+/** Parameters read from the data pack only: their values lie before the base year, which overrides cannot date. */
+export const DATA_PACK_ONLY: readonly string[] = ["sales.historical"];
 export const DEFAULT_END_YEAR = 2060;
 /** The years a dated value may carry at all (as the schema's base_year and end_year). */
 export const MIN_YEAR = 1990;
@@ -48,7 +52,11 @@ export interface CompiledScenario {
   readonly evMask: Uint8Array;
   /** Per segment: 0 targets, 1 market. */
   readonly modes: Uint8Array;
-  /** Values of every series in the registry, `params[slot * nYears + (year - baseYear)]`. */
+  /**
+   * Values of every series in the registry, `params[slot * nYears + (year - baseYear)]`, followed by the sales-history
+   * block (engine/layout.ts HISTORY_LENGTH values: per segment, sales of the vintage aged 0..MAX_AGE relative to the
+   * base year's, from `sales.historical`).
+   */
   readonly params: Float64Array;
   /**
    * The data pack's own values (no scenario's overrides) in the same layout: the observed world, on whose base
@@ -196,6 +204,13 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
   for (const layer of chain) {
     const strict = layer === own && !frame;
     for (const [key, ov] of Object.entries(layer.scenario.overrides ?? {})) {
+      const packOnly = DATA_PACK_ONLY.find((n) => key === n || key.startsWith(`${n}.`));
+      if (packOnly) {
+        issues.push(
+          issueAt(layer.source, ["overrides", key], `${packOnly} holds years before the base year and is read from the data pack; change it there (--data)`),
+        );
+        continue;
+      }
       const res = applyOverride(registry, layer.source, key, ov, baseYear, endYear, points, issues, strict);
       applied.push(...res);
     }
@@ -227,8 +242,8 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
 
   const seriesNames = [...registry.series.keys()].sort();
   const slots = new Map<string, number>();
-  const params = new Float64Array(seriesNames.length * nYears);
-  const observed = new Float64Array(seriesNames.length * nYears);
+  const params = new Float64Array(seriesNames.length * nYears + HISTORY_LENGTH);
+  const observed = new Float64Array(seriesNames.length * nYears + HISTORY_LENGTH);
   seriesNames.forEach((name, slot) => {
     slots.set(name, slot);
     const p = points.get(name)!;
@@ -238,6 +253,8 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
       observed[slot * nYears + t] = valueAt(s.years, s.values, s.parameter.interpolation, baseYear + t);
     }
   });
+  fillSalesHistory(registry, baseYear, params, seriesNames.length * nYears);
+  observed.set(params.subarray(seriesNames.length * nYears), seriesNames.length * nYears);
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
   const counterfactual = own.scenario.counterfactual;
@@ -274,6 +291,31 @@ function compileLayers(registry: Registry, chain: readonly Layer[], lookup: Scen
     overrides: applied,
     notes,
   };
+}
+
+/**
+ * The sales-history block: for each segment, sales of the vintage aged a (0..MAX_AGE) relative to base-year sales,
+ * from the data pack's dated `sales.historical` path (interpolated as the data pack says); before its first dated
+ * year the first value is back-cast at `sales.historical_growth_rate`. Taken from the data pack, not from scenario
+ * overrides, because overrides cannot date values before the base year (a base-year override alone would distort
+ * every ratio). Without a usable history (no series, or zero in the base year) the growth rate back-casts all ages.
+ */
+function fillSalesHistory(registry: Registry, baseYear: number, out: Float64Array, at: number): void {
+  SEGMENTS.forEach((seg, s) => {
+    const g = registry.series.get(`sales.historical_growth_rate.${seg}`);
+    const rate = g ? valueAt(g.years, g.values, g.parameter.interpolation, baseYear) : 0;
+    const h = registry.series.get(`sales.historical.${seg}`);
+    const interp = h?.parameter.interpolation ?? "linear";
+    const base = h ? valueAt(h.years, h.values, interp, baseYear) : 0;
+    for (let a = 0; a <= MAX_AGE; a++) {
+      const year = baseYear - a;
+      let r: number;
+      if (!h || !(base > 0)) r = Math.pow(1 + rate, -a);
+      else if (year >= h.years[0]) r = valueAt(h.years, h.values, interp, year) / base;
+      else r = (h.values[0] / base) * Math.pow(1 + rate, year - h.years[0]);
+      out[at + s * HISTORY_AGES + a] = r;
+    }
+  });
 }
 
 function defaultTargetLabel(t: TargetSpec): string {
