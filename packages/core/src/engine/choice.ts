@@ -1,32 +1,44 @@
-// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains,
-//   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
-// with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
-// from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
+// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains whose logits
+// (relative to ICE) adjust each year towards an attractor set by costs, a mature-market constant and a
+// transient barrier that decays with cumulative adoption:
+//   attractor  U_q(t) = -beta*(C_q - C_ice)/Cref + K_q - B_q(t) - beta*(barrier relief terms)
+//   barrier    B_q(t) = B0_q * exp(-k * E(t-1)),   E = cumulative EV share of sales (share-years)
+//   adjustment l_q(t) = l_q(t-1) + lambda * (U_q(t) - l_q(t-1)),   l_q(base) = ln(s_q / s_ice) observed
+//   shares     s_q = exp(l_q) / sum exp(l)   (then the mandate floor)
+// K_q is the mature constant A for plug-ins (BEV, PHEV) and the calibrated constant for HEV. B0 is the barrier
+// of a market with no EVs; the base year starts from its observed logits, so it is reproduced exactly, and a
+// market below (or above) its attractor closes the gap at speed lambda. docs/model.md explains why the
+// attractor is not forced through the base year (that would make every base-year cost change a change of the
+// constant, and a zero share a permanent ceiling).
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
 import type { CostTables } from "./costs.js";
 import type { ParamLayout } from "./layout.js";
 
 /** State the choice model carries from the base year and from year to year. */
 export class ChoiceState {
+  /** Constant of each powertrain relative to ICE: A for plug-ins, the calibrated constant for HEV, 0 for ICE. */
   readonly asc = new Float64Array(N_SEG * N_PT);
   /** Reference cost per km: the base-year ICE cost. */
   readonly cref = new Float64Array(N_SEG);
   /** Base-year levels of the barrier drivers. */
   readonly accessBase = new Float64Array(N_SEG);
-  readonly evStockShareBase = new Float64Array(N_SEG);
   /** Base-year stock of each segment: the fixed denominator of charging access. */
   readonly stockBase = new Float64Array(N_SEG);
   /** Barrier drivers at the end of the previous year. */
   readonly accessPrev = new Float64Array(N_SEG);
-  readonly evStockSharePrev = new Float64Array(N_SEG);
-  /** Utility of each powertrain without the subsidy term, this year. */
+  /** Cumulative EV share of sales E (share-years) at the end of the previous year. */
+  readonly cumEv = new Float64Array(N_SEG);
+  /** Attractor utility of each powertrain without the subsidy term, this year (relative to ICE). */
   readonly utility = new Float64Array(N_SEG * N_PT);
+  /** Logits (relative to ICE) at the end of the previous year, and this year's (before the mandate). */
+  readonly logitPrev = new Float64Array(N_SEG * N_PT);
+  readonly logitNow = new Float64Array(N_SEG * N_PT);
   /** Base-year observed shares (floored). */
   readonly baseShare = new Float64Array(N_SEG * N_PT);
 }
 
-/** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
-const MIN_STOCK_SHARE = 1e-6;
+/** Powertrains that carry the transient barrier: the plug-ins. */
+const PLUG_IN = (q: number) => q === BEV || q === PHEV;
 
 /** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
@@ -46,7 +58,21 @@ export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Arra
   }
 }
 
-/** Calibrate constants in the base year: ASC_p = ln(s_p / s_ice) + beta * (C_p - C_ice) / Cref. */
+/**
+ * Cumulative EV share of sales before the base year's decisions, in share-years: the plug-ins on the road at
+ * the end of the base year over the base year's sales (equal to the sum of past EV shares when sales were flat
+ * and nothing retired).
+ */
+export function baseCumulativeEvShare(p: Float64Array, L: ParamLayout, s: number): number {
+  const sales = p[L.ix["sales.base_year"][s]] * p[L.ix["sales.market_coverage"][s]];
+  const ev = p[L.ix["fleet.base_bev_stock"][s]] + p[L.ix["fleet.base_phev_stock"][s]];
+  return sales > 0 ? ev / sales : 0;
+}
+
+/**
+ * Base year: the reference cost, the HEV constant (the only constant calibrated, HEVs carrying no barrier), the
+ * plug-ins' mature constant A, cumulative adoption, and the starting logits: the observed base-year shares.
+ */
 export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st: ChoiceState): void {
   baseYearShares(p, L, st.baseShare);
   for (let s = 0; s < N_SEG; s++) {
@@ -56,19 +82,27 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
     const cost = (q: number) => costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
     const cref = cost(ICE);
     st.cref[s] = cref;
+    // The panel's gap between countries early in adoption and mature markets: a share theta of it is permanent
+    // (lowers the constant), the rest is transient (deepens the barrier); theta is a structural alternative.
+    const theta = p[L.one["choice.gap_persistence"]];
+    const a = p[L.ix["choice.mature_constant"][s]] + p[L.one["choice.mature_constant_offset"]] - theta * p[L.ix["choice.adoption_gap"][s]];
     for (let q = 0; q < N_PT; q++) {
-      st.asc[o + q] = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]) + (beta * (cost(q) - cost(ICE))) / cref;
+      const observed = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]);
+      st.logitPrev[o + q] = observed;
+      st.logitNow[o + q] = observed;
+      st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
     }
+    st.cumEv[s] = baseCumulativeEvShare(p, L, s);
   }
 }
 
 /**
- * Utilities without the subsidy term for year t. Barriers (in units of the reference cost per km, times beta,
- * except familiarity which is in utility units):
- *  - charging access, BEV only: kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points usable by the segment
- *    per 10k vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change access);
- *  - familiarity, BEV and PHEV: phi * ln(F_base / F_prev), F = EV share of the segment's stock;
- *  - range/payload, BEV only: penalty(t) - penalty(base).
+ * Attractor utilities (relative to ICE) without the subsidy term for year t. Besides cost and constant:
+ *  - transient barrier, plug-ins: B0 * exp(-k * E(t-1));
+ *  - charging access, BEV only: beta * kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points usable by the
+ *    segment per 10k vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change
+ *    access); measured from the base year, whose level sits in the observed starting logits;
+ *  - range/payload, BEV only: beta * (penalty(t) - penalty(base)).
  */
 export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: CostTables, st: ChoiceState): void {
   for (let s = 0; s < N_SEG; s++) {
@@ -77,22 +111,24 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
     const cref = st.cref[s];
     const kappa = p[L.ix["choice.charging_barrier"][s] + t];
     const x0 = p[L.ix["choice.charging_half_access"][s] + t];
-    const phi = p[L.ix["choice.familiarity"][s] + t];
     const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
     const access = x0 > 0 ? kappa * (Math.exp(-st.accessPrev[s] / x0) - Math.exp(-st.accessBase[s] / x0)) : 0;
-    const fam = phi * Math.log(Math.max(MIN_STOCK_SHARE, st.evStockShareBase[s]) / Math.max(MIN_STOCK_SHARE, st.evStockSharePrev[s]));
+    const depth = p[L.ix["choice.barrier_depth"][s] + t] + (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.adoption_gap"][s]];
+    const barrier = depth * Math.exp(-p[L.ix["choice.barrier_decay"][s] + t] * st.cumEv[s]);
+    const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {
-      let u = (-beta * costs.costNoSubsidy[o + q]) / cref + st.asc[o + q];
-      if (q === BEV) u -= beta * (access + range) + fam;
-      else if (q === PHEV) u -= fam;
-      st.utility[o + q] = u;
+      let u = (-beta * costs.costNoSubsidy[o + q]) / cref - ice + st.asc[o + q];
+      if (q === BEV) u -= beta * (access + range) + barrier;
+      else if (q === PHEV) u -= barrier;
+      st.utility[o + q] = q === ICE ? 0 : u;
     }
   }
 }
 
 /**
- * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value), with the
- * mandate floor on the EV share. Writes shares[s * N_PT + q].
+ * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value): logits
+ * adjusted towards the attractor (in the base year, the observed logits), then the mandate floor on the EV share.
+ * Writes shares[s * N_PT + q] and this year's logits.
  */
 export function marketShares(
   p: Float64Array,
@@ -107,12 +143,16 @@ export function marketShares(
 ): void {
   const o = s * N_PT;
   const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
+  const lambda = t === 0 ? 0 : p[L.ix["choice.adjustment_speed"][s] + t];
   const bonus = (beta * f * costs.subsidyPerKm[s]) / st.cref[s];
   let max = -Infinity;
   for (let q = 0; q < N_PT; q++) {
-    const u = st.utility[o + q] + (q === BEV ? bonus : 0);
-    shares[o + q] = u;
-    if (u > max) max = u;
+    const prev = st.logitPrev[o + q];
+    const target = q === ICE ? 0 : st.utility[o + q] + (q === BEV ? bonus : 0);
+    const l = q === ICE ? 0 : prev + lambda * (target - prev);
+    st.logitNow[o + q] = l;
+    shares[o + q] = l;
+    if (l > max) max = l;
   }
   let sum = 0;
   for (let q = 0; q < N_PT; q++) {
@@ -122,6 +162,21 @@ export function marketShares(
   }
   for (let q = 0; q < N_PT; q++) shares[o + q] /= sum;
   applyMandate(p[L.ix["policy.min_ev_share"][s] + t], o, evMask, shares);
+}
+
+/**
+ * End of year t: this year's logits become last year's, and cumulative adoption grows by this year's EV share
+ * of sales (after any mandate: policy-driven adoption counts). The base year's sales are already in the base
+ * stock, so E starts growing in the first projected year.
+ */
+export function advanceChoice(t: number, shares: Float64Array, evMask: Uint8Array, st: ChoiceState): void {
+  st.logitPrev.set(st.logitNow);
+  if (t === 0) return;
+  for (let s = 0; s < N_SEG; s++) {
+    let ev = 0;
+    for (let q = 0; q < N_PT; q++) if (evMask[q]) ev += shares[s * N_PT + q];
+    st.cumEv[s] += ev;
+  }
 }
 
 /** Raise the EV share to the mandated floor, scaling EV powertrains up and the others down proportionally. */

@@ -4,7 +4,7 @@
 // All working memory is allocated once in the constructor; `run` allocates nothing.
 import { BEV, CNG, DIESEL, HEV, ICE, LITRES_PER_BARREL, MAX_AGE, N_CHEM, N_PT, N_SEG, PETROL, PHEV } from "../domain.js";
 import { chemistryMix, packCosts } from "./batteries.js";
-import { ChoiceState, calibrate, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
+import { ChoiceState, advanceChoice, calibrate, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
 import { CostTables, computeCosts } from "./costs.js";
 import { baseFuelPerKm } from "./fuel.js";
 import { N_CT, addPublicEnergy, chargingAccess, peakLoadMw, sizeChargers } from "./infrastructure.js";
@@ -112,8 +112,6 @@ export class Engine {
     // are calibrated; nothing from a previous run may leak into this one.
     this.choice.accessPrev.fill(0);
     this.choice.accessBase.fill(0);
-    this.choice.evStockSharePrev.fill(1);
-    this.choice.evStockShareBase.fill(1);
     this.points.fill(0);
 
     for (let t = 0; t < T; t++) {
@@ -545,28 +543,21 @@ export class Engine {
     out[cell(MI.net_fiscal, s, BRK_ALL, T, t)] = subsidy + financing + forgone + fuelLevy - levy - elecTax;
   }
 
-  /** End-of-year drivers of next year's choice: EV share of each segment's stock, public charging access. */
+  /** End-of-year drivers of next year's choice: public charging access, logits and cumulative adoption. */
   private updateChoiceDrivers(p: Float64Array, t: number, out: Float64Array, flags: RunFlags): void {
     const T = this.nYears;
     const st = this.choice;
     for (let s = 0; s < N_SEG; s++) {
-      let stock = 0;
-      let ev = 0;
-      for (let q = 0; q < N_PT; q++) {
-        const x = out[((MI.stock * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t];
-        stock += x;
-        if (flags.evMask[q]) ev += x;
-      }
-      const share = stock > 0 ? ev / stock : 0;
-      if (t === 0) st.stockBase[s] = stock;
-      const access = chargingAccess(p, this.L, t, s, this.points, st.stockBase[s]);
-      st.evStockSharePrev[s] = share;
-      st.accessPrev[s] = access;
       if (t === 0) {
-        st.evStockShareBase[s] = share;
-        st.accessBase[s] = access;
+        let stock = 0;
+        for (let q = 0; q < N_PT; q++) stock += out[((MI.stock * SEG_SLOTS + s) * BRK_SLOTS + q) * T + t];
+        st.stockBase[s] = stock;
       }
+      const access = chargingAccess(p, this.L, t, s, this.points, st.stockBase[s]);
+      st.accessPrev[s] = access;
+      if (t === 0) st.accessBase[s] = access;
     }
+    advanceChoice(t, this.shares, flags.evMask, st);
   }
 
   /** Cost of ownership, payback, pack cost and chemistry mix rows for year t. */
