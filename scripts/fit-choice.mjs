@@ -109,27 +109,6 @@ assumption: >-
   distribution is centred on zero (the prior) with that spread, truncated at two spreads.
 uncertainty: {distribution: normal, scale: absolute, mean: 0, sd: ${r3(aSd)}, min: ${r3(-2 * aSd)}, max: ${r3(2 * aSd)}}
 `;
-const se = Math.max(...fits.map((m) => m.fit.tau / Math.sqrt(m.fit.pool.length) / Math.max(0.25, Math.abs(m.fit.mu))));
-out["adoption_gap"] = `description: >-
-  The gap (utility units) between the constant of the panel's typical country and the mature-market constant:
-  minus the population mean of the fitted country constants of the segment's panel mode. Split by
-  choice.gap_persistence into a permanent part (lowering A) and a transient part (added to the barrier B0, which
-  decays with cumulative adoption).
-label: "Adoption gap of the panel's typical country"
-unit: "dimensionless"
-index: segment
-interpolation: step
-values:
-  2025: ${values((m) => -m.fit.mu)}
-reference:
-  - ${FIT}
-  - ${IEA}
-assumption: >-
-  Population means of the country constants, per mode: ${fitList((m) => `${r3(m.fit.mu)} (sd ${r3(m.fit.tau)}, ${m.fit.pool.length} countries)`)}.
-  2W/3W take 2 and 3 wheelers; cars and LCVs take cars; buses and trucks their own. The uncertainty is the
-  standard error of the population mean.
-uncertainty: {distribution: normal, scale: factor, mean: 1, sd: ${r3(se)}, min: 0}
-`;
 out["gap_persistence"] = `description: >-
   theta: the share of the adoption gap that is permanent. 0: the whole gap is transient and decays with
   cumulative adoption (the structure of MODEL.md section 3: a near-zero mature constant and a barrier that
@@ -149,24 +128,53 @@ assumption: >-
 uncertainty: {distribution: uniform, scale: absolute, min: 0, max: 1}
 `;
 const jb = jackknife("barrierDepth", core.GRID.barrierDepth);
+// Pakistan's barrier depth: the depth that makes the data pack's own base year an equilibrium (the BEV attractor
+// at the observed share), from a market-mode run of the defaults with no barrier, bounded by the panel.
+const { makeContext } = await import("../packages/cli/dist/context.js");
+const model = makeContext().model;
+const base = model.compile("market-baseline");
+const params = base.params.slice();
+const slot = (name) => base.slots.get(name) * base.nYears;
+for (const s of segs) params.fill(0, slot(`choice.barrier_depth.${s}`), slot(`choice.barrier_depth.${s}`) + base.nYears);
+params.fill(0, slot("choice.gap_persistence"), slot("choice.gap_persistence") + base.nYears);
+const engine = model.engineFor(base);
+engine.run(params, base, engine.newOutput());
+const depth = {};
+const cap = {};
+const raw = {};
+segs.forEach((s, i) => {
+  const m = byMode[SOURCE[s]];
+  const k = m.fit.shared.barrierDecay;
+  raw[s] = core.equilibriumDepth(engine.choice, i, k, 0);
+  // The deepest barrier the panel supports: the pooled depth plus the gap of a country two spreads below the mean.
+  cap[s] = m.fit.shared.barrierDepth - m.fit.mu + 2 * m.fit.tau;
+  depth[s] = Math.min(cap[s], Math.max(0, raw[s]));
+});
+console.log("Pakistan barrier depth (equilibrium, cap):", segs.map((s) => `${s} ${r3(raw[s])} (cap ${r3(cap[s])}) -> ${r3(depth[s])}`).join("; "));
 out["barrier_depth"] = `description: >-
   B0: the transient barrier (utility units) of a market with no EVs on the road: model choice, awareness, resale
-  value, service networks. It decays with cumulative adoption, B(t) = B0 x exp(-k x E(t-1)), E in share-years.
+  value, service, finance. It decays with cumulative adoption, B(t) = B0 x exp(-k x E(t-1)), E in share-years.
 label: "Transient barrier of a market without EVs (B0)"
 unit: "dimensionless"
 index: segment
 interpolation: step
 values:
-  2025: ${values((m) => m.fit.shared.barrierDepth)}
+  2025: {${segs.map((s) => `${s}: ${r3(depth[s])}`).join(", ")}}
 reference:
   - ${FIT}
   - ${IEA}
   - ${BNEF}
 assumption: >-
-  Pooled fit per mode (grid ${core.GRID.barrierDepth.join(", ")}): ${fitList((m) => m.fit.shared.barrierDepth)}. The range is the
-  leave-one-country-out spread of the fit, at least one grid step either side; a zero draw is the structural
-  alternative without a transient barrier (the attractor is costs plus the mature constant).
-uncertainty: {distribution: triangular, scale: factor, min: 0, mode: 1, max: ${Math.max(1.5, jb.max)}}
+  Calibrated once by scripts/fit-choice.mjs so that the data pack's own base year is an equilibrium: B0 is the gap
+  between each segment's BEV attractor without a barrier (costs plus the mature constant, in the defaults of
+  FY2025) and its observed base-year logit, times exp(k E_base) (${segs.map((s) => `${s} ${r3(raw[s])}`).join(", ")}). It is not
+  recalibrated per scenario, so a scenario's change of any cost, the base year's included, acts as a cost change.
+  Bounded by the deepest barrier the panel supports, the mode's pooled depth plus the gap of a country two
+  spreads below the mean constant (${segs.map((s) => `${s} ${r3(cap[s])}`).join(", ")}); where bounded (a segment
+  with no EVs yet, on the floor), the base year lies below its attractor and adjusts towards it, so the floor does
+  not matter. The pooled panel depths are ${fitList((m) => m.fit.shared.barrierDepth)} (grid ${core.GRID.barrierDepth.join(", ")}).
+  The range is the leave-one-country-out spread of the panel's depth relative to its fit.
+uncertainty: {distribution: triangular, scale: factor, min: ${Math.max(0.25, jb.min)}, mode: 1, max: ${Math.max(1.5, Math.min(2, jb.max))}}
 `;
 const jk = jackknife("barrierDecay", core.GRID.barrierDecay);
 out["barrier_decay"] = `description: >-
@@ -210,4 +218,4 @@ for (const [name, text] of Object.entries(out)) {
   if (write) writeFileSync(path, text);
   else console.log(`--- ${name}.yaml\n${text}`);
 }
-if (write) console.log("wrote data/pakistan/choice/{mature_constant,mature_constant_offset,adoption_gap,gap_persistence,barrier_depth,barrier_decay,adjustment_speed}.yaml");
+if (write) console.log("wrote data/pakistan/choice/{mature_constant,mature_constant_offset,gap_persistence,barrier_depth,barrier_decay,adjustment_speed}.yaml");

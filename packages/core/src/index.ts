@@ -31,3 +31,4 @@ export * from "./backtest/battery-prices.js";
 export * from "./backtest/country-pack.js";
 export * from "./backtest/panel.js";
 export * from "./backtest/pooled.js";
+export { equilibriumDepth, type ChoiceState } from "./engine/choice.js";

@@ -26,8 +26,9 @@ export class ChoiceState {
   readonly stockBase = new Float64Array(N_SEG);
   /** Barrier drivers at the end of the previous year. */
   readonly accessPrev = new Float64Array(N_SEG);
-  /** Cumulative EV share of sales E (share-years) at the end of the previous year. */
+  /** Cumulative EV share of sales E (share-years) at the end of the previous year, and in the base year. */
   readonly cumEv = new Float64Array(N_SEG);
+  readonly cumEvBase = new Float64Array(N_SEG);
   /** Attractor utility of each powertrain without the subsidy term, this year (relative to ICE). */
   readonly utility = new Float64Array(N_SEG * N_PT);
   /** Logits (relative to ICE) at the end of the previous year, and this year's (before the mandate). */
@@ -35,6 +36,24 @@ export class ChoiceState {
   readonly logitNow = new Float64Array(N_SEG * N_PT);
   /** Base-year observed shares (floored). */
   readonly baseShare = new Float64Array(N_SEG * N_PT);
+  /** Base-year attractor utilities and transient barrier, kept for the calibration of the barrier depth. */
+  readonly baseUtility = new Float64Array(N_SEG * N_PT);
+  readonly baseBarrier = new Float64Array(N_SEG);
+}
+
+/**
+ * The barrier depth B0 that makes the base year an equilibrium for segment s (its BEV attractor equal to the
+ * observed logit), from a run's base-year state: B0 = (U_bev + B_base - l_bev) * exp(k * E_base), where U_bev
+ * included the barrier B_base actually used. scripts/fit-choice.mjs stores it in the data pack, once, from
+ * the data pack's own base year; scenarios then never recalibrate it, so that any change of cost, the base
+ * year's included, acts as a change of cost.
+ */
+export function equilibriumDepth(st: ChoiceState, s: number, decay: number, theta: number): number {
+  const o = s * N_PT;
+  const gap = st.baseUtility[o + BEV] + st.baseBarrier[s] - Math.log(st.baseShare[o + BEV] / st.baseShare[o + ICE]);
+  // With a share theta of the depth permanent, the depth d solves theta*d + (1-theta)*d*exp(-kE) = gap.
+  const w = theta + (1 - theta) * Math.exp(-decay * st.cumEvBase[s]);
+  return gap / w;
 }
 
 /** Powertrains that carry the transient barrier: the plug-ins. */
@@ -82,10 +101,9 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
     const cost = (q: number) => costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
     const cref = cost(ICE);
     st.cref[s] = cref;
-    // The panel's gap between countries early in adoption and mature markets: a share theta of it is permanent
-    // (lowers the constant), the rest is transient (deepens the barrier); theta is a structural alternative.
+    // A share theta of the barrier is permanent (a structural alternative): it lowers the constant for good.
     const theta = p[L.one["choice.gap_persistence"]];
-    const a = p[L.ix["choice.mature_constant"][s]] + p[L.one["choice.mature_constant_offset"]] - theta * p[L.ix["choice.adoption_gap"][s]];
+    const a = p[L.ix["choice.mature_constant"][s]] + p[L.one["choice.mature_constant_offset"]] - theta * p[L.ix["choice.barrier_depth"][s]];
     for (let q = 0; q < N_PT; q++) {
       const observed = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]);
       st.logitPrev[o + q] = observed;
@@ -93,6 +111,7 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
       st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
     }
     st.cumEv[s] = baseCumulativeEvShare(p, L, s);
+    st.cumEvBase[s] = st.cumEv[s];
   }
 }
 
@@ -113,14 +132,16 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
     const x0 = p[L.ix["choice.charging_half_access"][s] + t];
     const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
     const access = x0 > 0 ? kappa * (Math.exp(-st.accessPrev[s] / x0) - Math.exp(-st.accessBase[s] / x0)) : 0;
-    const depth = p[L.ix["choice.barrier_depth"][s] + t] + (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.adoption_gap"][s]];
+    const depth = (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.barrier_depth"][s] + t];
     const barrier = depth * Math.exp(-p[L.ix["choice.barrier_decay"][s] + t] * st.cumEv[s]);
+    if (t === 0) st.baseBarrier[s] = barrier;
     const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {
       let u = (-beta * costs.costNoSubsidy[o + q]) / cref - ice + st.asc[o + q];
       if (q === BEV) u -= beta * (access + range) + barrier;
       else if (q === PHEV) u -= barrier;
       st.utility[o + q] = q === ICE ? 0 : u;
+      if (t === 0) st.baseUtility[o + q] = st.utility[o + q];
     }
   }
 }

@@ -52,7 +52,8 @@ export class Engine {
   private readonly histStock = new Float64Array(N_PT);
   private readonly fuelPerKm = new Float64Array(3);
   private readonly costs = new CostTables();
-  private readonly choice = new ChoiceState();
+  /** The choice model's state (read after a run by the barrier calibration and the tests; never written outside). */
+  readonly choice = new ChoiceState();
   private readonly packCost = new Float64Array(N_CHEM);
   private readonly packCostBase = new Float64Array(N_CHEM);
   private readonly chemMix = new Float64Array(N_SEG * N_CHEM);

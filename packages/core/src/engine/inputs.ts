@@ -140,7 +140,6 @@ export const MARKET_INPUTS = [
   seg("choice.charging_half_access", "points/10k vehicles"),
   seg("choice.mature_constant", "dimensionless"),
   one("choice.mature_constant_offset", "dimensionless"),
-  seg("choice.adoption_gap", "dimensionless"),
   one("choice.gap_persistence", "fraction"),
   seg("choice.barrier_depth", "dimensionless"),
   seg("choice.barrier_decay", "dimensionless"),
