@@ -81,7 +81,7 @@ const NEUTRAL: Record<string, number> = {
   "finance.loan_rate": 0.07,
   "finance.loan_term": 5,
   "policy.subsidy_scale": 1,
-  "choice.base_share_floor": 1e-5,
+  "choice.base_share_floor": 1e-6,
   "choice.charging_half_access": 20,
   "batteries.learning_rate": 0.18,
   "batteries.chemistry_share_lfp": 1,
