@@ -137,6 +137,8 @@ const params = base.params.slice();
 const slot = (name) => base.slots.get(name) * base.nYears;
 for (const s of segs) params.fill(0, slot(`choice.barrier_depth.${s}`), slot(`choice.barrier_depth.${s}`) + base.nYears);
 params.fill(0, slot("choice.gap_persistence"), slot("choice.gap_persistence") + base.nYears);
+// The fitted decay, whatever the data pack holds now.
+for (const s of segs) params.fill(byMode[SOURCE[s]].fit.shared.barrierDecay, slot(`choice.barrier_decay.${s}`), slot(`choice.barrier_decay.${s}`) + base.nYears);
 const engine = model.engineFor(base);
 engine.run(params, base, engine.newOutput());
 const depth = {};
@@ -144,8 +146,7 @@ const cap = {};
 const raw = {};
 segs.forEach((s, i) => {
   const m = byMode[SOURCE[s]];
-  const k = m.fit.shared.barrierDecay;
-  raw[s] = core.equilibriumDepth(engine.choice, i, k, 0);
+  raw[s] = core.equilibriumDepth(params, core.buildParamLayout(base.slots, base.nYears), engine.choice, i);
   // The deepest barrier the panel supports: the pooled depth plus the gap of a country two spreads below the mean.
   cap[s] = m.fit.shared.barrierDepth - m.fit.mu + 2 * m.fit.tau;
   depth[s] = Math.min(cap[s], Math.max(0, raw[s]));

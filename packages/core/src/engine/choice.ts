@@ -36,30 +36,45 @@ export class ChoiceState {
   readonly logitNow = new Float64Array(N_SEG * N_PT);
   /** Base-year observed shares (floored). */
   readonly baseShare = new Float64Array(N_SEG * N_PT);
-  /** Base-year attractor utilities and transient barrier, kept for the calibration of the barrier depth. */
+  /** 1 where the BEV's base-year share was zero and sits on the floor: it has no buying habit to carry. */
+  readonly floored = new Uint8Array(N_SEG);
+  /** Base-year attractor utilities before the barrier and the charging term, for the barrier's calibration. */
   readonly baseUtility = new Float64Array(N_SEG * N_PT);
-  readonly baseBarrier = new Float64Array(N_SEG);
 }
 
 /**
  * The barrier depth B0 that makes the base year an equilibrium for segment s (its BEV attractor equal to the
- * observed logit), from a run's base-year state: B0 = (U_bev + B_base - l_bev) * exp(k * E_base), where U_bev
- * included the barrier B_base actually used. scripts/fit-choice.mjs stores it in the data pack, once, from
- * the data pack's own base year; scenarios then never recalibrate it, so that any change of cost, the base
- * year's included, acts as a change of cost.
+ * observed logit), from a run's base-year state: the attractor without barrier, with the charging barrier at
+ * the access of the end of the base year, minus the observed logit, over the barrier's weight
+ * theta + (1 - theta) * exp(-k * E_base) (a share theta of the depth being permanent). scripts/fit-choice.mjs
+ * stores it in the data pack, once, from the data pack's own base year; scenarios never recalibrate it, so that
+ * any change of cost, the base year's included, acts as a change of cost.
  */
-export function equilibriumDepth(st: ChoiceState, s: number, decay: number, theta: number): number {
+export function equilibriumDepth(p: Float64Array, L: ParamLayout, st: ChoiceState, s: number): number {
   const o = s * N_PT;
-  const gap = st.baseUtility[o + BEV] + st.baseBarrier[s] - Math.log(st.baseShare[o + BEV] / st.baseShare[o + ICE]);
-  // With a share theta of the depth permanent, the depth d solves theta*d + (1-theta)*d*exp(-kE) = gap.
-  const w = theta + (1 - theta) * Math.exp(-decay * st.cumEvBase[s]);
-  return gap / w;
+  const beta = p[L.ix["choice.cost_sensitivity"][s]];
+  const theta = p[L.one["choice.gap_persistence"]];
+  const k = p[L.ix["choice.barrier_decay"][s]];
+  const u = st.baseUtility[o + BEV] - beta * chargingBarrier(p, L, 0, s, st.accessBase[s]);
+  const gap = u - Math.log(st.baseShare[o + BEV] / st.baseShare[o + ICE]);
+  return gap / (theta + (1 - theta) * Math.exp(-k * st.cumEvBase[s]));
+}
+
+/** Charging-access barrier (in units of the reference cost per km): kappa * exp(-x / x0); none when x0 is 0. */
+function chargingBarrier(p: Float64Array, L: ParamLayout, t: number, s: number, access: number): number {
+  const x0 = p[L.ix["choice.charging_half_access"][s] + t];
+  return x0 > 0 ? p[L.ix["choice.charging_barrier"][s] + t] * Math.exp(-access / x0) : 0;
 }
 
 /** Powertrains that carry the transient barrier: the plug-ins. */
 const PLUG_IN = (q: number) => q === BEV || q === PHEV;
 
-/** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
+/**
+ * Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest. A BEV or ICE share of
+ * zero (only zero: an observed share, however small, is kept) is set to the floor (BEVs must be able to enter any segment; ICE is the reference); a PHEV or HEV share
+ * of zero stays zero: that powertrain is not offered in the segment (no buyer has ever been offered one, so it
+ * has no constant to speak of, and a floored one would hold a share set by the floor for good). Renormalised.
+ */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
   const floor = p[L.one["choice.base_share_floor"]];
   for (let s = 0; s < N_SEG; s++) {
@@ -67,10 +82,12 @@ export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Arra
     const ev = p[L.ix["adoption.target_ev_share"][s]];
     const bevF = p[L.ix["adoption.bev_fraction_of_ev"][s]];
     const hev = Math.min(p[L.ix["adoption.hev_share"][s]], 1 - ev);
-    out[o + BEV] = Math.max(floor, ev * bevF);
-    out[o + PHEV] = Math.max(floor, ev * (1 - bevF));
-    out[o + HEV] = Math.max(floor, hev);
-    out[o + ICE] = Math.max(floor, 1 - ev - hev);
+    const bev = ev * bevF;
+    const ice = 1 - ev - hev;
+    out[o + BEV] = bev > 0 ? bev : floor;
+    out[o + PHEV] = ev * (1 - bevF);
+    out[o + HEV] = hev;
+    out[o + ICE] = ice > 0 ? ice : floor;
     let sum = 0;
     for (let q = 0; q < N_PT; q++) sum += out[o + q];
     for (let q = 0; q < N_PT; q++) out[o + q] /= sum;
@@ -105,11 +122,13 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
     const theta = p[L.one["choice.gap_persistence"]];
     const a = p[L.ix["choice.mature_constant"][s]] + p[L.one["choice.mature_constant_offset"]] - theta * p[L.ix["choice.barrier_depth"][s]];
     for (let q = 0; q < N_PT; q++) {
+      // -Infinity for a powertrain not offered (zero base share): exp gives it no share, ever.
       const observed = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]);
       st.logitPrev[o + q] = observed;
       st.logitNow[o + q] = observed;
       st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
     }
+    st.floored[s] = p[L.ix["adoption.target_ev_share"][s]] * p[L.ix["adoption.bev_fraction_of_ev"][s]] > 0 ? 0 : 1;
     st.cumEv[s] = baseCumulativeEvShare(p, L, s);
     st.cumEvBase[s] = st.cumEv[s];
   }
@@ -118,9 +137,10 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
 /**
  * Attractor utilities (relative to ICE) without the subsidy term for year t. Besides cost and constant:
  *  - transient barrier, plug-ins: B0 * exp(-k * E(t-1));
- *  - charging access, BEV only: beta * kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points usable by the
- *    segment per 10k vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change
- *    access); measured from the base year, whose level sits in the observed starting logits;
+ *  - charging access, BEV only: beta * kappa * exp(-x(t-1)/x0), x = public points usable by the segment per 10k
+ *    vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change access). Its level,
+ *    not its change since the base year: more chargers from the base year on (more EVs to serve) only help. In
+ *    the base year itself, whose shares are the observed ones, x(t-1) is not known and taken as 0;
  *  - range/payload, BEV only: beta * (penalty(t) - penalty(base)).
  */
 export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: CostTables, st: ChoiceState): void {
@@ -128,20 +148,17 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
     const o = s * N_PT;
     const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
     const cref = st.cref[s];
-    const kappa = p[L.ix["choice.charging_barrier"][s] + t];
-    const x0 = p[L.ix["choice.charging_half_access"][s] + t];
     const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
-    const access = x0 > 0 ? kappa * (Math.exp(-st.accessPrev[s] / x0) - Math.exp(-st.accessBase[s] / x0)) : 0;
+    const access = chargingBarrier(p, L, t, s, st.accessPrev[s]);
     const depth = (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.barrier_depth"][s] + t];
     const barrier = depth * Math.exp(-p[L.ix["choice.barrier_decay"][s] + t] * st.cumEv[s]);
-    if (t === 0) st.baseBarrier[s] = barrier;
     const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {
       let u = (-beta * costs.costNoSubsidy[o + q]) / cref - ice + st.asc[o + q];
+      if (t === 0) st.baseUtility[o + q] = q === ICE ? 0 : u - (q === BEV ? beta * range : 0);
       if (q === BEV) u -= beta * (access + range) + barrier;
       else if (q === PHEV) u -= barrier;
       st.utility[o + q] = q === ICE ? 0 : u;
-      if (t === 0) st.baseUtility[o + q] = st.utility[o + q];
     }
   }
 }
@@ -164,13 +181,16 @@ export function marketShares(
 ): void {
   const o = s * N_PT;
   const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
-  const lambda = t === 0 ? 0 : p[L.ix["choice.adjustment_speed"][s] + t];
+  // A BEV on the floor (no sales in the base year) carries no habit: the floor's value is a numerical device,
+  // so the first projected year takes the attractor in full and nothing after it depends on the floor.
+  const lambda = t === 0 ? 0 : t === 1 && st.floored[s] ? 1 : p[L.ix["choice.adjustment_speed"][s] + t];
   const bonus = (beta * f * costs.subsidyPerKm[s]) / st.cref[s];
   let max = -Infinity;
   for (let q = 0; q < N_PT; q++) {
     const prev = st.logitPrev[o + q];
     const target = q === ICE ? 0 : st.utility[o + q] + (q === BEV ? bonus : 0);
-    const l = q === ICE ? 0 : prev + lambda * (target - prev);
+    // A powertrain not offered in the segment (prev = -Infinity) stays out.
+    const l = q === ICE ? 0 : prev === -Infinity ? -Infinity : prev + lambda * (target - prev);
     st.logitNow[o + q] = l;
     shares[o + q] = l;
     if (l > max) max = l;
