@@ -71,7 +71,9 @@ for (const f of fits)
   }
 const aMean = mainstream.reduce((x, m) => x + m.matureConstant, 0) / mainstream.length;
 const aSd = Math.sqrt(mainstream.reduce((x, m) => x + (m.matureConstant - aMean) ** 2, 0) / (mainstream.length - 1));
-console.log(`mature markets (${mainstream.length}): ${mainstream.map((m) => `${m.region} ${m.mode} ${m.matureConstant}`).join(", ")}; mean ${r3(aMean)}, sd ${r3(aSd)}`);
+console.log(
+  `mature markets (${mainstream.length}): ${mainstream.map((m) => `${m.region} ${m.mode} ${m.matureConstant}`).join(", ")}; mean ${r3(aMean)}, sd ${r3(aSd)}`,
+);
 out["mature_constant"] = `description: >-
   A: the utility of a plug-in relative to ICE, after costs, in a mature market (the attractor of the choice model
   once the transient barrier has gone). Zero: where EVs are mainstream, powertrain choice follows cost. Every
@@ -138,7 +140,8 @@ const slot = (name) => base.slots.get(name) * base.nYears;
 for (const s of segs) params.fill(0, slot(`choice.barrier_depth.${s}`), slot(`choice.barrier_depth.${s}`) + base.nYears);
 params.fill(0, slot("choice.gap_persistence"), slot("choice.gap_persistence") + base.nYears);
 // The fitted decay, whatever the data pack holds now.
-for (const s of segs) params.fill(byMode[SOURCE[s]].fit.shared.barrierDecay, slot(`choice.barrier_decay.${s}`), slot(`choice.barrier_decay.${s}`) + base.nYears);
+for (const s of segs)
+  params.fill(byMode[SOURCE[s]].fit.shared.barrierDecay, slot(`choice.barrier_decay.${s}`), slot(`choice.barrier_decay.${s}`) + base.nYears);
 const engine = model.engineFor(base);
 engine.run(params, base, engine.newOutput());
 const depth = {};

@@ -20,8 +20,7 @@ const slot = (name: string, key?: string) => {
 const layout = buildParamLayout(c.slots, T);
 const run = (p: Float64Array): RunResult => model.evaluate(c, p);
 const share = (r: RunResult, seg: string, year: number) => metricValue(r, "ev_sales_share", seg, year);
-const logitBev = (r: RunResult, seg: string, year: number) =>
-  Math.log(metricValue(r, "sales", seg, year, "bev") / metricValue(r, "sales", seg, year, "ice"));
+const logitBev = (r: RunResult, seg: string, year: number) => Math.log(metricValue(r, "sales", seg, year, "bev") / metricValue(r, "sales", seg, year, "ice"));
 const base = run(c.params);
 const ALL = [...SEGMENTS, "total"];
 const seg = fc.constantFrom(...SEGMENTS);

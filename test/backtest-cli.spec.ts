@@ -24,7 +24,12 @@ for (const [name, a, s0] of [
     car: { share: s0, bevFraction: 1, cumulativeShare: s0 },
     bus: { share: 2 * s0, bevFraction: 1, cumulativeShare: 2 * s0 },
   });
-  const out = runPack(pack, () => ({ matureConstant: a, barrierDepth: GRID.barrierDepth[1], barrierDecay: GRID.barrierDecay[1], adjustmentSpeed: GRID.adjustmentSpeed[1] }));
+  const out = runPack(pack, () => ({
+    matureConstant: a,
+    barrierDepth: GRID.barrierDepth[1],
+    barrierDecay: GRID.barrierDecay[1],
+    adjustmentSpeed: GRID.adjustmentSpeed[1],
+  }));
   for (let t = 0; t < pack.nYears; t++) {
     lines.push(`${name},Historical,EV sales share,Cars,EV,${2013 + t},percent,${100 * evShareAt(out, pack.nYears, 2, t)}`);
     lines.push(`${name},Historical,EV sales share,Buses,EV,${2013 + t},percent,${100 * evShareAt(out, pack.nYears, 4, t)}`);

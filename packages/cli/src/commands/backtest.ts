@@ -47,8 +47,7 @@ export function backtestJson(r: BacktestResult) {
     coverage: r4(r.coverage),
     unit: "percent of new sales; errors in percentage points",
     calibration: {
-      equation:
-        "l(t) = l(t-1) + lambda*(U(t) - l(t-1)); U = -beta*dC/Cref + A - B0*exp(-k*E(t-1)); E = cumulative EV share of sales (share-years)",
+      equation: "l(t) = l(t-1) + lambda*(U(t) - l(t-1)); U = -beta*dC/Cref + A - B0*exp(-k*E(t-1)); E = cumulative EV share of sales (share-years)",
       mature_constant: r3(c.matureConstant),
       population: { mean: r3(c.populationMean), sd: r3(c.populationSpread), countries: c.poolSize },
       barrier_depth: c.barrierDepth,
@@ -57,7 +56,12 @@ export function backtestJson(r: BacktestResult) {
       own_training_pairs: c.ownPairs,
     },
     naive_logistic: { K: r4(r.naiveParams.K), r: r4(r.naiveParams.r), t_m: r4(r.naiveParams.tm) },
-    fitted: { years: r.fitted.years, observed: r.fitted.observed.map(r4), model: r.fitted.model.map((x) => (x === null ? null : r4(x))), naive: r.fitted.naive.map(r4) },
+    fitted: {
+      years: r.fitted.years,
+      observed: r.fitted.observed.map(r4),
+      model: r.fitted.model.map((x) => (x === null ? null : r4(x))),
+      naive: r.fitted.naive.map(r4),
+    },
     notes: r.notes,
   };
 }

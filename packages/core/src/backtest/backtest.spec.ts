@@ -63,7 +63,10 @@ function syntheticPanel(): string {
 
 describe("country packs", () => {
   it("reproduce the base-year share exactly and move the battery along the BNEF survey through the learning curve", () => {
-    const pack = new CountryPack(2019, 2024, { car: { share: 0.037, bevFraction: 0.7, cumulativeShare: 0.1 }, bus: { share: 0.2, bevFraction: 1, cumulativeShare: 0.5 } });
+    const pack = new CountryPack(2019, 2024, {
+      car: { share: 0.037, bevFraction: 0.7, cumulativeShare: 0.1 },
+      bus: { share: 0.2, bevFraction: 1, cumulativeShare: 0.5 },
+    });
     const out = runPack(pack, () => ({ matureConstant: 0, ...SHARED }));
     expect(Math.abs(evShareAt(out, pack.nYears, CAR, 0) - 0.037)).toBeLessThan(1e-6);
     expect(Math.abs(evShareAt(out, pack.nYears, 4, 0) - 0.2)).toBeLessThan(1e-6);

@@ -105,13 +105,7 @@ function checkSeries(h: ShareHistory, opts: BacktestOptions) {
 const pct = (x: number) => x * 100;
 
 /** Score one series given its region's forecast and posterior. */
-function scoreSeries(
-  h: ShareHistory,
-  region: RegionHistory,
-  opts: BacktestOptions,
-  fc: SeriesForecast,
-  post: ModePosterior,
-): BacktestResult {
+function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptions, fc: SeriesForecast, post: ModePosterior): BacktestResult {
   const { inFit, test } = checkSeries(h, opts);
   const T = opts.fitUntil;
   const notes: string[] = [];

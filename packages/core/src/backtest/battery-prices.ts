@@ -24,7 +24,11 @@ export const BNEF_PACK_PRICES: readonly CitedValue[] = [
   })),
   { year: 2018, usdPerKwh: 176, source: "BNEF Battery Price Survey 2018: $176/kWh (2018 USD)" },
   { year: 2019, usdPerKwh: 156, source: "BNEF, 'Battery Pack Prices Fall As Market Ramps Up With Market Average At $156/kWh In 2019', 2019-12-03" },
-  { year: 2020, usdPerKwh: 137, source: "BNEF, 'Battery Pack Prices Cited Below $100/kWh for the First Time in 2020, While Market Average Sits at $137/kWh', 2020-12-16" },
+  {
+    year: 2020,
+    usdPerKwh: 137,
+    source: "BNEF, 'Battery Pack Prices Cited Below $100/kWh for the First Time in 2020, While Market Average Sits at $137/kWh', 2020-12-16",
+  },
   { year: 2021, usdPerKwh: 132, source: "BNEF, 'Battery Pack Prices Fall to an Average of $132/kWh, But Rising Commodity Prices Start to Bite', 2021-11-30" },
   { year: 2022, usdPerKwh: 151, source: "BNEF, 'Lithium-ion Battery Pack Prices Rise for First Time to an Average of $151/kWh', 2022-12-06" },
   { year: 2023, usdPerKwh: 139, source: "BNEF, 'Lithium-Ion Battery Pack Prices Hit Record Low of $139/kWh', 2023-11-27" },

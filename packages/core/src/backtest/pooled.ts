@@ -296,12 +296,7 @@ export function laplaceCdf(z: number): number {
  * Forecast every mode of a region from base year T to `lastYear` with the planner's engine: one run per value of
  * A on the grid (each segment at its mode's shared parameters), weighted by each mode's posterior.
  */
-export function forecastRegion(
-  r: RegionHistory,
-  T: number,
-  lastYear: number,
-  posteriors: ReadonlyMap<string, ModePosterior>,
-): Map<string, SeriesForecast> {
+export function forecastRegion(r: RegionHistory, T: number, lastYear: number, posteriors: ReadonlyMap<string, ModePosterior>): Map<string, SeriesForecast> {
   const bases = modeBases(r, T);
   const pack = new CountryPack(T, lastYear, bases);
   const modeOfSeg = SEGMENTS.map((s) => Object.keys(SEGMENT_OF_MODE).find((m) => SEGMENT_OF_MODE[m] === s));

@@ -36,6 +36,11 @@ export class ChoiceState {
   readonly logitNow = new Float64Array(N_SEG * N_PT);
   /** Base-year observed shares (floored). */
   readonly baseShare = new Float64Array(N_SEG * N_PT);
+  /**
+   * Conditioned runs only: the barrier depth recalibrated to the base year's equilibrium, as a multiple of the
+   * parameter's (1 in scenario runs, where the data pack's depth is used as it is).
+   */
+  readonly depthScale = new Float64Array(N_SEG).fill(1);
   /** 1 where the BEV's base-year share was zero and sits on the floor: it has no buying habit to carry. */
   readonly floored = new Uint8Array(N_SEG);
   /** Base-year attractor utilities before the barrier and the charging term, for the barrier's calibration. */
@@ -58,6 +63,23 @@ export function equilibriumDepth(p: Float64Array, L: ParamLayout, st: ChoiceStat
   const u = st.baseUtility[o + BEV] - beta * chargingBarrier(p, L, 0, s, st.accessBase[s]);
   const gap = u - Math.log(st.baseShare[o + BEV] / st.baseShare[o + ICE]);
   return gap / (theta + (1 - theta) * Math.exp(-k * st.cumEvBase[s]));
+}
+
+/**
+ * End of the base year. In a conditioned run (uncertain parameters, not an intervention), the depth becomes the
+ * base year's equilibrium depth under this run's parameters, capped by the run's depth parameter: the observed
+ * base-year share is data, so a draw with cheaper base-year costs needs a deeper barrier to explain it. In a
+ * scenario run the data pack's depth is kept, so that any change of cost acts as a change of cost.
+ */
+export function conditionBarrier(p: Float64Array, L: ParamLayout, st: ChoiceState, condition: boolean): void {
+  for (let s = 0; s < N_SEG; s++) {
+    st.depthScale[s] = 1;
+    if (!condition) continue;
+    const d = p[L.ix["choice.barrier_depth"][s]];
+    if (d <= 0) continue;
+    const eq = equilibriumDepth(p, L, st, s);
+    st.depthScale[s] = Math.max(0, Math.min(d, eq)) / d;
+  }
 }
 
 /** Charging-access barrier (in units of the reference cost per km): kappa * exp(-x / x0); none when x0 is 0. */
@@ -150,7 +172,7 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
     const cref = st.cref[s];
     const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
     const access = chargingBarrier(p, L, t, s, st.accessPrev[s]);
-    const depth = (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.barrier_depth"][s] + t];
+    const depth = (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.barrier_depth"][s] + t] * st.depthScale[s];
     const barrier = depth * Math.exp(-p[L.ix["choice.barrier_decay"][s] + t] * st.cumEv[s]);
     const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {

@@ -4,7 +4,7 @@
 // All working memory is allocated once in the constructor; `run` allocates nothing.
 import { BEV, CNG, DIESEL, HEV, ICE, LITRES_PER_BARREL, MAX_AGE, N_CHEM, N_PT, N_SEG, PETROL, PHEV } from "../domain.js";
 import { chemistryMix, packCosts } from "./batteries.js";
-import { ChoiceState, advanceChoice, calibrate, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
+import { ChoiceState, advanceChoice, calibrate, conditionBarrier, marketShares, resolveBudget, utilities, applyMandate } from "./choice.js";
 import { CostTables, computeCosts } from "./costs.js";
 import { baseFuelPerKm } from "./fuel.js";
 import { N_CT, addPublicEnergy, chargingAccess, peakLoadMw, sizeChargers } from "./infrastructure.js";
@@ -26,6 +26,12 @@ const SURVIVAL_EPSILON = 1e-12;
 export interface RunFlags {
   readonly modes: Uint8Array;
   readonly evMask: Uint8Array;
+  /**
+   * The parameters are uncertain knowledge (Monte Carlo, sensitivity), not a scenario's intervention: condition
+   * them on the observed base year by recalibrating the barrier depth to the base year's equilibrium (capped by
+   * the drawn depth). See docs/model.md, section 3.
+   */
+  readonly conditionOnBaseYear?: boolean;
 }
 
 export class Engine {
@@ -558,6 +564,7 @@ export class Engine {
       st.accessPrev[s] = access;
       if (t === 0) st.accessBase[s] = access;
     }
+    if (t === 0) conditionBarrier(p, this.L, st, flags.conditionOnBaseYear === true);
     advanceChoice(t, this.shares, flags.evMask, st);
   }
 

@@ -4,7 +4,7 @@
 import { InputError } from "../errors.js";
 import { BRK_ALL, rowOffset } from "../engine/layout.js";
 import { METRIC_INDEX, metricDef } from "../engine/metrics.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine, RunFlags } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
@@ -65,6 +65,9 @@ abstract class CellSweep {
   protected readonly cf: CompiledScenario | null;
   private readonly eng: Engine;
   private readonly engCf: Engine | null;
+  /** Draws are uncertain knowledge, conditioned on the observed base year (engine RunFlags). */
+  private readonly flagsMain: RunFlags;
+  private readonly flagsCf: RunFlags | null;
   protected readonly values: Float64Array;
   protected readonly pMain: Float64Array;
   protected readonly pCf: Float64Array;
@@ -83,6 +86,8 @@ abstract class CellSweep {
     if (this.plan.dims === 0) throw new InputError([{ file: "data pack", field: "uncertainty", message: "no parameter declares an uncertainty distribution" }]);
     this.eng = model.engineFor(main);
     this.engCf = this.cf ? model.engineFor(this.cf) : null;
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, conditionOnBaseYear: true };
+    this.flagsCf = this.cf ? { modes: this.cf.modes, evMask: this.cf.evMask, conditionOnBaseYear: true } : null;
     this.values = new Float64Array(this.plan.dims);
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
@@ -103,10 +108,10 @@ abstract class CellSweep {
 
   /** The metric cell with pMain (and pCf) already filled. */
   protected evaluate(): number {
-    this.eng.run(this.pMain, this.main, this.out);
+    this.eng.run(this.pMain, this.flagsMain, this.out);
     const v = this.out[this.offset];
     if (!this.cf) return v;
-    this.engCf!.run(this.pCf, this.cf, this.out);
+    this.engCf!.run(this.pCf, this.flagsCf!, this.out);
     return v - this.out[this.offset];
   }
 }

@@ -5,7 +5,7 @@ import { SEGMENTS } from "../domain.js";
 import { InputError } from "../errors.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
 import { METRICS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine, RunFlags } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
@@ -71,6 +71,9 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   private readonly main: CompiledScenario;
   private readonly cf: CompiledScenario | null;
   private readonly engMain: Engine;
+  /** Every draw is uncertain knowledge, conditioned on the observed base year (engine RunFlags). */
+  private readonly flagsMain: RunFlags;
+  private readonly flagsCf: RunFlags | null;
   private readonly engCf: Engine | null;
   private readonly draws: Float64Array;
   private readonly pMain: Float64Array;
@@ -119,6 +122,8 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
       inputs: counterfactual ? fingerprint(main.params, counterfactual.params) : fingerprint(main.params),
     };
     this.engMain = model.engineFor(main);
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, conditionOnBaseYear: true };
+    this.flagsCf = counterfactual ? { modes: counterfactual.modes, evMask: counterfactual.evMask, conditionOnBaseYear: true } : null;
     this.engCf = counterfactual ? model.engineFor(counterfactual) : null;
     this.draws = new Float64Array(this.plan.dims);
     this.pMain = new Float64Array(main.params.length);
@@ -136,10 +141,10 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     for (let i = from; i < to; i++) {
       drawAt(this.plan, seed, i, this.draws);
       applyDraws(this.plan, this.main.params, this.draws, this.pMain);
-      this.engMain.run(this.pMain, this.main, om);
+      this.engMain.run(this.pMain, this.flagsMain, om);
       if (this.cf) {
         applyDraws(this.plan, this.cf.params, this.draws, this.pCf);
-        this.engCf!.run(this.pCf, this.cf, oc);
+        this.engCf!.run(this.pCf, this.flagsCf!, oc);
       }
       let o = outOffset + (i - from) * width;
       for (let c = 0; c < nCells; c++) {
