@@ -149,7 +149,7 @@ const cap = {};
 const raw = {};
 segs.forEach((s, i) => {
   const m = byMode[SOURCE[s]];
-  raw[s] = core.equilibriumDepth(params, core.buildParamLayout(base.slots, base.nYears), engine.choice, i);
+  raw[s] = core.equilibriumDepth(params, core.buildParamLayout(base.slots, base.nYears), engine.choiceState, i);
   // The deepest barrier the panel supports: the pooled depth plus the gap of a country two spreads below the mean.
   cap[s] = m.fit.shared.barrierDepth - m.fit.mu + 2 * m.fit.tau;
   depth[s] = Math.min(cap[s], Math.max(0, raw[s]));

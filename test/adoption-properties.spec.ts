@@ -51,7 +51,7 @@ describe("the base year", () => {
       const depth = c.params[slot("choice.barrier_depth", s)];
       // The depth the run's base year implies, given the barrier it used, equals the data pack's depth unless
       // the data pack bounded it (then the market starts below its attractor).
-      const implied = equilibriumDepth(c.params, layout, e.choice, i);
+      const implied = equilibriumDepth(c.params, layout, e.choiceState, i);
       if (implied <= depth + 1e-3) expect(Math.abs(implied - depth), s).toBeLessThan(0.01);
       else expect(implied).toBeGreaterThan(depth);
     });
@@ -125,7 +125,9 @@ describe("adoption properties (fast-check)", () => {
             }
           }
           const r = run(p);
-          for (const g of ALL) for (let y = Y0; y <= c.endYear; y++) expect(share(r, g, y)).toBeGreaterThanOrEqual(share(base, g, y) - 1e-9);
+          // Tolerance 1e-5 (0.001 pp): the chemistry tilt is a logit, so a cheaper but still dearer chemistry draws
+          // weight from a cheaper one and can raise the mix-weighted cost by parts per million (measured: 2e-6).
+          for (const g of ALL) for (let y = Y0; y <= c.endYear; y++) expect(share(r, g, y)).toBeGreaterThanOrEqual(share(base, g, y) - 1e-5);
         },
       ),
       OPTS,

@@ -17,7 +17,7 @@ export const GRID = {
   matureConstant: [-5, -4, -3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 2, 3],
   barrierDepth: [0.5, 2, 4],
   barrierDecay: [1, 3, 8],
-  adjustmentSpeed: [0.1, 0.2, 0.35, 0.55],
+  adjustmentSpeed: [0.1, 0.2, 0.3, 0.4, 0.55, 0.75],
 } as const satisfies Record<string, readonly number[]>;
 
 const NA = GRID.matureConstant.length;
