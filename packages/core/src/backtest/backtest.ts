@@ -115,6 +115,8 @@ function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptio
   if (missing.length) notes.push(`no EV sales share for ${missing.join(", ")}: simulated through, not scored`);
   if (region.aggregate) notes.push(`${region.region} is a sum of countries: scored, but not part of any pooled fit`);
   if (post.ownPairs === 0) notes.push("no training forecasts of its own in the window: its mature constant is the population's");
+  if (post.ownOnly)
+    notes.push(`no other country in the file has ${h.mode.toLowerCase()}: the dynamics are fitted on this series alone (no pool to leave it out of)`);
   const at = (t: number) => fc.years.indexOf(t);
   const observed = test.map(([, s]) => pct(s));
   const forecast = test.map(([t]) => pct(fc.mean[at(t)]));
@@ -216,13 +218,24 @@ export function backtestAll(rows: readonly EvHistoryRow[], fitUntils: readonly n
   return { results, skipped, runs: fit.runs };
 }
 
+/** Panel fits already made for a set of rows, by cut-off and last year (the web planner asks series by series). */
+const fits = new WeakMap<readonly EvHistoryRow[], Map<string, { panel: RegionHistory[]; fit: PanelFit; lastYear: number }>>();
+
 /** Select region and mode from parsed rows, then backtest (the whole panel is fitted: the pool needs it). */
 export function backtest(rows: readonly EvHistoryRow[], region: string, mode: string, opts: BacktestOptions): BacktestResult {
   const h = selectShareHistory(rows, region, mode, opts.file);
   checkSeries(h, opts);
-  const panel = panelFromRows(rows);
-  const lastYear = opts.until ?? lastObservedYear(panel);
-  const fit = new PanelFit(panel, [opts.fitUntil], lastYear);
+  let byKey = fits.get(rows);
+  if (!byKey) fits.set(rows, (byKey = new Map()));
+  const key = `${opts.fitUntil}:${opts.until ?? ""}`;
+  let entry = byKey.get(key);
+  if (!entry) {
+    const panel = panelFromRows(rows);
+    const lastYear = opts.until ?? lastObservedYear(panel);
+    entry = { panel, fit: new PanelFit(panel, [opts.fitUntil], lastYear), lastYear };
+    byKey.set(key, entry);
+  }
+  const { panel, fit, lastYear } = entry;
   const r = panel.find((x) => x.region === h.region)!;
   const posts = new Map(PANEL_MODES.map((m) => [m, fit.posterior(m, opts.fitUntil, r.region)]));
   const fc = forecastRegion(r, opts.fitUntil, lastYear, posts);

@@ -73,6 +73,8 @@ export interface ModePosterior {
   readonly weights: Float64Array;
   /** Training pairs of the scored region (0: its A is the population's). */
   readonly ownPairs: number;
+  /** True when no other country had this mode: the pool is the scored country itself (no leave-one-out). */
+  readonly ownOnly: boolean;
   /** Scale b of the Laplace forecast error in logit units by horizon 1..H (the pool's mean absolute error). */
   readonly sigma: Float64Array;
 }
@@ -191,10 +193,13 @@ export class PanelFit {
    */
   posterior(mode: string, T: number, scored: string | null): ModePosterior {
     const H = TRAINING_HORIZON;
-    const pool = this.panel
+    let pool = this.panel
       .filter((r) => !r.aggregate && r.region !== scored)
       .map((r) => ({ region: r.region, tab: this.existing(r.region, mode, T) }))
       .filter((x): x is { region: string; tab: LossTable } => x.tab !== undefined);
+    // A file with no other country of this mode: the scored country's own history is the only pool there is.
+    const ownOnly = pool.length === 0 && scored !== null && this.existing(scored, mode, T) !== undefined;
+    if (ownOnly) pool = [{ region: scored, tab: this.existing(scored, mode, T)! }];
     // Shared parameters: every country takes its best A; the shared point minimises the countries' mean losses.
     let bestSh = 0;
     let bestTotal = Infinity;
@@ -254,6 +259,7 @@ export class PanelFit {
       weights,
       ownPairs: own?.n ?? 0,
       sigma,
+      ownOnly,
     };
   }
 }
