@@ -88,7 +88,7 @@ export function buildProgram(): Command {
 
   program
     .command("backtest")
-    .description("run the planner's choice model on other countries' EV history: fit up to a year, forecast the rest, compare with a naive logistic and persistence")
+    .description("the planner's choice model on other countries' EV history, against a naive logistic and persistence")
     .option("--history <file.csv>", "IEA Global EV Data Explorer CSV (region_country, category, parameter, mode, powertrain, year, unit, value)")
     .option("--region <name>", "region or country, e.g. Norway")
     .option("--mode <mode>", 'vehicle mode, e.g. "Cars" or "2 and 3 wheelers"')

@@ -37,11 +37,12 @@ export const TRAINING_HORIZON = 5;
 export const FIRST_ORIGIN = 2012;
 /** Training origins are the last this many years before the cut-off: recent dynamics, and a bounded cost. */
 export const TRAINING_WINDOW = 6;
+/** Shared points averaged in a forecast (the best by pooled loss). */
+const MIXTURE = 6;
 /** Smallest spread of the country effect: a population with one country still has some. */
 const TAU_MIN = 0.35;
 /** Logit clip for errors in logit space (shares of 0 or 1). */
 const LOGIT_CLIP = 1e-4;
-const MEDIAN = !(globalThis as { process?: { env: Record<string, string> } }).process?.env?.EVPLAN_MEAN;
 
 const logit = (s: number) => {
   const x = Math.min(1 - LOGIT_CLIP, Math.max(LOGIT_CLIP, s));
@@ -75,6 +76,8 @@ export interface ModePosterior {
   readonly ownPairs: number;
   /** True when no other country had this mode: the pool is the scored country itself (no leave-one-out). */
   readonly ownOnly: boolean;
+  /** The best shared points with their model-averaging weights, each with its own A posterior and error scale. */
+  readonly mixture: readonly { weight: number; shared: Shared; weights: Float64Array; sigma: Float64Array }[];
   /** Scale b of the Laplace forecast error in logit units by horizon 1..H (the pool's mean absolute error). */
   readonly sigma: Float64Array;
 }
@@ -192,7 +195,6 @@ export class PanelFit {
    * cut-off T: shared parameters and the population of A from the countries other than `scored`.
    */
   posterior(mode: string, T: number, scored: string | null): ModePosterior {
-    const H = TRAINING_HORIZON;
     let pool = this.panel
       .filter((r) => !r.aggregate && r.region !== scored)
       .map((r) => ({ region: r.region, tab: this.existing(r.region, mode, T) }))
@@ -200,9 +202,8 @@ export class PanelFit {
     // A file with no other country of this mode: the scored country's own history is the only pool there is.
     const ownOnly = pool.length === 0 && scored !== null && this.existing(scored, mode, T) !== undefined;
     if (ownOnly) pool = [{ region: scored, tab: this.existing(scored, mode, T)! }];
-    // Shared parameters: every country takes its best A; the shared point minimises the countries' mean losses.
-    let bestSh = 0;
-    let bestTotal = Infinity;
+    // Shared parameters: every country takes its best A; a shared point is scored by the countries' mean losses.
+    const totals = new Float64Array(SHARED.length);
     for (let sh = 0; sh < SHARED.length; sh++) {
       let total = 0;
       for (const { tab } of pool) {
@@ -210,15 +211,40 @@ export class PanelFit {
         for (let a = 0; a < NA; a++) m = Math.min(m, tab.sumAbs[sh * NA + a] / tab.n);
         total += m;
       }
-      if (total < bestTotal) {
-        bestTotal = total;
-        bestSh = sh;
-      }
+      totals[sh] = total;
     }
+    const order = Array.from(SHARED.keys()).sort((x, y) => totals[x] - totals[y]);
+    const own = scored ? this.existing(scored, mode, T) : undefined;
+    const best = this.conditional(pool, own, order[0]);
+    // Model averaging over the best shared points: a pooled Laplace likelihood (tempered by the horizon, as the
+    // country's own), so that a flat likelihood does not hang the forecast on one grid point.
+    const pairs = pool.reduce((x, { tab }) => x + tab.n, 0) / Math.max(1, pool.length);
+    const components = order.slice(0, MIXTURE).map((sh) => ({ sh, ll: (-(totals[sh] - totals[order[0]]) * pairs) / best.scale / TRAINING_HORIZON }));
+    let z = 0;
+    for (const c of components) z += Math.exp(c.ll);
+    const mixture = components.map((c) => ({ weight: Math.exp(c.ll) / z, ...this.conditional(pool, own, c.sh) }));
+    return {
+      mode,
+      fitUntil: T,
+      shared: best.shared,
+      mu: best.mu,
+      tau: best.tau,
+      pool: best.members,
+      weights: best.weights,
+      ownPairs: own?.n ?? 0,
+      sigma: best.sigma,
+      ownOnly,
+      mixture,
+    };
+  }
+
+  /** Given shared point sh: each pool country's best A, the population of A, the error scale and A's posterior. */
+  private conditional(pool: readonly { region: string; tab: LossTable }[], own: LossTable | undefined, sh: number) {
+    const H = TRAINING_HORIZON;
     const members = pool.map(({ region, tab }) => {
       let ba = 0;
-      for (let a = 1; a < NA; a++) if (tab.sumAbs[bestSh * NA + a] < tab.sumAbs[bestSh * NA + ba]) ba = a;
-      return { region, a: ba, matureConstant: GRID.matureConstant[ba], mae: tab.sumAbs[bestSh * NA + ba] / tab.n, tab };
+      for (let a = 1; a < NA; a++) if (tab.sumAbs[sh * NA + a] < tab.sumAbs[sh * NA + ba]) ba = a;
+      return { region, a: ba, matureConstant: GRID.matureConstant[ba], mae: tab.sumAbs[sh * NA + ba] / tab.n, tab };
     });
     const mu = members.length ? members.reduce((x, m) => x + m.matureConstant, 0) / members.length : 0;
     const sd = members.length > 1 ? Math.sqrt(members.reduce((x, m) => x + (m.matureConstant - mu) ** 2, 0) / (members.length - 1)) : 0;
@@ -230,19 +256,18 @@ export class PanelFit {
       let ss = 0;
       let n = 0;
       for (const m of members) {
-        ss += m.tab.sumAbsLogit[(bestSh * NA + m.a) * H + h];
+        ss += m.tab.sumAbsLogit[(sh * NA + m.a) * H + h];
         n += m.tab.nH[h];
       }
       sigma[h] = n > 0 ? ss / n : h > 0 ? sigma[h - 1] : 0.5;
     }
     for (let h = 1; h < H; h++) sigma[h] = Math.max(sigma[h], sigma[h - 1]);
-    const own = scored ? this.existing(scored, mode, T) : undefined;
     const weights = new Float64Array(NA);
     let max = -Infinity;
     for (let a = 0; a < NA; a++) {
       const A = GRID.matureConstant[a];
       // Overlapping origins see the same years again: the likelihood is tempered by the horizon.
-      const ll = own ? -own.sumAbs[bestSh * NA + a] / scale / H : 0;
+      const ll = own ? -own.sumAbs[sh * NA + a] / scale / H : 0;
       weights[a] = ll - ((A - mu) * (A - mu)) / (2 * tau * tau);
       max = Math.max(max, weights[a]);
     }
@@ -250,16 +275,13 @@ export class PanelFit {
     for (let a = 0; a < NA; a++) sum += weights[a] = Math.exp(weights[a] - max);
     for (let a = 0; a < NA; a++) weights[a] /= sum;
     return {
-      mode,
-      fitUntil: T,
-      shared: SHARED[bestSh],
+      shared: SHARED[sh],
       mu,
       tau,
-      pool: members.map(({ region, matureConstant, mae }) => ({ region, matureConstant, mae })),
-      weights,
-      ownPairs: own?.n ?? 0,
+      scale,
       sigma,
-      ownOnly,
+      weights,
+      members: members.map(({ region, matureConstant, mae }) => ({ region, matureConstant, mae })),
     };
   }
 }
@@ -273,18 +295,21 @@ export interface SeriesForecast {
 }
 
 /**
- * Quantile q of a weighted mixture of Laplace distributions (scale b) in logit space, as a share: the same error
- * law as the fit's likelihood, heavier-tailed than a normal, as the training errors are.
+ * Quantile q of a weighted mixture of Laplace distributions in logit space (centre and scale b per component),
+ * as a share: the same error law as the fit's likelihood, heavier-tailed than a normal, as the training errors are.
  */
-function mixtureQuantile(centres: readonly number[], weights: Float64Array, b: number, q: number): number {
-  const sigma = b;
+function mixtureQuantile(centres: readonly number[], scales: readonly number[], weights: readonly number[], q: number): number {
   const cdf = (x: number) => {
     let c = 0;
-    for (let i = 0; i < centres.length; i++) if (weights[i] > 1e-9) c += weights[i] * laplaceCdf((x - centres[i]) / b);
+    for (let i = 0; i < centres.length; i++) if (weights[i] > 1e-9) c += weights[i] * laplaceCdf((x - centres[i]) / scales[i]);
     return c;
   };
-  let lo = Math.min(...centres) - 8 * sigma;
-  let hi = Math.max(...centres) + 8 * sigma;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < centres.length; i++) {
+    lo = Math.min(lo, centres[i] - 30 * scales[i]);
+    hi = Math.max(hi, centres[i] + 30 * scales[i]);
+  }
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
     if (cdf(mid) < q) lo = mid;
@@ -299,21 +324,27 @@ export function laplaceCdf(z: number): number {
 }
 
 /**
- * Forecast every mode of a region from base year T to `lastYear` with the planner's engine: one run per value of
- * A on the grid (each segment at its mode's shared parameters), weighted by each mode's posterior.
+ * Forecast every mode of a region from base year T to `lastYear` with the planner's engine: one run per
+ * component of the model average and value of A on the grid (each segment at its mode's shared point), weighted
+ * by each mode's posterior. The point forecast is the predictive median (it minimises the expected absolute
+ * error); the band is the predictive p5-p95.
  */
 export function forecastRegion(r: RegionHistory, T: number, lastYear: number, posteriors: ReadonlyMap<string, ModePosterior>): Map<string, SeriesForecast> {
   const bases = modeBases(r, T);
   const pack = new CountryPack(T, lastYear, bases);
   const modeOfSeg = SEGMENTS.map((s) => Object.keys(SEGMENT_OF_MODE).find((m) => SEGMENT_OF_MODE[m] === s));
-  const runs: number[][][] = []; // [a][s][t]
-  for (let a = 0; a < NA; a++) {
-    const out = runPack(pack, (s) => {
-      const post = modeOfSeg[s] ? posteriors.get(modeOfSeg[s]!) : undefined;
-      const sh = post?.shared ?? SHARED[0];
-      return { matureConstant: GRID.matureConstant[a], ...sh };
-    });
-    runs.push(SEGMENTS.map((_, s) => Array.from({ length: pack.nYears }, (_, t) => evShareAt(out, pack.nYears, s, t))));
+  const runs: number[][][][] = []; // [k][a][s][t]
+  for (let k = 0; k < MIXTURE; k++) {
+    const byA: number[][][] = [];
+    for (let a = 0; a < NA; a++) {
+      const out = runPack(pack, (s) => {
+        const post = modeOfSeg[s] ? posteriors.get(modeOfSeg[s]!) : undefined;
+        const comp = post?.mixture[Math.min(k, post.mixture.length - 1)];
+        return { matureConstant: GRID.matureConstant[a], ...(comp?.shared ?? SHARED[0]) };
+      });
+      byA.push(SEGMENTS.map((_, s) => Array.from({ length: pack.nYears }, (_, t) => evShareAt(out, pack.nYears, s, t))));
+    }
+    runs.push(byA);
   }
   const result = new Map<string, SeriesForecast>();
   for (const [mode] of r.modes) {
@@ -326,17 +357,20 @@ export function forecastRegion(r: RegionHistory, T: number, lastYear: number, po
     const p95: number[] = [];
     for (let t = 1; t < pack.nYears; t++) {
       years.push(T + t);
-      let m = 0;
       const centres: number[] = [];
-      for (let a = 0; a < NA; a++) {
-        m += post.weights[a] * runs[a][s][t];
-        centres.push(logit(runs[a][s][t]));
-      }
-      const sig = post.sigma[Math.min(t, TRAINING_HORIZON) - 1] * (t > TRAINING_HORIZON ? Math.sqrt(t / TRAINING_HORIZON) : 1);
-      // The point forecast is the predictive median: the forecast that minimises the expected absolute error.
-      mean.push(MEDIAN ? mixtureQuantile(centres, post.weights, Math.max(1e-3, sig), 0.5) : m);
-      p5.push(mixtureQuantile(centres, post.weights, Math.max(1e-3, sig), 0.05));
-      p95.push(mixtureQuantile(centres, post.weights, Math.max(1e-3, sig), 0.95));
+      const scales: number[] = [];
+      const weights: number[] = [];
+      post.mixture.forEach((comp, k) => {
+        const b = comp.sigma[Math.min(t, TRAINING_HORIZON) - 1] * (t > TRAINING_HORIZON ? Math.sqrt(t / TRAINING_HORIZON) : 1);
+        for (let a = 0; a < NA; a++) {
+          centres.push(logit(runs[k][a][s][t]));
+          scales.push(Math.max(1e-3, b));
+          weights.push(comp.weight * comp.weights[a]);
+        }
+      });
+      mean.push(mixtureQuantile(centres, scales, weights, 0.5));
+      p5.push(mixtureQuantile(centres, scales, weights, 0.05));
+      p95.push(mixtureQuantile(centres, scales, weights, 0.95));
     }
     result.set(mode, { years, mean, p5, p95 });
   }
