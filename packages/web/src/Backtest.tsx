@@ -14,7 +14,6 @@ function option(r: NonNullable<BacktestReply["result"]>) {
     animation: false,
     grid: { left: 48, right: 16, top: 30, bottom: 28 },
     tooltip: { trigger: "axis", valueFormatter: (v: number) => (v == null ? "–" : `${fmtNumber(v, 1)}%`) },
-    legend: { top: 0 },
     xAxis: { type: "category", data: years },
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [
@@ -49,7 +48,8 @@ function option(r: NonNullable<BacktestReply["result"]>) {
       },
       // The model's p5-p95 band over the test years: a transparent base and the band's width stacked on it.
       {
-        name: "p5-p95",
+        name: "band base",
+        legend: false,
         type: "line",
         stack: "band",
         symbol: "none",
@@ -69,6 +69,7 @@ function option(r: NonNullable<BacktestReply["result"]>) {
       },
       {
         name: "cut-off",
+        legend: false,
         type: "line",
         data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1]],
         markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: "fit until" } },
