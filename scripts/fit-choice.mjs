@@ -80,6 +80,7 @@ out["mature_constant"] = `description: >-
   segment's A is shifted by choice.mature_constant_offset, which carries the uncertainty.
 label: "Mature-market constant of plug-ins (A)"
 unit: "dimensionless"
+kind: behaviour
 index: segment
 interpolation: step
 values:
@@ -100,6 +101,7 @@ out["mature_constant_offset"] = `description: >-
   long run, more or less preferred than their costs alone say.
 label: "Offset of the mature-market constant"
 unit: "dimensionless"
+kind: behaviour
 interpolation: step
 values:
   2025: 0
@@ -117,6 +119,7 @@ out["gap_persistence"] = `description: >-
   erodes as the technology spreads). 1: the panel's typical country keeps its gap for good.
 label: "Persistence of the adoption gap (theta)"
 unit: "fraction"
+kind: behaviour
 interpolation: step
 values:
   2025: 0
@@ -160,6 +163,7 @@ out["barrier_depth"] = `description: >-
   value, service, finance. It decays with cumulative adoption, B(t) = B0 x exp(-k x E(t-1)), E in share-years.
 label: "Transient barrier of a market without EVs (B0)"
 unit: "dimensionless"
+kind: behaviour
 index: segment
 interpolation: step
 values:
@@ -186,6 +190,7 @@ out["barrier_decay"] = `description: >-
   sold EVs at a 10% share for two years has E = 0.2 share-years and a barrier of B0 x exp(-0.2 k)).
 label: "Decay of the transient barrier with cumulative adoption (k)"
 unit: "dimensionless"
+kind: behaviour
 index: segment
 interpolation: step
 values:
@@ -204,6 +209,7 @@ out["adjustment_speed"] = `description: >-
   year (partial adjustment on the logits): shares cannot jump in one year on price alone.
 label: "Adjustment speed of powertrain shares (lambda)"
 unit: "fraction"
+kind: behaviour
 index: segment
 interpolation: step
 values:
