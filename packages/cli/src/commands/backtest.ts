@@ -89,7 +89,7 @@ function oneTable(r: BacktestResult): string {
     `Backtest of the planner's choice model: ${r.region}, ${r.mode}`,
     `Fitted on the panel up to ${r.fitUntil} (${c.poolSize} other countries pooled); forecast ${r.years[0]}-${r.years[r.years.length - 1]}.`,
     `  adjustment speed lambda = ${c.adjustmentSpeed}, barrier B0 = ${c.barrierDepth}, decay k = ${c.barrierDecay} per share-year`,
-    `  mature constant A = ${c.matureConstant.toFixed(2)} (population ${c.populationMean.toFixed(2)} +/- ${c.populationSpread.toFixed(2)}; ${c.ownPairs} own training forecasts)`,
+    `  mature constant A = ${c.matureConstant.toFixed(2)} (population ${c.populationMean.toFixed(2)} +/- ${c.populationSpread.toFixed(2)}; ${c.ownPairs} training pairs)`,
     `  naive logistic: K = ${pctText(r.naiveParams.K * 100)}, r = ${r.naiveParams.r.toFixed(3)}/yr, midpoint ${r.naiveParams.tm.toFixed(1)}`,
     "",
     table(
