@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Validation report (not a unit test): backtest the diffusion dynamics on every region x mode of the IEA EV
-// history at cut-offs 2019 and 2021, forecasting to the last year, and print model vs naive logistic errors.
-// Usage: node scripts/backtest-report.mjs [FILE] [--write]   (FILE default ../shared/data/iea-gevo-2025-ev-history.csv)
+// Validation report (not a unit test): the planner's own choice and stock code on every region x mode of the IEA
+// EV history, fitted on the panel up to each cut-off (2019, 2020, 2021) and scored on the later years against a
+// naive logistic and persistence. Usage:
+//   node scripts/backtest-report.mjs [FILE] [--write]   (FILE default ../shared/data/iea-gevo-2025-ev-history.csv)
 // --write also writes docs/backtest-results.md. Exit 0 whatever the forecast errors; 2 if the file is unusable.
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const write = args.includes("--write");
 const file = resolve(args.find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "data", "iea-gevo-2025-ev-history.csv"));
-const FIT_UNTILS = [2019, 2021];
+const FIT_UNTILS = [2019, 2020, 2021];
 
 if (!existsSync(file)) {
   console.error(`backtest report: no such file ${file}`);
@@ -20,7 +21,6 @@ if (!existsSync(file)) {
 }
 execSync("npx tsc -b packages/core packages/cli", { cwd: root, stdio: "inherit" });
 const core = await import(join(root, "packages/core/dist/index.js"));
-const { allTable } = await import(join(root, "packages/cli/dist/commands/backtest.js"));
 
 const shown = relative(process.cwd(), file) || file;
 let rows;
@@ -31,58 +31,115 @@ try {
   console.error(e.issues.map(core.formatIssue).join("\n"));
   process.exit(2);
 }
-const { results, skipped } = core.backtestAll(rows, FIT_UNTILS, { file: shown });
-const phi = core.familiaritySummary(results);
+const started = performance.now();
+const { results, skipped, runs } = core.backtestAll(rows, FIT_UNTILS, { file: shown });
+const seconds = (performance.now() - started) / 1000;
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const pc = (x) => (Number.isFinite(x) ? `${Math.round(100 * x)}%` : "–");
+const MODES = core.PANEL_MODES;
 
-console.log(`Backtest of the diffusion dynamics on ${shown} (cut-offs ${FIT_UNTILS.join(", ")}; errors in percentage points)\n`);
-console.log(allTable(results));
-console.log("\nCalibrated familiarity phi by mode (median, range):");
-for (const p of phi)
-  console.log(`  ${p.mode.padEnd(18)} n=${String(p.n).padStart(2)}  median ${p.median.toFixed(2)}  range ${p.min.toFixed(2)}-${p.max.toFixed(2)}`);
-if (skipped.length)
-  console.log(`\nNot tested (${skipped.length}):\n` + skipped.map((s) => `  ${s.region}, ${s.mode}, fit until ${s.fitUntil}: ${s.reason}`).join("\n"));
+/** Summary rows: per cut-off, per mode and all. */
+const summary = [];
+for (const T of FIT_UNTILS) {
+  const at = results.filter((r) => r.fitUntil === T);
+  for (const m of [...MODES, "all"]) {
+    const s = core.summarise(m === "all" ? at : at.filter((r) => r.mode === m));
+    summary.push({ T, mode: m, ...s });
+  }
+}
+const beats = (s) => s.mae.model < s.mae.naive && s.mae.model < s.mae.persistence;
+
+const lines = [];
+lines.push(`Backtest of the planner's choice model on ${shown}: ${results.length} series x cut-offs, ${runs} engine runs, ${seconds.toFixed(1)} s`);
+lines.push("");
+lines.push("| cut-off | mode | series | MAE model | MAE naive | MAE persistence | model better than naive | than persistence | band coverage |");
+lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const s of summary)
+  lines.push(
+    `| ${s.T} | ${s.mode === "all" ? "**all**" : s.mode} | ${s.n} | ${s.mode === "all" ? `**${f2(s.mae.model)}**` : f2(s.mae.model)} | ${f2(s.mae.naive)} | ${f2(s.mae.persistence)} | ${s.wins.naive} | ${s.wins.persistence} | ${pc(s.coverage)} |`,
+  );
+console.log(lines.join("\n"));
+for (const T of FIT_UNTILS) {
+  const s = summary.find((x) => x.T === T && x.mode === "all");
+  console.log(
+    `cut-off ${T}: model ${f2(s.mae.model)} pp vs naive ${f2(s.mae.naive)} and persistence ${f2(s.mae.persistence)}: ${beats(s) ? "below both" : "NOT below both"}; coverage ${pc(s.coverage)}`,
+  );
+}
+
+/** The pooled fit (every country, data up to the cut-off) per mode and cut-off. */
+const panel = core.panelFromRows(rows);
+const fitRows = [];
+{
+  const last = Math.max(...panel.flatMap((r) => [...r.modes.values()].flatMap((h) => [...h.share.keys()])));
+  const fit = new core.PanelFit(panel, [...FIT_UNTILS, last], last);
+  for (const T of [...FIT_UNTILS, last])
+    for (const m of MODES) {
+      const p = fit.posterior(m, T, null);
+      fitRows.push({ T, mode: m, ...p.shared, mu: p.mu, tau: p.tau, n: p.pool.length });
+    }
+}
 
 if (write) {
-  const f2 = (x) => x.toFixed(2);
-  const byMode = new Map();
-  for (const r of results) {
-    const m = byMode.get(r.mode) ?? { n: 0, wins: 0, model: 0, naive: 0 };
-    m.n++;
-    m.wins += r.mae.model < r.mae.naive ? 1 : 0;
-    m.model += r.mae.model;
-    m.naive += r.mae.naive;
-    byMode.set(r.mode, m);
-  }
   const md = [
     "# Backtest results",
     "",
     "Generated by `node scripts/backtest-report.mjs --write` from the IEA Global EV Data Explorer extract",
-    "(`shared/data/iea-gevo-2025-ev-history.csv`; source: IEA Global EV Outlook 2025, licence CC BY 4.0). Method and",
-    "discussion: [backtest.md](backtest.md). Shares in percent of new sales, errors (MAE) in percentage points over the",
-    "observed years after the cut-off (to 2024). `phi` is the calibrated familiarity strength, `tau` the turnover.",
+    "(`shared/data/iea-gevo-2025-ev-history.csv`; source: IEA Global EV Outlook 2025, licence CC BY 4.0). Method:",
+    "[backtest.md](backtest.md). The model is the planner's own engine (choice and stock code) run on a country pack",
+    "per region, fitted on the panel up to each cut-off with the scored country left out of the pool; baselines are",
+    "a naive logistic fitted to the same series up to the cut-off and persistence (the cut-off year's share carried",
+    "forward). Shares in percent of new sales; MAE in percentage points over the observed years after the cut-off",
+    "(to 2024); coverage is the share of held-out points inside the model's p5-p95 band.",
     "",
-    "## Summary by mode",
+    `${results.length} series x cut-offs; ${runs} engine runs in ${seconds.toFixed(0)} s on the machine that wrote this file.`,
     "",
-    "| mode | series x cut-offs | model closer | mean MAE model | mean MAE naive | median phi | phi range |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...[...byMode.entries()].map(([mode, m]) => {
-      const p = phi.find((x) => x.mode === mode);
-      return `| ${mode} | ${m.n} | ${m.wins} | ${f2(m.model / m.n)} | ${f2(m.naive / m.n)} | ${f2(p.median)} | ${f2(p.min)}-${f2(p.max)} |`;
+    "## Summary",
+    "",
+    ...lines.slice(2),
+    "",
+    "## Verdict",
+    "",
+    ...FIT_UNTILS.map((T) => {
+      const s = summary.find((x) => x.T === T && x.mode === "all");
+      const losses = summary.filter((x) => x.T === T && x.mode !== "all" && !(x.mae.model < x.mae.persistence)).map((x) => x.mode.toLowerCase());
+      return `- **${T}**: model ${f2(s.mae.model)} pp, naive ${f2(s.mae.naive)} pp, persistence ${f2(s.mae.persistence)} pp: ${
+        beats(s) ? "below both baselines" : s.mae.model < s.mae.naive ? "below the naive logistic, **not below persistence**" : "**not below the baselines**"
+      }${losses.length ? ` (persistence is closer for ${losses.join(", ")})` : ""}; band coverage ${pc(s.coverage)}.`;
     }),
-    `| all | ${results.length} | ${results.filter((r) => r.mae.model < r.mae.naive).length} | ${f2(results.reduce((s, r) => s + r.mae.model, 0) / results.length)} | ${f2(results.reduce((s, r) => s + r.mae.naive, 0) / results.length)} | | |`,
+    "",
+    "Where the model loses to persistence it is on series that stalled or fell after the cut-off, mostly for policy",
+    "reasons no model here sees: Europe's car share flat after 2022 and Germany's falling after its subsidy ended,",
+    "China's 2/3-wheeler share falling from 55% to 43% after its standard and subsidy changes, European",
+    "2/3-wheelers falling back. Fitted on the growth before the cut-off, the model forecasts more growth. Band",
+    "coverage is below the 90% aimed for because the error scale is the pool's in-sample training error, and the",
+    "breaks of the test years are larger than those of the training windows. Discussion: [backtest.md](backtest.md),",
+    "section 3.",
+    "",
+    "## The pooled fit at each cut-off",
+    "",
+    "Shared parameters per mode (every country in the pool, aggregates out), and the population of the country",
+    "constants A. The last cut-off uses every year and is the fit the data pack cites.",
+    "",
+    "| cut-off | mode | B0 | k | lambda | A mean | A sd | countries |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...fitRows.map((f) => `| ${f.T} | ${f.mode} | ${f.barrierDepth} | ${f.barrierDecay} | ${f.adjustmentSpeed} | ${f2(f.mu)} | ${f2(f.tau)} | ${f.n} |`),
     "",
     "## Every series",
     "",
-    "| region | mode | fit until | fit years | MAE model | MAE naive | closer | phi | g | tau (source) |",
-    "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |",
+    "| region | mode | cut-off | MAE model | MAE naive | MAE persistence | coverage | best | A (posterior) |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ...results.map((r) => {
-      const c = r.calibration;
-      const win = r.mae.model < r.mae.naive ? "**model**" : r.mae.model > r.mae.naive ? "naive" : "tie";
-      return `| ${r.region} | ${r.mode} | ${r.fitUntil} | ${r.fitted.years.length} | ${f2(r.mae.model)} | ${f2(r.mae.naive)} | ${win} | ${f2(c.phi)} | ${f2(c.g)} | ${c.tau.toFixed(3)} (${c.tauSource === "stock share history" ? "stock" : "default"}) |`;
+      const best = Math.min(r.mae.model, r.mae.naive, r.mae.persistence);
+      const who = r.mae.model === best ? "**model**" : r.mae.naive === best ? "naive" : "persistence";
+      return `| ${r.region} | ${r.mode} | ${r.fitUntil} | ${f2(r.mae.model)} | ${f2(r.mae.naive)} | ${f2(r.mae.persistence)} | ${pc(r.coverage)} | ${who} | ${f2(r.calibration.matureConstant)} |`;
     }),
     "",
-    ...(skipped.length ? ["## Not tested", "", ...skipped.map((s) => `- ${s.region}, ${s.mode}, fit until ${s.fitUntil}: ${s.reason}`), ""] : []),
-  ].join("\n");
-  writeFileSync(join(root, "docs", "backtest-results.md"), md);
-  console.log("\nwrote docs/backtest-results.md");
+    `## Not tested (${skipped.length})`,
+    "",
+    ...skipped.map((s) => `- ${s.region}, ${s.mode}, cut-off ${s.fitUntil}: ${s.reason}`),
+    "",
+  ];
+  writeFileSync(join(root, "docs/backtest-results.md"), md.join("\n"));
+  execSync("npx prettier --write docs/backtest-results.md", { cwd: root, stdio: "ignore" });
+  console.log("wrote docs/backtest-results.md");
 }

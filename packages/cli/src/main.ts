@@ -101,12 +101,11 @@ export function buildProgram(): Command {
 
   program
     .command("backtest")
-    .description("calibrate the EV diffusion dynamics on another country's history up to a year, forecast the rest, compare with a naive logistic")
+    .description("the planner's choice model on other countries' EV history, against a naive logistic and persistence")
     .option("--history <file.csv>", "IEA Global EV Data Explorer CSV (region_country, category, parameter, mode, powertrain, year, unit, value)")
     .option("--region <name>", "region or country, e.g. Norway")
     .option("--mode <mode>", 'vehicle mode, e.g. "Cars" or "2 and 3 wheelers"')
-    .option("--fit-until <year>", "last year used for calibration (with --all: a comma-separated list, default 2019,2021)")
-    .option("--fit-from <year>", "ignore years before this one")
+    .option("--fit-until <year>", "last year used for calibration (with --all: a comma-separated list, default 2020)")
     .option("--all", "every region x mode with enough data")
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .action((opts) => backtestCommand(opts, print));

@@ -1,4 +1,5 @@
-// Backtest on history the user brings (IEA Global EV Data Explorer CSV): observed, model forecast, naive logistic.
+// Backtest on history the user brings (IEA Global EV Data Explorer CSV): the planner's own choice model (fitted on
+// the panel up to the cut-off) against observed shares, a naive logistic and persistence, with its p5-p95 band.
 import { memo, useState } from "react";
 import { Chart } from "./Chart";
 import type { ModelClient } from "./client";
@@ -13,7 +14,6 @@ function option(r: NonNullable<BacktestReply["result"]>) {
     animation: false,
     grid: { left: 48, right: 16, top: 30, bottom: 28 },
     tooltip: { trigger: "axis", valueFormatter: (v: number) => (v == null ? "–" : `${fmtNumber(v, 1)}%`) },
-    legend: { top: 0 },
     xAxis: { type: "category", data: years },
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [
@@ -26,7 +26,7 @@ function option(r: NonNullable<BacktestReply["result"]>) {
         itemStyle: { color: "#111" },
       },
       {
-        name: "model (fit, then forecast)",
+        name: "model (one year ahead, then forecast)",
         type: "line",
         data: [...r.fitted.model, ...r.forecast],
         lineStyle: { color: "#0f766e", width: 2.5 },
@@ -40,7 +40,36 @@ function option(r: NonNullable<BacktestReply["result"]>) {
         itemStyle: { color: "#d97706" },
       },
       {
+        name: "persistence",
+        type: "line",
+        data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1], ...r.persistence],
+        lineStyle: { color: "#6b7280", type: "dotted" },
+        itemStyle: { color: "#6b7280" },
+      },
+      // The model's p5-p95 band over the test years: a transparent base and the band's width stacked on it.
+      {
+        name: "band base",
+        legend: false,
+        type: "line",
+        stack: "band",
+        symbol: "none",
+        lineStyle: { opacity: 0 },
+        data: [...pad(r.fitted.years.length), ...r.band.p5],
+        tooltip: { show: false },
+      },
+      {
+        name: "p5-p95 band",
+        type: "line",
+        stack: "band",
+        symbol: "none",
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: "#0f766e", opacity: 0.15 },
+        data: [...pad(r.fitted.years.length), ...r.band.p95.map((x, i) => x - r.band.p5[i])],
+        tooltip: { show: false },
+      },
+      {
         name: "cut-off",
+        legend: false,
         type: "line",
         data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1]],
         markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: "fit until" } },
@@ -102,7 +131,8 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
         )}
         {reply?.result && (
           <span data-testid="backtest-mae">
-            MAE: model {fmtNumber(reply.result.mae.model, 2)} pp · naive {fmtNumber(reply.result.mae.naive, 2)} pp
+            MAE: model {fmtNumber(reply.result.mae.model, 2)} pp · naive {fmtNumber(reply.result.mae.naive, 2)} pp · persistence{" "}
+            {fmtNumber(reply.result.mae.persistence, 2)} pp · band coverage {fmtNumber(100 * reply.result.coverage, 0)}%
           </span>
         )}
       </div>

@@ -87,7 +87,7 @@ const en = {
   shown: "shown",
   levers_count: "levers",
   backtestHint:
-    "Load an IEA Global EV Data Explorer CSV: the adoption dynamics are fitted up to the cut-off year and forecast after it, beside a naive logistic curve.",
+    "Load an IEA Global EV Data Explorer CSV: the planner's own choice model is fitted on every country's history up to the cut-off (the chosen country left out of the pool) and forecasts the later years, beside a naive logistic curve and persistence (the last share carried forward).",
 };
 export type Strings = typeof en;
 

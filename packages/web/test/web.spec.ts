@@ -194,7 +194,7 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
-  it("backtests an uploaded history file and draws observed, forecast and naive", async () => {
+  it("backtests an uploaded history file and draws observed, forecast, naive and persistence", async () => {
     const { page } = await open();
     const lines = ["region_country,category,parameter,mode,powertrain,year,unit,value"];
     // A logistic-looking history for a made-up country.
@@ -204,7 +204,9 @@ describe("the planner in the browser", () => {
     writeFileSync(file, lines.join("\n") + "\n");
     await page.setInputFiles('[data-testid="backtest-file"]', file);
     await page.waitForSelector('[data-testid="backtest-mae"]', { timeout: 30_000 });
-    expect(await page.locator('[data-testid="backtest-mae"]').innerText()).toMatch(/MAE: model \d+\.\d+ pp · naive \d+\.\d+ pp/);
+    expect(await page.locator('[data-testid="backtest-mae"]').innerText()).toMatch(
+      /MAE: model \d+\.\d+ pp · naive \d+\.\d+ pp · persistence \d+\.\d+ pp · band coverage \d+%/,
+    );
     expect(await page.locator('[data-chart="backtest"]').count()).toBe(1);
     await page.close();
   });

@@ -1,22 +1,40 @@
-// The backtest: calibrate the diffusion dynamics on the years up to a cut-off, forecast the later years, and
-// compare the error with a naive logistic fitted to the same years.
+// The backtest: the planner's own choice and stock code on country packs built from the IEA history. Up to a
+// cut-off the panel fit (pooled.ts) calibrates the choice dynamics; the engine then forecasts the later years
+// from the cut-off as base year, and the errors are compared with two baselines fitted to the same years: a
+// naive logistic curve and persistence (the last observed share carried forward).
 import { InputError, type InputIssue } from "../errors.js";
 import type { EvHistoryRow } from "./csv.js";
-import { fitDiffusion, simulateDiffusion, type DiffusionCalibration } from "./diffusion.js";
 import { listShareSeries, selectShareHistory, type ShareHistory } from "./history.js";
 import { fitLogistic, logisticShare, type LogisticFit } from "./logistic.js";
+import { CountryPack, PANEL_MODES, SEGMENT_OF_MODE } from "./country-pack.js";
+import { panelFromRows, type RegionHistory } from "./panel.js";
+import { GRID, PanelFit, evShareAt, forecastRegion, modeBases, runPack, type ModePosterior, type SeriesForecast } from "./pooled.js";
+import { SEGMENTS } from "../domain.js";
 
-/** Fewest observed years up to the cut-off: three parameters need at least one year more to say anything. */
+/** Fewest observed years up to the cut-off: the naive logistic's three parameters need one year more. */
 export const MIN_FIT_POINTS = 4;
 
 export interface BacktestOptions {
   readonly fitUntil: number;
-  readonly fitFrom?: number;
-  readonly space?: "logit" | "share";
   /** Last year to forecast (default: the last observed year). */
   readonly until?: number;
   /** Source name for messages. */
   readonly file: string;
+}
+
+export interface BacktestCalibration {
+  /** Shared parameters of the mode (pooled over the other countries, data up to the cut-off). */
+  readonly barrierDepth: number;
+  readonly barrierDecay: number;
+  readonly adjustmentSpeed: number;
+  /** The region's mature constant: posterior mean and the population it is drawn from. */
+  readonly matureConstant: number;
+  readonly populationMean: number;
+  readonly populationSpread: number;
+  /** Training pairs (origin, year) of the region itself; 0 when its constant is the population's. */
+  readonly ownPairs: number;
+  /** Countries in the pool (the scored one left out). */
+  readonly poolSize: number;
 }
 
 export interface BacktestResult {
@@ -29,11 +47,16 @@ export interface BacktestResult {
   readonly observed: number[];
   readonly forecast: number[];
   readonly naive: number[];
+  readonly persistence: number[];
+  /** The model's p5-p95 predictive band, percent. */
+  readonly band: { readonly p5: number[]; readonly p95: number[] };
   /** Mean absolute error over `years`, percentage points. */
-  readonly mae: { readonly model: number; readonly naive: number };
-  /** In-sample: observed years up to the cut-off, shares in percent. */
-  readonly fitted: { readonly years: number[]; readonly observed: number[]; readonly model: number[]; readonly naive: number[] };
-  readonly calibration: DiffusionCalibration;
+  readonly mae: { readonly model: number; readonly naive: number; readonly persistence: number };
+  /** Share of the test years whose observation lies inside the band. */
+  readonly coverage: number;
+  /** In-sample: observed years up to the cut-off, the model's one-year-ahead forecasts and the naive curve. */
+  readonly fitted: { readonly years: number[]; readonly observed: number[]; readonly model: (number | null)[]; readonly naive: number[] };
+  readonly calibration: BacktestCalibration;
   readonly naiveParams: LogisticFit;
   readonly notes: readonly string[];
 }
@@ -49,13 +72,14 @@ const refuse = (file: string, field: string, message: string): never => {
   throw new InputError([{ file, field, message }]);
 };
 
-/** Run the backtest on one share history. Refuses (InputError) series it cannot test; never returns NaN shares. */
-export function backtestSeries(h: ShareHistory, opts: BacktestOptions): BacktestResult {
+/** Check that a series can be tested at a cut-off; returns its fit and test years. Throws InputError if not. */
+function checkSeries(h: ShareHistory, opts: BacktestOptions) {
   const { file, fitUntil } = opts;
   const name = `${h.region}, ${h.mode}`;
   if (!Number.isInteger(fitUntil)) refuse(file, "fit_until", `must be a year, not ${fitUntil}`);
+  if (!PANEL_MODES.includes(h.mode)) refuse(file, "mode", `${name}: the planner has no segment for mode "${h.mode}" (it has ${PANEL_MODES.join(", ")})`);
   const all = [...h.salesShare.entries()].sort((x, y) => x[0] - y[0]);
-  const inFit = all.filter(([t]) => t <= fitUntil && (opts.fitFrom === undefined || t >= opts.fitFrom));
+  const inFit = all.filter(([t]) => t <= fitUntil);
   const until = opts.until ?? (all.length ? all[all.length - 1][0] : fitUntil);
   const test = all.filter(([t]) => t > fitUntil && t <= until);
   if (inFit.length < MIN_FIT_POINTS) {
@@ -67,6 +91,7 @@ export function backtestSeries(h: ShareHistory, opts: BacktestOptions): Backtest
       `${name}: ${inFit.length} year${inFit.length === 1 ? "" : "s"} of EV sales share up to ${fitUntil}${have}; at least ${MIN_FIT_POINTS} are needed to calibrate${span}`,
     );
   }
+  if (!h.salesShare.has(fitUntil)) refuse(file, "fit_until", `${name}: no EV sales share in ${fitUntil}, the base year of the forecast`);
   if (test.length === 0)
     refuse(
       file,
@@ -74,95 +99,174 @@ export function backtestSeries(h: ShareHistory, opts: BacktestOptions): Backtest
       `${name}: no EV sales share after ${fitUntil}${opts.until !== undefined ? ` up to ${until}` : ""} to test the forecast against (last year: ${all[all.length - 1][0]})`,
     );
   if (inFit.every(([, s]) => s <= 0)) refuse(file, "fit_until", `${name}: every EV sales share up to ${fitUntil} is zero; there is nothing to calibrate on`);
+  return { inFit, test, until };
+}
 
+const pct = (x: number) => x * 100;
+
+/** Score one series given its region's forecast and posterior. */
+function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptions, fc: SeriesForecast, post: ModePosterior): BacktestResult {
+  const { inFit, test } = checkSeries(h, opts);
+  const T = opts.fitUntil;
   const notes: string[] = [];
   const missing: number[] = [];
-  for (let t = inFit[0][0]; t <= until; t++) if (!h.salesShare.has(t)) missing.push(t);
+  const lastTest = test[test.length - 1][0];
+  for (let t = inFit[0][0]; t <= lastTest; t++) if (!h.salesShare.has(t)) missing.push(t);
   if (missing.length) notes.push(`no EV sales share for ${missing.join(", ")}: simulated through, not scored`);
-  const falls = inFit.filter(([t, s], i) => i > 0 && s < 0.8 * inFit[i - 1][1] && inFit[i - 1][0] === t - 1).map(([t]) => t);
-  if (falls.length) notes.push(`the share falls by more than 20% in ${falls.join(", ")}: neither curve can follow a fall`);
-
-  const cal = fitDiffusion(h.salesShare, h.stockShare, { fitUntil, fitFrom: opts.fitFrom, mode: h.mode, space: opts.space });
-  notes.push(...cal.notes);
-  const sim = simulateDiffusion(cal, { firstYear: cal.firstYear, lastYear: until, t0: cal.t0, tau: cal.tau, initialStockShare: cal.initialStockShare });
-  const modelAt = (t: number) => sim.salesShare[t - cal.firstYear];
-  const naiveParams = fitLogistic(inFit.map(([year, share]) => ({ year, share })));
-  const pct = (x: number) => x * 100;
+  if (region.aggregate) notes.push(`${region.region} is a sum of countries: scored, but not part of any pooled fit`);
+  if (post.ownPairs === 0) notes.push("no training forecasts of its own in the window: its mature constant is the population's");
+  if (post.ownOnly)
+    notes.push(`no other country in the file has ${h.mode.toLowerCase()}: the dynamics are fitted on this series alone (no pool to leave it out of)`);
+  const at = (t: number) => fc.years.indexOf(t);
   const observed = test.map(([, s]) => pct(s));
-  const forecast = test.map(([t]) => pct(modelAt(t)));
+  const forecast = test.map(([t]) => pct(fc.mean[at(t)]));
+  const p5 = test.map(([t]) => pct(fc.p5[at(t)]));
+  const p95 = test.map(([t]) => pct(fc.p95[at(t)]));
+  const naiveParams = fitLogistic(inFit.map(([year, share]) => ({ year, share })));
   const naive = test.map(([t]) => pct(logisticShare(naiveParams, t)));
+  const last = pct(h.salesShare.get(T)!);
+  const persistence = test.map(() => last);
+  const inside = observed.filter((o, i) => o >= p5[i] - 1e-9 && o <= p95[i] + 1e-9).length;
+  const aMean = GRID.matureConstant.reduce<number>((x, a, i) => x + a * post.weights[i], 0);
   return {
     region: h.region,
     mode: h.mode,
-    fitUntil,
+    fitUntil: T,
     years: test.map(([t]) => t),
     observed,
     forecast,
     naive,
-    mae: { model: meanAbsoluteError(forecast, observed), naive: meanAbsoluteError(naive, observed) },
+    persistence,
+    band: { p5, p95 },
+    mae: { model: meanAbsoluteError(forecast, observed), naive: meanAbsoluteError(naive, observed), persistence: meanAbsoluteError(persistence, observed) },
+    coverage: inside / observed.length,
     fitted: {
       years: inFit.map(([t]) => t),
       observed: inFit.map(([, s]) => pct(s)),
-      model: inFit.map(([t]) => pct(modelAt(t))),
+      model: oneYearAhead(region, h, inFit, aMean, post),
       naive: inFit.map(([t]) => pct(logisticShare(naiveParams, t))),
     },
-    calibration: cal,
+    calibration: {
+      ...post.shared,
+      matureConstant: aMean,
+      populationMean: post.mu,
+      populationSpread: post.tau,
+      ownPairs: post.ownPairs,
+      poolSize: post.pool.length,
+    },
     naiveParams,
     notes,
   };
 }
 
-/** Select region and mode from parsed rows, then backtest. */
-export function backtest(rows: readonly EvHistoryRow[], region: string, mode: string, opts: BacktestOptions): BacktestResult {
-  return backtestSeries(selectShareHistory(rows, region, mode, opts.file), opts);
+/** The model's one-year-ahead forecast of each fit year from the year before (null where that year is missing). */
+function oneYearAhead(region: RegionHistory, h: ShareHistory, inFit: [number, number][], a: number, post: ModePosterior): (number | null)[] {
+  const s = SEGMENTS.indexOf(SEGMENT_OF_MODE[h.mode]);
+  return inFit.map(([t]) => {
+    if (!h.salesShare.has(t - 1)) return null;
+    const pack = new CountryPack(t - 1, t, modeBases(region, t - 1));
+    const out = runPack(pack, () => ({ matureConstant: a, ...post.shared }));
+    return pct(evShareAt(out, pack.nYears, s, 1));
+  });
 }
 
 export interface BacktestAllResult {
   readonly results: BacktestResult[];
   /** Series that could not be tested at a cut-off, with the reason. */
   readonly skipped: { region: string; mode: string; fitUntil: number; reason: string }[];
+  /** Engine runs the panel fit made. */
+  readonly runs: number;
 }
 
-/** Every region x mode with an EV sales share, at each cut-off; refusals are collected, not thrown. */
-export function backtestAll(
-  rows: readonly EvHistoryRow[],
-  fitUntils: readonly number[],
-  opts: { file: string; fitFrom?: number; until?: number; space?: "logit" | "share" },
-): BacktestAllResult {
+function lastObservedYear(panel: readonly RegionHistory[]): number {
+  let y = 0;
+  for (const r of panel) for (const h of r.modes.values()) for (const t of h.share.keys()) y = Math.max(y, t);
+  return y;
+}
+
+/** Every region x mode the planner has a segment for, at each cut-off; refusals are collected, not thrown. */
+export function backtestAll(rows: readonly EvHistoryRow[], fitUntils: readonly number[], opts: { file: string; until?: number }): BacktestAllResult {
+  const panel = panelFromRows(rows);
+  const lastYear = opts.until ?? lastObservedYear(panel);
+  const fit = new PanelFit(panel, fitUntils, lastYear);
   const results: BacktestResult[] = [];
   const skipped: BacktestAllResult["skipped"] = [];
-  for (const { region, mode } of listShareSeries(rows)) {
-    let h: ShareHistory;
-    try {
-      h = selectShareHistory(rows, region, mode, opts.file);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      for (const fitUntil of fitUntils) skipped.push({ region, mode, fitUntil, reason: e.issues.map((i: InputIssue) => i.message).join("; ") });
-      continue;
-    }
-    for (const fitUntil of fitUntils) {
-      try {
-        results.push(backtestSeries(h, { ...opts, fitUntil }));
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        skipped.push({ region, mode, fitUntil, reason: e.issues.map((i: InputIssue) => i.message).join("; ") });
+  const series = listShareSeries(rows);
+  for (const T of fitUntils) {
+    for (const region of panel) {
+      const posts = new Map(PANEL_MODES.map((m) => [m, fit.posterior(m, T, region.region)]));
+      let fc: Map<string, SeriesForecast> | null = null;
+      for (const { region: rn, mode } of series.filter((x) => x.region === region.region)) {
+        try {
+          const h = selectShareHistory(rows, rn, mode, opts.file);
+          checkSeries(h, { fitUntil: T, file: opts.file, until: opts.until });
+          fc ??= forecastRegion(region, T, lastYear, posts);
+          results.push(scoreSeries(h, region, { fitUntil: T, file: opts.file, until: opts.until }, fc.get(mode)!, posts.get(mode)!));
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          skipped.push({ region: rn, mode, fitUntil: T, reason: e.issues.map((i: InputIssue) => i.message).join("; ") });
+        }
       }
     }
   }
-  return { results, skipped };
+  // Series of modes the planner has no segment for, and regions with no row at all, are reported once.
+  for (const { region, mode } of series) {
+    if (PANEL_MODES.includes(mode)) continue;
+    for (const T of fitUntils) skipped.push({ region, mode, fitUntil: T, reason: `the planner has no segment for mode "${mode}"` });
+  }
+  results.sort((a, b) => a.fitUntil - b.fitUntil || a.mode.localeCompare(b.mode) || a.region.localeCompare(b.region));
+  return { results, skipped, runs: fit.runs };
 }
 
-/** Median of the calibrated phi per mode over results (for market mode to cite), with the count. */
-export function familiaritySummary(results: readonly BacktestResult[]): { mode: string; n: number; median: number; min: number; max: number }[] {
-  const byMode = new Map<string, number[]>();
-  for (const r of results) {
-    const l = byMode.get(r.mode) ?? [];
-    l.push(r.calibration.phi);
-    byMode.set(r.mode, l);
+/** Panel fits already made for a set of rows, by cut-off and last year (the web planner asks series by series). */
+const fits = new WeakMap<readonly EvHistoryRow[], Map<string, { panel: RegionHistory[]; fit: PanelFit; lastYear: number }>>();
+
+/** Select region and mode from parsed rows, then backtest (the whole panel is fitted: the pool needs it). */
+export function backtest(rows: readonly EvHistoryRow[], region: string, mode: string, opts: BacktestOptions): BacktestResult {
+  const h = selectShareHistory(rows, region, mode, opts.file);
+  checkSeries(h, opts);
+  let byKey = fits.get(rows);
+  if (!byKey) fits.set(rows, (byKey = new Map()));
+  const key = `${opts.fitUntil}:${opts.until ?? ""}`;
+  let entry = byKey.get(key);
+  if (!entry) {
+    const panel = panelFromRows(rows);
+    const lastYear = opts.until ?? lastObservedYear(panel);
+    entry = { panel, fit: new PanelFit(panel, [opts.fitUntil], lastYear), lastYear };
+    byKey.set(key, entry);
   }
-  return [...byMode.entries()].map(([mode, v]) => {
-    const s = v.slice().sort((a, b) => a - b);
-    const m = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    return { mode, n: s.length, median: m, min: s[0], max: s[s.length - 1] };
-  });
+  const { panel, fit, lastYear } = entry;
+  const r = panel.find((x) => x.region === h.region)!;
+  const posts = new Map(PANEL_MODES.map((m) => [m, fit.posterior(m, opts.fitUntil, r.region)]));
+  const fc = forecastRegion(r, opts.fitUntil, lastYear, posts);
+  return scoreSeries(h, r, opts, fc.get(h.mode)!, posts.get(h.mode)!);
 }
+
+export interface BacktestSummary {
+  readonly n: number;
+  readonly mae: { readonly model: number; readonly naive: number; readonly persistence: number };
+  /** Series where the model's MAE is below the baseline's. */
+  readonly wins: { readonly naive: number; readonly persistence: number };
+  /** Held-out points inside the p5-p95 band, over all points. */
+  readonly coverage: number;
+}
+
+/** Mean errors, wins and point coverage over a set of results. */
+export function summarise(results: readonly BacktestResult[]): BacktestSummary {
+  const n = results.length;
+  const mean = (f: (r: BacktestResult) => number) => (n ? results.reduce((s, r) => s + f(r), 0) / n : NaN);
+  let inside = 0;
+  let points = 0;
+  for (const r of results) {
+    points += r.years.length;
+    inside += Math.round(r.coverage * r.years.length);
+  }
+  return {
+    n,
+    mae: { model: mean((r) => r.mae.model), naive: mean((r) => r.mae.naive), persistence: mean((r) => r.mae.persistence) },
+    wins: { naive: results.filter((r) => r.mae.model < r.mae.naive).length, persistence: results.filter((r) => r.mae.model < r.mae.persistence).length },
+    coverage: points ? inside / points : NaN,
+  };
+}
+
+export { PanelFit } from "./pooled.js";

@@ -23,9 +23,12 @@ export function packCosts(p: Float64Array, L: ParamLayout, t: number, cost: Floa
 }
 
 /**
- * Chemistry mix of new packs per segment: the prescribed shares, tilted towards chemistries whose cost has fallen
- * most since the base year: w_c ∝ prescribed_c * exp(-theta * (cost_c(t)/cost_c(base) - 1)). theta = 0 gives the
- * prescribed mix. Writes mix[s * N_CHEM + c] and the mix-weighted pack cost per segment into packUsd[s].
+ * Chemistry mix of new packs per segment: the prescribed shares, tilted towards chemistries that are cheap
+ * relative to the prescribed mix's average cost this year: w_c ∝ prescribed_c * exp(-theta * (cost_c(t) / m(t)
+ * - 1)), m(t) = sum of prescribed_c * cost_c(t). theta = 0 gives the prescribed mix. The tilt compares costs
+ * within the year (not each chemistry with its own base-year cost), so a cheaper chemistry in any year, the base
+ * year's included, only draws weight towards it and lowers the mix-weighted cost. `costBase` is kept for the
+ * reported rows. Writes mix[s * N_CHEM + c] and the mix-weighted pack cost per segment into packUsd[s].
  */
 export function chemistryMix(
   p: Float64Array,
@@ -36,6 +39,7 @@ export function chemistryMix(
   mix: Float64Array,
   packUsd: Float64Array,
 ): void {
+  void costBase;
   const theta = p[L.one["batteries.chemistry_cost_sensitivity"] + t];
   const lfp = L.ix["batteries.chemistry_share_lfp"];
   const nmc = L.ix["batteries.chemistry_share_nmc"];
@@ -45,9 +49,16 @@ export function chemistryMix(
     mix[o] = p[lfp[s] + t];
     mix[o + 1] = p[nmc[s] + t];
     mix[o + 2] = p[na[s] + t];
+    let m = 0;
+    let w = 0;
+    for (let c = 0; c < N_CHEM; c++) {
+      m += mix[o + c] * cost[c];
+      w += mix[o + c];
+    }
+    m = w > 0 ? m / w : 0;
     let sum = 0;
     for (let c = 0; c < N_CHEM; c++) {
-      const rel = costBase[c] > 0 ? cost[c] / costBase[c] - 1 : 0;
+      const rel = m > 0 ? cost[c] / m - 1 : 0;
       mix[o + c] *= Math.exp(-theta * rel);
       sum += mix[o + c];
     }

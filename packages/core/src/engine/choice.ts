@@ -1,8 +1,16 @@
-// Consumer choice (docs/model.md section 3): a multinomial logit per segment over powertrains,
-//   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
-// with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
-// from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
-// Targets mode (a dated EV share) is the other way to set shares, and lives here too (`targetShares`).
+// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains whose logits
+// (relative to ICE) adjust each year towards an attractor set by costs, a mature-market constant and a
+// transient barrier that decays with cumulative adoption:
+//   attractor  U_q(t) = -beta*(C_q - C_ice)/Cref + K_q - B_q(t) - beta*(barrier relief terms)
+//   barrier    B_q(t) = B0_q * exp(-k * E(t-1)),   E = cumulative EV share of sales (share-years)
+//   adjustment l_q(t) = l_q(t-1) + lambda * (U_q(t) - l_q(t-1)),   l_q(base) = ln(s_q / s_ice) observed
+//   shares     s_q = exp(l_q) / sum exp(l)   (then the mandate floor)
+// K_q is the mature constant A for plug-ins (BEV, PHEV) and the calibrated constant for HEV. B0 is the barrier
+// of a market with no EVs; the base year starts from its observed logits, so it is reproduced exactly, and a
+// market below (or above) its attractor closes the gap at speed lambda. docs/model.md explains why the
+// attractor is not forced through the base year (that would make every base-year cost change a change of the
+// constant, and a zero share a permanent ceiling). Targets mode (a dated EV share) is the other way to set
+// shares, and lives here too (`targetShares`), with the stage that resolves the subsidy budget within the year.
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
 import { illinois } from "../numeric/root.js";
 import type { CostTables } from "./costs.js";
@@ -13,27 +21,87 @@ import type { RunFlags, YearState } from "./state.js";
 
 /** State the choice model carries from the base year and from year to year. */
 export class ChoiceState {
+  /** Constant of each powertrain relative to ICE: A for plug-ins, the calibrated constant for HEV, 0 for ICE. */
   readonly asc = new Float64Array(N_SEG * N_PT);
   /** Reference cost per km: the base-year ICE cost. */
   readonly cref = new Float64Array(N_SEG);
   /** Base-year levels of the barrier drivers. */
   readonly accessBase = new Float64Array(N_SEG);
-  readonly evStockShareBase = new Float64Array(N_SEG);
   /** Base-year stock of each segment: the fixed denominator of charging access. */
   readonly stockBase = new Float64Array(N_SEG);
   /** Barrier drivers at the end of the previous year. */
   readonly accessPrev = new Float64Array(N_SEG);
-  readonly evStockSharePrev = new Float64Array(N_SEG);
-  /** Utility of each powertrain without the subsidy term, this year. */
+  /** Cumulative EV share of sales E (share-years) at the end of the previous year, and in the base year. */
+  readonly cumEv = new Float64Array(N_SEG);
+  readonly cumEvBase = new Float64Array(N_SEG);
+  /** Attractor utility of each powertrain without the subsidy term, this year (relative to ICE). */
   readonly utility = new Float64Array(N_SEG * N_PT);
+  /** Logits (relative to ICE) at the end of the previous year, and this year's (before the mandate). */
+  readonly logitPrev = new Float64Array(N_SEG * N_PT);
+  readonly logitNow = new Float64Array(N_SEG * N_PT);
   /** Base-year observed shares (floored). */
   readonly baseShare = new Float64Array(N_SEG * N_PT);
+  /**
+   * Conditioned runs only: the barrier depth recalibrated to the base year's equilibrium, as a multiple of the
+   * parameter's (1 in scenario runs, where the data pack's depth is used as it is).
+   */
+  readonly depthScale = new Float64Array(N_SEG).fill(1);
+  /** 1 where the BEV's base-year share was zero and sits on the floor: it has no buying habit to carry. */
+  readonly floored = new Uint8Array(N_SEG);
+  /** Base-year attractor utilities before the barrier and the charging term, for the barrier's calibration. */
+  readonly baseUtility = new Float64Array(N_SEG * N_PT);
 }
 
-/** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
-export const MIN_STOCK_SHARE = 1e-6;
+/**
+ * The barrier depth B0 that makes the base year an equilibrium for segment s (its BEV attractor equal to the
+ * observed logit), from a run's base-year state: the attractor without barrier, with the charging barrier at
+ * the access of the end of the base year, minus the observed logit, over the barrier's weight
+ * theta + (1 - theta) * exp(-k * E_base) (a share theta of the depth being permanent). scripts/fit-choice.mjs
+ * stores it in the data pack, once, from the data pack's own base year; scenarios never recalibrate it, so that
+ * any change of cost, the base year's included, acts as a change of cost.
+ */
+export function equilibriumDepth(p: Float64Array, L: ParamLayout, st: ChoiceState, s: number): number {
+  const o = s * N_PT;
+  const beta = p[L.ix["choice.cost_sensitivity"][s]];
+  const theta = p[L.one["choice.gap_persistence"]];
+  const k = p[L.ix["choice.barrier_decay"][s]];
+  const u = st.baseUtility[o + BEV] - beta * chargingBarrier(p, L, 0, s, st.accessBase[s]);
+  const gap = u - Math.log(st.baseShare[o + BEV] / st.baseShare[o + ICE]);
+  return gap / (theta + (1 - theta) * Math.exp(-k * st.cumEvBase[s]));
+}
 
-/** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
+/**
+ * End of the base year. In a conditioned run (uncertain parameters, not an intervention), the depth becomes the
+ * base year's equilibrium depth under this run's parameters, capped by the run's depth parameter: the observed
+ * base-year share is data, so a draw with cheaper base-year costs needs a deeper barrier to explain it. In a
+ * scenario run the data pack's depth is kept, so that any change of cost acts as a change of cost.
+ */
+export function conditionBarrier(p: Float64Array, L: ParamLayout, st: ChoiceState, condition: boolean): void {
+  for (let s = 0; s < N_SEG; s++) {
+    st.depthScale[s] = 1;
+    if (!condition) continue;
+    const d = p[L.ix["choice.barrier_depth"][s]];
+    if (d <= 0) continue;
+    const eq = equilibriumDepth(p, L, st, s);
+    st.depthScale[s] = Math.max(0, Math.min(d, eq)) / d;
+  }
+}
+
+/** Charging-access barrier (in units of the reference cost per km): kappa * exp(-x / x0); none when x0 is 0. */
+function chargingBarrier(p: Float64Array, L: ParamLayout, t: number, s: number, access: number): number {
+  const x0 = p[L.ix["choice.charging_half_access"][s] + t];
+  return x0 > 0 ? p[L.ix["choice.charging_barrier"][s] + t] * Math.exp(-access / x0) : 0;
+}
+
+/** Powertrains that carry the transient barrier: the plug-ins. */
+const PLUG_IN = (q: number) => q === BEV || q === PHEV;
+
+/**
+ * Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest. A BEV or ICE share of
+ * zero (only zero: an observed share, however small, is kept) is set to the floor (BEVs must be able to enter any segment; ICE is the reference); a PHEV or HEV share
+ * of zero stays zero: that powertrain is not offered in the segment (no buyer has ever been offered one, so it
+ * has no constant to speak of, and a floored one would hold a share set by the floor for good). Renormalised.
+ */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
   const floor = p[L.one["choice.base_share_floor"]];
   for (let s = 0; s < N_SEG; s++) {
@@ -41,17 +109,33 @@ export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Arra
     const ev = p[L.ix["adoption.target_ev_share"][s]];
     const bevF = p[L.ix["adoption.bev_fraction_of_ev"][s]];
     const hev = Math.min(p[L.ix["adoption.hev_share"][s]], 1 - ev);
-    out[o + BEV] = Math.max(floor, ev * bevF);
-    out[o + PHEV] = Math.max(floor, ev * (1 - bevF));
-    out[o + HEV] = Math.max(floor, hev);
-    out[o + ICE] = Math.max(floor, 1 - ev - hev);
+    const bev = ev * bevF;
+    const ice = 1 - ev - hev;
+    out[o + BEV] = bev > 0 ? bev : floor;
+    out[o + PHEV] = ev * (1 - bevF);
+    out[o + HEV] = hev;
+    out[o + ICE] = ice > 0 ? ice : floor;
     let sum = 0;
     for (let q = 0; q < N_PT; q++) sum += out[o + q];
     for (let q = 0; q < N_PT; q++) out[o + q] /= sum;
   }
 }
 
-/** Calibrate constants in the base year: ASC_p = ln(s_p / s_ice) + beta * (C_p - C_ice) / Cref. */
+/**
+ * Cumulative EV share of sales before the base year's decisions, in share-years: the plug-ins on the road at
+ * the end of the base year over the base year's sales (equal to the sum of past EV shares when sales were flat
+ * and nothing retired).
+ */
+export function baseCumulativeEvShare(p: Float64Array, L: ParamLayout, s: number): number {
+  const sales = p[L.ix["sales.base_year"][s]] * p[L.ix["sales.market_coverage"][s]];
+  const ev = p[L.ix["fleet.base_bev_stock"][s]] + p[L.ix["fleet.base_phev_stock"][s]];
+  return sales > 0 ? ev / sales : 0;
+}
+
+/**
+ * Base year: the reference cost, the HEV constant (the only constant calibrated, HEVs carrying no barrier), the
+ * plug-ins' mature constant A, cumulative adoption, and the starting logits: the observed base-year shares.
+ */
 export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st: ChoiceState): void {
   baseYearShares(p, L, st.baseShare);
   for (let s = 0; s < N_SEG; s++) {
@@ -61,43 +145,55 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
     const cost = (q: number) => costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
     const cref = cost(ICE);
     st.cref[s] = cref;
+    // A share theta of the barrier is permanent (a structural alternative): it lowers the constant for good.
+    const theta = p[L.one["choice.gap_persistence"]];
+    const a = p[L.ix["choice.mature_constant"][s]] + p[L.one["choice.mature_constant_offset"]] - theta * p[L.ix["choice.barrier_depth"][s]];
     for (let q = 0; q < N_PT; q++) {
-      st.asc[o + q] = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]) + (beta * (cost(q) - cost(ICE))) / cref;
+      // -Infinity for a powertrain not offered (zero base share): exp gives it no share, ever.
+      const observed = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]);
+      st.logitPrev[o + q] = observed;
+      st.logitNow[o + q] = observed;
+      st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
     }
+    st.floored[s] = p[L.ix["adoption.target_ev_share"][s]] * p[L.ix["adoption.bev_fraction_of_ev"][s]] > 0 ? 0 : 1;
+    st.cumEv[s] = baseCumulativeEvShare(p, L, s);
+    st.cumEvBase[s] = st.cumEv[s];
   }
 }
 
 /**
- * Utilities without the subsidy term for year t. Barriers (in units of the reference cost per km, times beta,
- * except familiarity which is in utility units):
- *  - charging access, BEV only: kappa * (exp(-x/x0) - exp(-x_base/x0)), x = public points usable by the segment
- *    per 10k vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change access);
- *  - familiarity, BEV and PHEV: phi * ln(F_base / F_prev), F = EV share of the segment's stock;
- *  - range/payload, BEV only: penalty(t) - penalty(base).
+ * Attractor utilities (relative to ICE) without the subsidy term for year t. Besides cost and constant:
+ *  - transient barrier, plug-ins: B0 * exp(-k * E(t-1));
+ *  - charging access, BEV only: beta * kappa * exp(-x(t-1)/x0), x = public points usable by the segment per 10k
+ *    vehicles of its base-year stock (a fixed denominator: fleet growth alone does not change access). Its level,
+ *    not its change since the base year: more chargers from the base year on (more EVs to serve) only help. In
+ *    the base year itself, whose shares are the observed ones, x(t-1) is not known and taken as 0;
+ *  - range/payload, BEV only: beta * (penalty(t) - penalty(base)).
  */
 export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: CostTables, st: ChoiceState): void {
   for (let s = 0; s < N_SEG; s++) {
     const o = s * N_PT;
     const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
     const cref = st.cref[s];
-    const kappa = p[L.ix["choice.charging_barrier"][s] + t];
-    const x0 = p[L.ix["choice.charging_half_access"][s] + t];
-    const phi = p[L.ix["choice.familiarity"][s] + t];
     const range = p[L.ix["choice.range_penalty"][s] + t] - p[L.ix["choice.range_penalty"][s]];
-    const access = x0 > 0 ? kappa * (Math.exp(-st.accessPrev[s] / x0) - Math.exp(-st.accessBase[s] / x0)) : 0;
-    const fam = phi * Math.log(Math.max(MIN_STOCK_SHARE, st.evStockShareBase[s]) / Math.max(MIN_STOCK_SHARE, st.evStockSharePrev[s]));
+    const access = chargingBarrier(p, L, t, s, st.accessPrev[s]);
+    const depth = (1 - p[L.one["choice.gap_persistence"]]) * p[L.ix["choice.barrier_depth"][s] + t] * st.depthScale[s];
+    const barrier = depth * Math.exp(-p[L.ix["choice.barrier_decay"][s] + t] * st.cumEv[s]);
+    const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {
-      let u = (-beta * costs.costNoSubsidy[o + q]) / cref + st.asc[o + q];
-      if (q === BEV) u -= beta * (access + range) + fam;
-      else if (q === PHEV) u -= fam;
-      st.utility[o + q] = u;
+      let u = (-beta * costs.costNoSubsidy[o + q]) / cref - ice + st.asc[o + q];
+      if (t === 0) st.baseUtility[o + q] = q === ICE ? 0 : u - (q === BEV ? beta * range : 0);
+      if (q === BEV) u -= beta * (access + range) + barrier;
+      else if (q === PHEV) u -= barrier;
+      st.utility[o + q] = q === ICE ? 0 : u;
     }
   }
 }
 
 /**
- * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value), with the
- * mandate floor on the EV share. Writes shares[s * N_PT + q].
+ * Shares for one segment given the share `f` of BEV buyers who receive the subsidy (expected value): logits
+ * adjusted towards the attractor (in the base year, the observed logits), then the mandate floor on the EV share.
+ * Writes shares[s * N_PT + q] and this year's logits.
  */
 export function marketShares(
   p: Float64Array,
@@ -112,12 +208,19 @@ export function marketShares(
 ): void {
   const o = s * N_PT;
   const beta = p[L.ix["choice.cost_sensitivity"][s] + t];
+  // A BEV on the floor (no sales in the base year) carries no habit: the floor's value is a numerical device,
+  // so the first projected year takes the attractor in full and nothing after it depends on the floor.
+  const lambda = t === 0 ? 0 : t === 1 && st.floored[s] ? 1 : p[L.ix["choice.adjustment_speed"][s] + t];
   const bonus = (beta * f * costs.subsidyPerKm[s]) / st.cref[s];
   let max = -Infinity;
   for (let q = 0; q < N_PT; q++) {
-    const u = st.utility[o + q] + (q === BEV ? bonus : 0);
-    shares[o + q] = u;
-    if (u > max) max = u;
+    const prev = st.logitPrev[o + q];
+    const target = q === ICE ? 0 : st.utility[o + q] + (q === BEV ? bonus : 0);
+    // A powertrain not offered in the segment (prev = -Infinity) stays out.
+    const l = q === ICE ? 0 : prev === -Infinity ? -Infinity : prev + lambda * (target - prev);
+    st.logitNow[o + q] = l;
+    shares[o + q] = l;
+    if (l > max) max = l;
   }
   let sum = 0;
   for (let q = 0; q < N_PT; q++) {
@@ -127,6 +230,21 @@ export function marketShares(
   }
   for (let q = 0; q < N_PT; q++) shares[o + q] /= sum;
   applyMandate(p[L.ix["policy.min_ev_share"][s] + t], o, evMask, shares);
+}
+
+/**
+ * End of year t: this year's logits become last year's, and cumulative adoption grows by this year's EV share
+ * of sales (after any mandate: policy-driven adoption counts). The base year's sales are already in the base
+ * stock, so E starts growing in the first projected year.
+ */
+export function advanceChoice(t: number, shares: Float64Array, evMask: Uint8Array, st: ChoiceState): void {
+  st.logitPrev.set(st.logitNow);
+  if (t === 0) return;
+  for (let s = 0; s < N_SEG; s++) {
+    let ev = 0;
+    for (let q = 0; q < N_PT; q++) if (evMask[q]) ev += shares[s * N_PT + q];
+    st.cumEv[s] += ev;
+  }
 }
 
 /** Raise the EV share to the mandated floor, scaling EV powertrains up and the others down proportionally. */
@@ -178,13 +296,11 @@ export class ChoiceStage {
   /** Bound once, so that the root finder's callback allocates nothing per year. */
   private readonly gap = (f: number) => f * this.sharesAt(f) - this.budget;
 
-  /** Forget the barrier drivers of a previous run: equal to their base levels, every barrier vanishes in the base year. */
+  /** Forget the drivers of a previous run (charging access before the base year is taken as none). */
   reset(): void {
     const c = this.choice;
     c.accessPrev.fill(0);
     c.accessBase.fill(0);
-    c.evStockSharePrev.fill(1);
-    c.evStockShareBase.fill(1);
   }
 
   /** Calibrate the constants on base-year costs `costs` of the observed parameters `p` (engine.ts decides which). */
@@ -248,26 +364,23 @@ export class ChoiceStage {
     return claimed;
   }
 
-  /** End-of-year drivers of next year's choice: EV share of each segment's stock, public charging access. */
+  /**
+   * End-of-year drivers of next year's choice: public charging access, this year's logits, cumulative adoption;
+   * at the end of the base year of a conditioned run, the barrier depth recalibrated to the base year.
+   */
   updateDrivers(p: Float64Array, L: ParamLayout, t: number, evMask: Uint8Array, st: YearState): void {
     const c = this.choice;
     for (let s = 0; s < N_SEG; s++) {
-      let stock = 0;
-      let ev = 0;
-      for (let q = 0; q < N_PT; q++) {
-        const x = st.stock[s * N_PT + q];
-        stock += x;
-        if (evMask[q]) ev += x;
-      }
-      const share = stock > 0 ? ev / stock : 0;
-      if (t === 0) c.stockBase[s] = stock;
-      const access = chargingAccess(p, L, t, s, st.points, c.stockBase[s]);
-      c.evStockSharePrev[s] = share;
-      c.accessPrev[s] = access;
       if (t === 0) {
-        c.evStockShareBase[s] = share;
-        c.accessBase[s] = access;
+        let stock = 0;
+        for (let q = 0; q < N_PT; q++) stock += st.stock[s * N_PT + q];
+        c.stockBase[s] = stock;
       }
+      const access = chargingAccess(p, L, t, s, st.points, c.stockBase[s]);
+      c.accessPrev[s] = access;
+      if (t === 0) c.accessBase[s] = access;
     }
+    if (t === 0) conditionBarrier(p, L, c, this.flags?.conditionOnBaseYear === true);
+    advanceChoice(t, st.shares, evMask, c);
   }
 }

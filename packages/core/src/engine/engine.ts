@@ -9,7 +9,7 @@
 // constructor; `run` allocates nothing.
 import { CNG, DIESEL, N_SEG, PETROL } from "../domain.js";
 import { batteryYear, chemistryMix, packCosts } from "./batteries.js";
-import { ChoiceStage } from "./choice.js";
+import { ChoiceStage, type ChoiceState } from "./choice.js";
 import { computeCosts } from "./costs.js";
 import { emissionsYear, evGridIntensityYear } from "./emissions.js";
 import { energyYear } from "./energy.js";
@@ -44,6 +44,11 @@ export class Engine {
     this.baseYear = baseYear;
     this.fleet = new Fleet(this.nYears);
     this.national = new NationalRows(this.nYears);
+  }
+
+  /** The choice model's state after a run (read by the barrier calibration and the tests; never written outside). */
+  get choiceState(): ChoiceState {
+    return this.choice.choice;
   }
 
   /** Vintages from baseYear - MAX_AGE to the end year. */

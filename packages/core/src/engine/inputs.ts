@@ -154,7 +154,12 @@ export const MARKET_INPUTS = [
   seg("choice.cost_sensitivity", "dimensionless"),
   seg("choice.charging_barrier", "dimensionless"),
   seg("choice.charging_half_access", "points/10k vehicles"),
-  seg("choice.familiarity", "dimensionless"),
+  seg("choice.mature_constant", "dimensionless"),
+  one("choice.mature_constant_offset", "dimensionless"),
+  one("choice.gap_persistence", "fraction"),
+  seg("choice.barrier_depth", "dimensionless"),
+  seg("choice.barrier_decay", "dimensionless"),
+  seg("choice.adjustment_speed", "fraction"),
   seg("choice.range_penalty", "dimensionless"),
   one("choice.base_share_floor", "fraction"),
   // Public charging available to buyers (issue 4 sizes the network; this is the planned minimum)

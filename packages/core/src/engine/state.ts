@@ -14,6 +14,12 @@ export interface RunFlags {
    * the run's own parameters. A sweep passes its draw of the observed world.
    */
   readonly observed?: Float64Array;
+  /**
+   * The parameters are uncertain knowledge (Monte Carlo, sensitivity), not a scenario's intervention: condition
+   * them on the observed base year by recalibrating the barrier depth to the base year's equilibrium (capped by
+   * the drawn depth). See docs/model.md, section 3.
+   */
+  readonly conditionOnBaseYear?: boolean;
 }
 
 export class YearState {

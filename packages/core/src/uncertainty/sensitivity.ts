@@ -4,14 +4,13 @@
 import { InputError } from "../errors.js";
 import { BRK_ALL, rowOffset } from "../engine/layout.js";
 import { isMetricId, metricDef, metricIndex } from "../engine/metrics.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine, RunFlags } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
 import { SEGMENTS } from "../domain.js";
 import type { Uncertainty } from "../registry/schema.js";
 import { compileDistribution, quantileAt } from "./distributions.js";
-import type { RunFlags } from "../engine/state.js";
 import { applyDraws, applyOne, buildDrawPlan, describePlan, planQuantile, type DrawPlan } from "./plan.js";
 import { saltelliPoint, sobolWithBootstrap } from "./sobol.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -66,6 +65,7 @@ abstract class CellSweep {
   protected readonly cf: CompiledScenario | null;
   private readonly eng: Engine;
   private readonly engCf: Engine | null;
+  /** Draws are uncertain knowledge, conditioned on the observed base year (engine RunFlags). */
   protected readonly values: Float64Array;
   protected readonly pMain: Float64Array;
   protected readonly pCf: Float64Array;
@@ -92,8 +92,8 @@ abstract class CellSweep {
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
     this.pObserved = new Float64Array(main.params.length);
-    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved };
-    this.flagsCf = this.cf ? { modes: this.cf.modes, evMask: this.cf.evMask, observed: this.pObserved } : this.flagsMain;
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved, conditionOnBaseYear: true };
+    this.flagsCf = this.cf ? { modes: this.cf.modes, evMask: this.cf.evMask, observed: this.pObserved, conditionOnBaseYear: true } : this.flagsMain;
     this.out = this.eng.newOutput();
     this.offset = rowOffset(metricIndex(metric), segmentSlot(segment), BRK_ALL, main.nYears) + (year - main.baseYear);
   }

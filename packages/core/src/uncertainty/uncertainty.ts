@@ -5,12 +5,11 @@ import { SEGMENTS } from "../domain.js";
 import { InputError } from "../errors.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
 import { METRICS, isMetricId, metricDef, metricIndex } from "../engine/metrics.js";
-import type { Engine } from "../engine/engine.js";
+import type { Engine, RunFlags } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
 import { meetsTarget } from "../analysis/targets.js";
-import type { RunFlags } from "../engine/state.js";
 import { applyDraws, buildDrawPlan, describePlan, drawAt, type DrawPlan } from "./plan.js";
 import { dpercentiles } from "./percentile.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -73,6 +72,7 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   private readonly main: CompiledScenario;
   private readonly cf: CompiledScenario | null;
   private readonly engMain: Engine;
+  /** Every draw is uncertain knowledge, conditioned on the observed base year (engine RunFlags). */
   private readonly engCf: Engine | null;
   private readonly draws: Float64Array;
   private readonly pMain: Float64Array;
@@ -131,8 +131,10 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     // A draw is a belief about the world: it applies to the observed base year the choice constants are calibrated
     // on as well (both runs share one observed world: a counterfactual is compiled in its scenario's frame).
     this.pObserved = new Float64Array(main.params.length);
-    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved };
-    this.flagsCf = counterfactual ? { modes: counterfactual.modes, evMask: counterfactual.evMask, observed: this.pObserved } : this.flagsMain;
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved, conditionOnBaseYear: true };
+    this.flagsCf = counterfactual
+      ? { modes: counterfactual.modes, evMask: counterfactual.evMask, observed: this.pObserved, conditionOnBaseYear: true }
+      : this.flagsMain;
     this.outMain = this.engMain.newOutput();
     this.outCf = this.engMain.newOutput();
   }
