@@ -2,7 +2,6 @@
 // calibrates the choice dynamics on every country's data up to a cut-off (leaving the scored country out of the
 // pool), the engine forecasts the following years, and the errors are compared with a naive logistic and with
 // persistence.
-import { existsSync } from "node:fs";
 import { readTextBounded, MAX_CSV_BYTES } from "../io-read.js";
 import { backtest, backtestAll, parseEvHistoryCsv, summarise, PANEL_MODES, type BacktestResult } from "@evplan/core";
 import { CliError, shownPath } from "../context.js";
