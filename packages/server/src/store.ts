@@ -105,7 +105,17 @@ export class Store {
         .prepare(
           "INSERT INTO saved (name, notes, scenario, created_at, updated_at, result, model_version, data_hash, result_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .run(name, notes, JSON.stringify(scenario), t, t, result?.json ?? null, result?.stamp.modelVersion ?? null, result?.stamp.dataHash ?? null, result ? t : null);
+        .run(
+          name,
+          notes,
+          JSON.stringify(scenario),
+          t,
+          t,
+          result?.json ?? null,
+          result?.stamp.modelVersion ?? null,
+          result?.stamp.dataHash ?? null,
+          result ? t : null,
+        );
     } catch (e) {
       if (e instanceof Error && /UNIQUE constraint/.test(e.message)) throw new StoreConflict(`a saved scenario named "${name}" exists`);
       throw e;
@@ -145,7 +155,9 @@ export class Store {
 
   /** Replace a stale stored result without touching the scenario's updated time. */
   refreshSavedResult(name: string, json: string, stamp: Stamp): void {
-    this.db.prepare("UPDATE saved SET result = ?, model_version = ?, data_hash = ?, result_at = ? WHERE name = ?").run(json, stamp.modelVersion, stamp.dataHash, this.now(), name);
+    this.db
+      .prepare("UPDATE saved SET result = ?, model_version = ?, data_hash = ?, result_at = ? WHERE name = ?")
+      .run(json, stamp.modelVersion, stamp.dataHash, this.now(), name);
   }
 
   deleteSaved(name: string): boolean {
@@ -157,7 +169,9 @@ export class Store {
   insertJob(id: string, kind: string, request: unknown, stamp: Stamp): void {
     const t = this.now();
     this.db
-      .prepare("INSERT INTO jobs (id, kind, request, status, progress, model_version, data_hash, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO jobs (id, kind, request, status, progress, model_version, data_hash, created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?)",
+      )
       .run(id, kind, JSON.stringify(request), stamp.modelVersion, stamp.dataHash, t, t);
   }
 
@@ -176,7 +190,9 @@ export class Store {
   /** Jobs left queued or running by a server that stopped: they will not finish, so say so. */
   failInterrupted(): number {
     return this.db
-      .prepare("UPDATE jobs SET status = 'failed', error = 'the server stopped before the job finished; submit it again', updated_at = ? WHERE status IN ('queued', 'running')")
+      .prepare(
+        "UPDATE jobs SET status = 'failed', error = 'the server stopped before the job finished; submit it again', updated_at = ? WHERE status IN ('queued', 'running')",
+      )
       .run(this.now()).changes;
   }
 
