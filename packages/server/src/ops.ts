@@ -261,3 +261,20 @@ export function opFigures(ctx: ComputeContext, scenarioJson: string, name: strin
   const c = ctx.model.compile(name, { file: `saved scenario ${name}`, data });
   return JSON.stringify(keyFigures(runCompiled(ctx, c)));
 }
+
+/** opRunJob for a process whose event loop must keep running (the Redis worker renews its lock, sends progress). */
+export async function opRunJobAsync(ctx: ComputeContext, text: string, progress: (fraction: number) => unknown): Promise<string> {
+  const body = parseBody(text);
+  const sweep = buildSweep(ctx, body, jobRequest(body));
+  const { count: n, width: w } = sweep.meta;
+  const out = new Float64Array(n * w);
+  const chunk = Math.max(1, Math.min(256, Math.ceil(n / 50)));
+  progress(0);
+  for (let i = 0; i < n; i += chunk) {
+    const j = Math.min(n, i + chunk);
+    sweep.runRange(i, j, out, i * w);
+    progress(j / n);
+    await new Promise((r) => setImmediate(r));
+  }
+  return JSON.stringify(sweepReport(sweep.meta, out));
+}

@@ -142,7 +142,8 @@ export class ThreadPool {
   /** Run a task; rejects with a Problem (503 when the queue is full or the time limit passes). */
   exec(task: Task, opts: { timeoutMs?: number; onProgress?: (fraction: number) => void } = {}): Promise<string> {
     if (this.closed) return Promise.reject(new Problem(503, "busy", "Server stopping", "the server is shutting down"));
-    if (this.queue.length >= this.maxQueue) {
+    const idle = this.slots.some((s) => s.ready && !s.current);
+    if (!idle && this.queue.length >= this.maxQueue) {
       return Promise.reject(
         new Problem(
           503,
@@ -159,6 +160,11 @@ export class ThreadPool {
       this.queue.push({ id: this.nextId++, task, timeoutMs: opts.timeoutMs ?? Infinity, onProgress: opts.onProgress, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Resolves once every thread has loaded the data pack (tests; a warm start). */
+  async whenReady(): Promise<void> {
+    while (!this.closed && this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 10));
   }
 
   stats(): { size: number; busy: number; queued: number } {
