@@ -171,16 +171,9 @@ export function createApp(deps: AppDeps): Hono {
           computed_at: row.result_at!,
           stale: row.model_version !== stamp.modelVersion || row.data_hash !== stamp.dataHash,
         };
-  const listed = (row: SavedRow) => {
-    const r = storedResult(row);
-    return {
-      name: row.name,
-      notes: row.notes,
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-      result: r ? (r.stale ? "stale" : "current") : "none",
-      link: link(row.name),
-    };
+  const listed = (row: ReturnType<Store["listSaved"]>[number]) => {
+    const state = !row.has_result ? "none" : row.model_version !== stamp.modelVersion || row.data_hash !== stamp.dataHash ? "stale" : "current";
+    return { name: row.name, notes: row.notes, created_at: row.created_at, updated_at: row.updated_at, result: state, link: link(row.name) };
   };
   const full = (row: SavedRow, staleResult: StoredResult | null = null) => {
     const r = storedResult(row);

@@ -167,8 +167,8 @@ export class ThreadPool {
     while (!this.closed && this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 10));
   }
 
-  stats(): { size: number; busy: number; queued: number } {
-    return { size: this.size, busy: this.slots.filter((s) => s.current).length, queued: this.queue.length };
+  stats(): { size: number; ready: number; busy: number; queued: number } {
+    return { size: this.size, ready: this.slots.filter((s) => s.ready).length, busy: this.slots.filter((s) => s.current).length, queued: this.queue.length };
   }
 
   async close(): Promise<void> {

@@ -90,8 +90,11 @@ export class Store {
 
   // Saved scenarios.
 
-  listSaved(): SavedRow[] {
-    return this.db.prepare("SELECT * FROM saved ORDER BY name").all() as SavedRow[];
+  /** The listing: no documents, no figures (a result is only "current", "stale" or absent). */
+  listSaved(): (Omit<SavedRow, "scenario" | "result"> & { has_result: number })[] {
+    return this.db
+      .prepare("SELECT name, notes, created_at, updated_at, model_version, data_hash, result_at, result IS NOT NULL AS has_result FROM saved ORDER BY name")
+      .all() as (Omit<SavedRow, "scenario" | "result"> & { has_result: number })[];
   }
 
   getSaved(name: string): SavedRow | undefined {
