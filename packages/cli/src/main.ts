@@ -12,6 +12,7 @@ import { calibrationCommand } from "./commands/calibration.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerMerge } from "./commands/merge.js";
+import { registerSaved } from "./commands/saved.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -85,6 +86,7 @@ export function buildProgram(): Command {
   registerUncertainty(program, print);
   registerSensitivity(program, print);
   registerMerge(program, print);
+  registerSaved(program, print);
 
   program
     .command("backtest")

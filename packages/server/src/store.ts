@@ -214,3 +214,28 @@ export function migrate(db: Database.Database): void {
     })();
   }
 }
+
+export interface SavedExport {
+  name: string;
+  notes: string;
+  scenario: unknown;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every saved scenario of a database file, opened read-only (for `evplan saved export`; never migrates). */
+export function readSavedScenarios(path: string): SavedExport[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const version = Number(db.pragma("user_version", { simple: true }));
+    if (version > MIGRATIONS.length)
+      throw new Error(`the database has schema version ${version}, newer than this evplan's ${MIGRATIONS.length}: upgrade evplan`);
+    if (version === 0) return [];
+    const rows = db.prepare("SELECT name, notes, scenario, created_at, updated_at FROM saved ORDER BY name").all() as (Omit<SavedExport, "scenario"> & {
+      scenario: string;
+    })[];
+    return rows.map((r) => ({ ...r, scenario: JSON.parse(r.scenario) as unknown }));
+  } finally {
+    db.close();
+  }
+}
