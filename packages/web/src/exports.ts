@@ -48,8 +48,8 @@ export function scenarioName(state: ViewState): string {
   return Object.keys(state.overrides).length ? `${state.preset}-planner` : state.preset;
 }
 
-/** The current settings as a scenario file: the preset extended by each moved lever from its year on. */
-export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): string {
+/** The current settings as a scenario document: the preset extended by each moved lever from its year on. */
+export function scenarioDocument(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null) {
   const overrides: Record<string, Record<number, number>> = {};
   for (const [series, value] of Object.entries(state.overrides).sort()) {
     const l = levers.find((x) => x.series === series);
@@ -63,7 +63,12 @@ export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], cou
     counterfactual,
     ...(Object.keys(overrides).length ? { overrides } : {}),
   };
-  return stringify(doc);
+  return doc;
+}
+
+/** The current settings as a scenario file. */
+export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): string {
+  return stringify(scenarioDocument(state, levers, counterfactual));
 }
 
 export function exportYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): void {
