@@ -228,7 +228,7 @@ describe("saved scenarios", () => {
     const changed = savedSchema.parse(
       await (await post("/api/v1/saved/levy-b", { scenario: { ...scenario, overrides: { "taxes.carbon_levy": { 2027: 80 } } } }, "PUT")).json(),
     );
-    expect(changed.result!.key_figures[0].value).toBeGreaterThan(b.result!.key_figures[0].value);
+    expect(changed.result!.key_figures[0].value!).toBeGreaterThan(b.result!.key_figures[0].value!);
     const bad = await problem(await post("/api/v1/saved/levy-b", { scenario: { ...scenario, overrides: { "no.such": 1 } } }, "PUT"), 422);
     expect(bad.field).toBe("scenario.overrides.no.such");
 

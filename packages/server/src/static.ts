@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface StaticFile {
-  readonly body: Uint8Array;
+  readonly body: Uint8Array<ArrayBuffer>;
   readonly type: string;
   /** Vite's hashed assets never change under their name. */
   readonly immutable: boolean;

@@ -6,9 +6,9 @@ import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
+import { LEVER_GROUPS, type Headline } from "@evplan/core";
 import type { InitReply, LeverInfo, RunReply } from "./protocol";
 import { DEFAULT_STATE, readState, writeState, type ViewState } from "./state";
-import { has, row, sumYears } from "./results";
 import { fmtCompact, fmtNumber, fmtPct } from "./format";
 import { exportCsv, exportXlsx, exportYaml } from "./exports";
 import { Assumptions } from "./Assumptions";
@@ -18,7 +18,7 @@ import { SavedScenarios } from "./SavedScenarios";
 import { mark } from "./perf";
 
 const client = new ModelClient();
-const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
+const GROUPS = LEVER_GROUPS;
 
 declare global {
   interface Window {
@@ -382,7 +382,7 @@ const LeverRow = memo(function LeverRow({
       className={`lever-row${moved ? " moved" : ""}${l.key ? "" : " single"}`}
       title={`${t.default} ${fmtLever(def)} ${l.unit} · ${t.range} ${fmtLever(l.min)}–${fmtLever(l.max)} · ${t.fromYear} ${l.fromYear}`}
     >
-      {l.key && <span className="lever-key">{SEGMENT_NAMES[l.key] ?? l.key.replace(/_/g, " ")}</span>}
+      {l.key && <span className="lever-key">{l.keyLabel ?? l.key}</span>}
       <input
         type="range"
         min={l.min}
@@ -405,126 +405,64 @@ const LeverRow = memo(function LeverRow({
   );
 });
 
-const SEGMENT_NAMES: Record<string, string> = {
-  two_wheeler: "2-wheeler",
-  three_wheeler: "3-wheeler",
-  car: "car",
-  lcv: "LCV",
-  bus: "bus",
-  truck: "truck",
-  dc_fast: "DC fast",
-  ac: "AC",
-  swap_station: "swap",
-  lfp: "LFP",
-  nmc: "NMC",
-  sodium_ion: "sodium-ion",
-};
-
-// Memoised: the cards change with a run, not with every keystroke or slider step before it.
+// Memoised: the cards change with a run, not with every keystroke or slider step before it. The figures, their
+// targets and whether each is met come from the core's headline view (reply.headlines); this only lays them out.
 const Headlines = memo(function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunReply | null; compareName: string; t: Strings }) {
-  const years = Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);
-  const lastYear = Math.min(2060, years[years.length - 1]);
-  const figures = (x: RunReply) => {
-    const at = (metric: string, y: number, seg = "total") => (has(metric) ? row(x.main, x.nYears, metric, seg)[y - x.baseYear] : NaN);
-    const to2030 = (out: Float64Array, metric: string) => (has(metric) ? sumYears(row(out, x.nYears, metric), years, x.baseYear, 2030) : NaN);
-    return {
-      s30: at("ev_sales_share", 2030),
-      s40: at("ev_sales_share", 2040),
-      co2: at("co2_ttw", lastYear),
-      fiscal: to2030(x.main, "net_fiscal"),
-      oil: x.counterfactual ? to2030(x.counterfactual, "oil_import_cost") - to2030(x.main, "oil_import_cost") : NaN,
-      chargers: at("public_chargers", 2030),
-    };
+  const byId = (x: RunReply | null, id: Headline["id"]) => x?.headlines.find((h) => h.id === id);
+  const shown = (h: Headline): string => {
+    if (!Number.isFinite(h.value)) return "–";
+    if (h.unit === "fraction") return fmtPct(h.value);
+    if (h.unit === "t CO2") return `${fmtNumber(h.value / 1e6, 1)} Mt`;
+    if (h.unit === "PKR") return `PKR ${fmtNumber(h.value / 1e9, 0)} bn`;
+    if (h.unit === "USD") return `USD ${fmtNumber(h.value / 1e9, 2)} bn`;
+    return fmtNumber(h.value, 0);
   };
-  const f = figures(r);
-  const g = compare ? figures(compare) : null;
-  const cmpLine = (text: string) => (g ? `${compareName}: ${text}` : undefined);
-  const card = (id: string, metric: string, label: string, value: number, shown: string, sub: string, status?: "met" | "missed", cmp?: string) =>
-    has(metric) ? (
-      <div className={`card ${status ?? ""}`} data-testid={`headline-${id}`}>
-        <div className="card-label">{label}</div>
-        <div className="card-value">{Number.isFinite(value) ? shown : "–"}</div>
-        <div className="card-sub">
-          {status && <span className={`badge ${status}`}>{status === "met" ? t.met : t.missed}</span>} {sub}
-        </div>
-        {cmp && <div className="card-compare">{cmp}</div>}
-      </div>
-    ) : (
-      <div className="card pending" data-testid={`headline-${id}`}>
-        <div className="card-label">{label}</div>
-        <div className="card-value">–</div>
-        <div className="card-sub">
-          {t.notYet}: <code>{metric}</code>
-        </div>
-      </div>
-    );
-  const st = (v: number, target: number) => (v >= target - 1e-9 ? "met" : "missed");
-  const pp = (v: number, target: number) => `${v - target >= 0 ? "+" : "−"}${Math.abs((v - target) * 100).toFixed(1)} pp`;
-  const mt = (v: number) => `${fmtNumber(v / 1e6, 1)} Mt`;
-  const pkr = (v: number) => `PKR ${fmtNumber(v / 1e9, 0)} bn`;
-  const usd = (v: number) => `USD ${fmtNumber(v / 1e9, 2)} bn`;
+  const targetText = (h: Headline): string => {
+    const tg = h.target;
+    if (!tg) return "";
+    const value = shown({ ...h, value: tg.target });
+    const gap = h.unit === "fraction" ? `${tg.gap >= 0 ? "+" : "−"}${Math.abs(tg.gap * 100).toFixed(1)} pp` : shown({ ...h, value: tg.gap });
+    return `${t.target} ${tg.sense === "at_most" ? "≤ " : ""}${value} · ${t.gap} ${gap}`;
+  };
+  const labels: Record<Headline["id"], string> = {
+    ev_share_2030: t.evShare2030,
+    ev_share_2040: t.evShare2040,
+    co2_end: t.co2_2060.replace("2060", String(byId(r, "co2_end")?.year ?? 2060)),
+    net_fiscal_2030: t.fiscal,
+    oil_avoided_2030: t.oil,
+    chargers_2030: t.chargers,
+  };
+  const sub = (h: Headline): string => {
+    if (h.target) return targetText(h);
+    if (h.id === "chargers_2030") return t.chargerKinds;
+    const span = `${t.cumulative} ${h.from}–${h.year}`;
+    if (h.versus !== undefined) return `${span} · ${t.vs} ${h.versus ?? "–"}`;
+    return h.id === "net_fiscal_2030" ? `${span} · ${t.positiveCost}` : span;
+  };
+  const TEST_IDS: Record<Headline["id"], string> = {
+    ev_share_2030: "share2030",
+    ev_share_2040: "share2040",
+    co2_end: "co2",
+    net_fiscal_2030: "fiscal",
+    oil_avoided_2030: "oil",
+    chargers_2030: "chargers",
+  };
   return (
     <div className="cards" aria-label={t.headline}>
-      {card(
-        "share2030",
-        "ev_sales_share",
-        t.evShare2030,
-        f.s30,
-        fmtPct(f.s30),
-        `${t.target} 30% · ${t.gap} ${pp(f.s30, 0.3)}`,
-        st(f.s30, 0.3),
-        g ? cmpLine(fmtPct(g.s30)) : undefined,
-      )}
-      {card(
-        "share2040",
-        "ev_sales_share",
-        t.evShare2040,
-        f.s40,
-        fmtPct(f.s40),
-        `${t.target} 90% · ${t.gap} ${pp(f.s40, 0.9)}`,
-        st(f.s40, 0.9),
-        g ? cmpLine(fmtPct(g.s40)) : undefined,
-      )}
-      {card(
-        "co2",
-        "co2_ttw",
-        `${t.co2_2060.replace("2060", String(lastYear))}`,
-        f.co2,
-        mt(f.co2),
-        `${t.target} 0 Mt (${t.netZero})`,
-        f.co2 <= 1e-6 ? "met" : "missed",
-        g ? cmpLine(mt(g.co2)) : undefined,
-      )}
-      {card(
-        "fiscal",
-        "net_fiscal",
-        t.fiscal,
-        f.fiscal,
-        pkr(f.fiscal),
-        `${t.cumulative} ${r.baseYear}–2030 · ${t.positiveCost}`,
-        undefined,
-        g ? cmpLine(pkr(g.fiscal)) : undefined,
-      )}
-      {card(
-        "oil",
-        "oil_import_cost",
-        t.oil,
-        f.oil,
-        usd(f.oil),
-        `${t.cumulative} ${r.baseYear}–2030 · ${t.vs} ${r.counterfactualName ?? "–"}`,
-        undefined,
-        g && Number.isFinite(g.oil) ? cmpLine(usd(g.oil)) : undefined,
-      )}
-      {card(
-        "chargers",
-        "public_chargers",
-        t.chargers,
-        f.chargers,
-        fmtNumber(f.chargers, 0),
-        t.chargerKinds,
-        undefined,
-        g ? cmpLine(fmtNumber(g.chargers, 0)) : undefined,
-      )}
+      {r.headlines.map((h) => {
+        const status = h.target ? (h.target.met ? "met" : "missed") : undefined;
+        const other = byId(compare, h.id);
+        return (
+          <div key={h.id} className={`card ${status ?? ""}`} data-testid={`headline-${TEST_IDS[h.id]}`}>
+            <div className="card-label">{labels[h.id]}</div>
+            <div className="card-value">{shown(h)}</div>
+            <div className="card-sub">
+              {status && <span className={`badge ${status}`}>{status === "met" ? t.met : t.missed}</span>} {sub(h)}
+            </div>
+            {other && Number.isFinite(other.value) && <div className="card-compare">{`${compareName}: ${shown(other)}`}</div>}
+          </div>
+        );
+      })}
     </div>
   );
 });

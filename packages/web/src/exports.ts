@@ -1,6 +1,6 @@
 // Exports of the current view: tidy CSV and XLSX of every metric, and the settings as a scenario YAML that
 // `evplan run` accepts.
-import { CSV_HEADER, csvCell, tidyRows } from "@evplan/core";
+import { CSV_HEADER, csvCell, runRows, type TidyRow } from "@evplan/core";
 import { stringify } from "yaml";
 import type { LeverInfo, RunReply } from "./protocol";
 import type { ViewState } from "./state";
@@ -21,11 +21,10 @@ function download(name: string, type: string, content: BlobPart): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function allRows(r: RunReply, label: string): (string | number)[][] {
-  const scenario = { nYears: r.nYears, baseYear: r.baseYear };
-  const rows = [...tidyRows(label, { out: r.main, scenario })];
-  if (r.counterfactual && r.counterfactualName) rows.push(...tidyRows(r.counterfactualName, { out: r.counterfactual, scenario }));
-  return rows;
+/** The same rows as the CLI's CSV: the scenario, its counterfactual and the difference. */
+function allRows(r: RunReply, label: string): TidyRow[] {
+  const cf = r.counterfactual && r.counterfactualName ? { name: r.counterfactualName, out: r.counterfactual } : null;
+  return [...runRows({ nYears: r.nYears, baseYear: r.baseYear }, { name: label, out: r.main }, cf)];
 }
 
 export function exportCsv(r: RunReply, state: ViewState): void {

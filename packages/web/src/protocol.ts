@@ -1,37 +1,7 @@
 // Messages between the page and the model worker. Results cross as transferred Float64Array buffers.
-import type { BacktestResult, KeyFigure, TargetResult, TornadoReport, UncertaintyReport } from "@evplan/core";
+import type { BacktestResult, Headline, KeyFigure, LeverInfo, ParameterInfo, TargetResult, TornadoReport, UncertaintyReport } from "@evplan/core";
 
-export interface LeverInfo {
-  /** Series name the control sets (`policy.subsidy_scale`, `policy.subsidy_per_vehicle.two_wheeler`). */
-  readonly series: string;
-  readonly parameter: string;
-  readonly key?: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly group: string;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly fromYear: number;
-  readonly description: string;
-  readonly source: string;
-  readonly url?: string;
-  readonly provenance: "sourced" | "assumption" | "sourced+assumption";
-}
-
-export interface ParameterInfo {
-  readonly name: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly index?: string;
-  /** One line per series (per index key), each with its dated values. */
-  readonly values: readonly string[];
-  readonly provenance: "sourced" | "assumption" | "sourced+assumption";
-  readonly references: readonly { title: string; publisher: string; date: string; url?: string }[];
-  readonly assumption?: string;
-  readonly description: string;
-  readonly file: string;
-}
+export type { LeverInfo, ParameterInfo };
 
 export interface PresetInfo {
   readonly name: string;
@@ -77,6 +47,8 @@ export interface RunReply {
   counterfactualName: string | null;
   targets: TargetResult[];
   figures: KeyFigure[];
+  /** The headline figures with the scenario's targets (core views): the cards lay these out. */
+  headlines: Headline[];
   /** Values of every lever's series at its year in the preset, for the controls' defaults. */
   leverDefaults: Record<string, number>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */

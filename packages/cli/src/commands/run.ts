@@ -1,18 +1,6 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import {
-  CSV_HEADER,
-  SEGMENTS,
-  SEGMENT_LABELS,
-  csvCell,
-  cumulative,
-  differenceBuffer,
-  metricDef,
-  metricValue,
-  runDocument,
-  tidyRows,
-  type ScenarioRun,
-} from "@evplan/core";
+import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -47,16 +35,8 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
 }
 
 export function csvText(run: ScenarioRun): string {
-  const lines = [CSV_HEADER.join(",")];
-  const c = run.main.scenario;
-  for (const r of tidyRows(c.name, run.main)) lines.push(r.map(csvCell).join(","));
-  if (run.counterfactual) {
-    const cf = run.counterfactual;
-    for (const r of tidyRows(cf.scenario.name, cf)) lines.push(r.map(csvCell).join(","));
-    const diff = { out: differenceBuffer(run.main, cf), scenario: c };
-    for (const r of tidyRows(`${c.name} minus ${cf.scenario.name}`, diff)) lines.push(r.map(csvCell).join(","));
-  }
-  return lines.join("\n") + "\n";
+  const cf = run.counterfactual;
+  return runCsv(run.main.scenario, { name: run.main.scenario.name, out: run.main.out }, cf ? { name: cf.scenario.name, out: cf.out } : null);
 }
 
 function targetValue(metric: string, x: number): string {
@@ -111,7 +91,7 @@ function marketSection(run: ScenarioRun, y: number): string[] {
         ...["ice", "hev", "phev", "bev"].map((p) => grouped(metricValue(r, "tco_per_km", s, y, p), 1)),
         (() => {
           const pb = metricValue(r, "ev_payback_years", s, y);
-          return pb >= 100 ? "never" : grouped(pb, 1);
+          return pb >= PAYBACK_CAP_YEARS ? "never" : grouped(pb, 1);
         })(),
       ]),
     ),
@@ -208,11 +188,10 @@ export function summary(run: ScenarioRun): string {
   lines.push("");
 
   if (cf) {
-    const litres = (res: typeof r, y: number) => metricValue(res, "fuel_use", "total", y);
-    const saved = litres(cf, y30) - litres(r, y30);
-    const savedCum = cumulative(cf, "fuel_use", "total", c.baseYear, y30) - cumulative(r, "fuel_use", "total", c.baseYear, y30);
-    const oil = metricValue(cf, "oil_import_cost", "total", y30) - metricValue(r, "oil_import_cost", "total", y30);
-    const oilCum = cumulative(cf, "oil_import_cost", "total", c.baseYear, y30) - cumulative(r, "oil_import_cost", "total", c.baseYear, y30);
+    const saved = avoided(run, "fuel_use", y30, y30);
+    const savedCum = avoided(run, "fuel_use", c.baseYear, y30);
+    const oil = avoided(run, "oil_import_cost", y30, y30);
+    const oilCum = avoided(run, "oil_import_cost", c.baseYear, y30);
     lines.push(`Fuel and oil, against ${cf.scenario.name}`);
     lines.push(
       table(

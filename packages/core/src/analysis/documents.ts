@@ -1,21 +1,17 @@
 // The JSON documents of `evplan params`, `solve` and `compare`, built once here so that the CLI (`--format json`)
 // and the HTTP API answer with the same document. `run` has its own module (document.ts). Pure.
 import { InputError } from "../errors.js";
-import type { Parameter, Registry } from "../registry/registry.js";
+import type { Registry } from "../registry/registry.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { keyFigures, type KeyFigure } from "./key-figures.js";
 import { leverTarget, type LeverTarget } from "./levers.js";
 import type { Model, ScenarioRun } from "./model.js";
 import { minimiseCost, parseTarget, solveLever } from "./solve.js";
 import { evaluateTargets, type TargetResult } from "./targets.js";
+import { provenance } from "../views/parameters.js";
 import { summariseUncertainty, type UncertaintyMeta, type UncertaintyReport } from "../uncertainty/uncertainty.js";
 import { summariseSensitivity, type SensitivityMeta, type SobolReport, type TornadoReport } from "../uncertainty/sensitivity.js";
 import type { SweepMeta } from "../uncertainty/sweep.js";
-
-export function provenance(p: Parameter): "sourced" | "assumption" | "sourced+assumption" {
-  if (p.references.length && p.assumption) return "sourced+assumption";
-  return p.references.length ? "sourced" : "assumption";
-}
 
 /** `evplan params --format json`: every parameter with values, unit, references and provenance, sorted by name. */
 export function paramsDocument(registry: Registry) {
