@@ -35,9 +35,12 @@ export function decodePath(path: string): string | undefined {
   }
 }
 
+const MAX_MISSES = 4096;
+
 export class StaticFiles {
   private readonly root: string | undefined;
   private readonly cache = new Map<string, StaticFile | null>();
+  private misses = 0;
 
   constructor(dir: string) {
     this.root = existsSync(join(dir, "index.html")) ? realpathSync(dir) + sep : undefined;
@@ -50,28 +53,34 @@ export class StaticFiles {
   /** The file for a decoded path, or undefined (404). Directories give their index.html. */
   lookup(decoded: string): StaticFile | undefined {
     if (!this.root) return undefined;
-    const hit = this.cache.get(decoded);
+    // Keyed by the normalised path, so `/a/../index.html` and `//index.html` do not add entries: the cache holds at
+    // most the build's files and a bounded number of misses.
+    const file = normalize(join(this.root, decoded));
+    if (!(file.startsWith(this.root) || file + sep === this.root)) return undefined;
+    const hit = this.cache.get(file);
     if (hit !== undefined) return hit ?? undefined;
-    let file = normalize(join(this.root, decoded));
     let found: StaticFile | null = null;
     try {
-      if (file.startsWith(this.root) || file + sep === this.root) {
-        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-        const real = existsSync(file) ? realpathSync(file) : undefined;
-        // Symbolic links must not lead out of the folder either.
-        if (real && real.startsWith(this.root) && statSync(real).isFile()) {
-          found = {
-            body: readFileSync(real),
-            type: TYPES[extname(real)] ?? "application/octet-stream",
-            immutable: real.startsWith(join(this.root, "assets") + sep),
-          };
-        }
+      const target = existsSync(file) && statSync(file).isDirectory() ? join(file, "index.html") : file;
+      const real = existsSync(target) ? realpathSync(target) : undefined;
+      // Symbolic links must not lead out of the folder either.
+      if (real && real.startsWith(this.root) && statSync(real).isFile()) {
+        found = {
+          body: new Uint8Array(readFileSync(real)),
+          type: TYPES[extname(real)] ?? "application/octet-stream",
+          immutable: real.startsWith(join(this.root, "assets") + sep),
+        };
       }
     } catch {
       found = null;
     }
-    // Bounded: only paths that exist are many; misses are not remembered beyond a few thousand.
-    if (found || this.cache.size < 4096) this.cache.set(decoded, found);
+    if (found) this.cache.set(file, found);
+    else if (this.misses++ < MAX_MISSES) this.cache.set(file, null);
     return found ?? undefined;
+  }
+
+  /** Entries held (tests). */
+  get size(): number {
+    return this.cache.size;
   }
 }
