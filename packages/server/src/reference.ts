@@ -3,6 +3,8 @@
 type Json = Record<string, unknown>;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+/** Escaped prose with `code` spans. */
+const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, "<code>$1</code>");
 
 function curl(method: string, path: string, example: unknown): string {
   const url = `http://127.0.0.1:8080${path.replace("{name}", "my-levy").replace("{id}", "JOB_ID")}`;
@@ -35,7 +37,7 @@ export function referencePage(doc: Json): string {
         .join("");
       parts.push(`<section id="${esc(id)}">
 <h2><code>${method.toUpperCase()} ${esc(path)}</code></h2>
-<p>${esc(String(op.summary))}${op.description ? `. ${esc(String(op.description))}` : ""}</p>
+<p>${prose(String(op.summary))}${op.description ? `. ${prose(String(op.description))}` : ""}</p>
 <pre class="curl">${esc(curl(method, path, media?.example))}</pre>
 ${media ? schemaBlock("request body schema", media.schema) : ""}
 <h3>Responses</h3><ul>${responses}</ul>
@@ -43,7 +45,7 @@ ${media ? schemaBlock("request body schema", media.schema) : ""}
     }
   }
   const problems = Object.entries(doc["x-problem-types"] as Record<string, string>)
-    .map(([k, v]) => `<tr id="problem-${esc(k)}"><td><code>${esc(k)}</code></td><td>${esc(v)}</td></tr>`)
+    .map(([k, v]) => `<tr id="problem-${esc(k)}"><td><code>${esc(k)}</code></td><td>${prose(v)}</td></tr>`)
     .join("");
   const schemas = Object.entries((doc.components as Json).schemas as Json)
     .map(([k, v]) => `<section id="schema-${esc(k)}"><h3>${esc(k)}</h3>${schemaBlock("JSON Schema", v)}</section>`)
@@ -58,7 +60,7 @@ pre.curl{background:#102030;color:#e8f0f8}section{border-top:1px solid #ddd;marg
 summary{cursor:pointer;color:#205080}table{border-collapse:collapse}td{border-bottom:1px solid #eee;padding:.2rem .6rem;vertical-align:top}
 </style></head><body>
 <h1>${esc(String(info.title))} <small>${esc(String(info.version))}</small></h1>
-<p>${esc(String(info.description))}</p>
+<p>${prose(String(info.description))}</p>
 <p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1). The planner: <a href="/">/</a>.</p>
 <ul>${toc.join("")}</ul>
 ${parts.join("\n")}
