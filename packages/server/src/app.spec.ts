@@ -341,6 +341,30 @@ describe("limits", () => {
     }
   });
 
+  it("the HTTP thread answers while a long solve computes", async () => {
+    const body = JSON.stringify({
+      scenario: "nevp-2025-30",
+      target: "ev_sales_share:total:2030=0.30",
+      minimise: true,
+      levers: ["policy.subsidy_scale", "taxes.carbon_levy"],
+    });
+    const order: string[] = [];
+    await t.compute.whenReady();
+    const solve = Promise.resolve(t.app.request("/api/v1/solve", { method: "POST", body })).then((r) => {
+      order.push("solve");
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const page = await t.app.request("/");
+    order.push("page");
+    const health = await t.app.request("/api/v1/health");
+    order.push("health");
+    expect(page.status).toBe(200);
+    expect(((await health.json()) as { compute: { busy: number } }).compute.busy).toBe(1);
+    expect((await solve).status).toBe(200);
+    expect(order).toEqual(["page", "health", "solve"]);
+  });
+
   it("when every compute thread is busy and the queue is full, a 503 at once", async () => {
     const s = testApp({ computeThreads: 1, maxPending: 0 });
     try {

@@ -61,6 +61,7 @@ export class LocalJobQueue implements JobQueue {
   ) {
     // Jobs a previous process left unfinished cannot finish now.
     store.failInterrupted();
+    store.pruneJobs();
   }
 
   private count(state: "queued" | "running"): number {
@@ -73,6 +74,7 @@ export class LocalJobQueue implements JobQueue {
     const queued = this.count("queued");
     if (queued >= this.limits.maxQueued) throw tooMany(queued, this.limits.maxQueued);
     const id = randomUUID();
+    this.store.pruneJobs();
     this.store.insertJob(id, kind, JSON.parse(request), this.stamp);
     this.live.set(id, "queued");
     let lastWrite = 0;

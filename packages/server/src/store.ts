@@ -190,6 +190,12 @@ export class Store {
       .run(patch.status ?? row.status, patch.progress ?? row.progress, patch.result ?? row.result, patch.error ?? row.error, this.now(), id);
   }
 
+  /** Finished jobs older than `days` go (Redis keeps results as long): the table does not grow without end. */
+  pruneJobs(days = 7): number {
+    const cutoff = new Date(Date.parse(this.now()) - days * 86_400_000).toISOString();
+    return this.db.prepare("DELETE FROM jobs WHERE status IN ('done', 'failed') AND updated_at < ?").run(cutoff).changes;
+  }
+
   /** Jobs left queued or running by a server that stopped: they will not finish, so say so. */
   failInterrupted(): number {
     return this.db
