@@ -6,7 +6,7 @@
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -92,6 +92,8 @@ for (let i = 0; i < 200 && before.compute.ready < before.compute.size; i++) {
   before = await health();
 }
 console.log(`evplan server load test · node ${process.version} · loopback ${base} · model ${before.model_version}`);
+// Other work on the machine shows in every figure: say how busy it was.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start`);
 console.log(`server memory before: ${mb(before.memory_rss_bytes)} RSS (one process: HTTP thread, ${before.compute.size} compute threads, job threads)`);
 console.log("");
 console.log(
@@ -121,7 +123,7 @@ for (const p of PHASES) {
   failures += errors + unexpected;
   console.log(
     p.title.padEnd(52) +
-      String(Math.round(result.requests.average)).padStart(9) +
+      String(Math.round(result.requests.total / ((result.finish - result.start) / 1000))).padStart(9) +
       String(result.latency.p50).padStart(9) +
       String(result.latency.p99).padStart(9) +
       String(errors).padStart(8) +
