@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "./config.js";
@@ -45,7 +46,14 @@ describe("the server process", () => {
     });
     expect(run.status).toBe(200);
     expect(((await run.json()) as { counterfactual: string }).counterfactual).toBe("reference");
-    // Malformed requests do not stop it.
+    // Malformed requests do not stop it: bad percent-encoding, and bytes that are not HTTP at all.
+    const raw = await new Promise<string>((resolve) => {
+      const sock = connect(Number(new URL(url).port), "127.0.0.1", () => sock.write("NOT HTTP AT ALL\r\n\r\n"));
+      let got = "";
+      sock.on("data", (d) => (got += String(d)));
+      sock.on("close", () => resolve(got));
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
     expect((await fetch(`${url}/%`)).status).toBe(400);
     expect((await fetch(`${url}/%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
