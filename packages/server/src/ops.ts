@@ -115,24 +115,11 @@ export function inlineSource(body: Body, data: unknown, path: (string | number)[
   return { file: path.length ? `${BODY}\0${path.join(".")}` : BODY, data, locate: (p) => body.locate([...path, ...p]) };
 }
 
-/** The scenario and its counterfactual, as Model.run does it. */
+/** The scenario and its counterfactual, as Model.run does it (the counterfactual compiled in the scenario's frame). */
 function runCompiled(ctx: ComputeContext, c: CompiledScenario) {
   const main = ctx.model.evaluate(c);
-  let counterfactual = null;
-  if (c.counterfactual) {
-    const cf = ctx.model.compile(c.counterfactual);
-    if (cf.baseYear !== c.baseYear || cf.nYears !== c.nYears) {
-      throw new InputError([
-        {
-          file: c.file,
-          field: "counterfactual",
-          message: `counterfactual ${cf.name} has horizon ${cf.baseYear}-${cf.endYear}, but ${c.name} has ${c.baseYear}-${c.endYear}`,
-        },
-      ]);
-    }
-    counterfactual = ctx.model.evaluate(cf);
-  }
-  return { main, counterfactual, targets: evaluateTargets(main) };
+  const cf = ctx.model.counterfactualOf(c);
+  return { main, counterfactual: cf ? ctx.model.evaluate(cf) : null, targets: evaluateTargets(main) };
 }
 
 export function opRun(ctx: ComputeContext, text: string): string {
@@ -173,7 +160,7 @@ function jobRequest(body: Body): JobRequest {
 /** The sweep a job runs (the same classes `evplan uncertainty` and `evplan sensitivity` use). */
 export function buildSweep(ctx: ComputeContext, body: Body, req: JobRequest): Sweep<SweepMeta> {
   const main = compileRef(ctx, body, req.scenario, ["scenario"]);
-  const cf = main.counterfactual ? ctx.model.compile(main.counterfactual) : null;
+  const cf = ctx.model.counterfactualOf(main);
   if (req.kind === "uncertainty") {
     return new UncertaintySweep(ctx.model, main, cf, {
       samples: req.samples,
