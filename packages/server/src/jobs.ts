@@ -173,9 +173,12 @@ export class RedisJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<JobView | undefined> {
+    // The state first, then the job: read the other way round, a job finishing in between would be "done" without
+    // its return value.
+    const state = await this.queue.getJobState(id);
+    if (state === "unknown") return undefined;
     const job = await this.queue.getJob(id);
     if (!job) return undefined;
-    const state = await job.getState();
     const status: JobStatus = state === "completed" ? "done" : state === "failed" ? "failed" : state === "active" ? "running" : "queued";
     const rv = status === "done" ? job.returnvalue : null;
     const made: Stamp = rv ? { modelVersion: rv.modelVersion, dataHash: rv.dataHash } : job.data.submitted;

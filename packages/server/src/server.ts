@@ -42,9 +42,11 @@ export async function startServer(config: ServerConfig): Promise<Running> {
   });
   // Slow or broken clients cannot hold the server: bounded header and request times, a 400 for a malformed request.
   const http = server as import("node:http").Server;
-  http.headersTimeout = 20_000;
-  http.requestTimeout = config.requestTimeoutMs + 10_000;
-  http.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections stay open longer than clients keep them (undici: 4 s), so a client never reuses a
+  // socket the server is closing at that moment (an ECONNRESET under load).
+  http.keepAliveTimeout = 30_000;
+  http.headersTimeout = 40_000;
+  http.requestTimeout = Math.max(config.requestTimeoutMs + 10_000, 45_000);
   http.on("clientError", (_e, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
     else socket.destroy();
