@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { scenarioSchema } from "@evplan/core";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { REPO_ROOT } from "./config.js";
 import { ROUTES } from "./openapi.js";
 import {
@@ -305,6 +306,25 @@ describe("the planner, methods, headers, documents", () => {
     expect(html).not.toMatch(/<script|https?:\/\/cdn/);
   });
 
+  it("the OpenAPI document validates as OpenAPI 3.1 (against the specification's JSON Schema)", async () => {
+    const doc = await (await t.app.request("/api/v1/openapi.json")).json();
+    const validator = new Validator();
+    const r = await validator.validate(doc);
+    expect(r.errors ?? []).toEqual([]);
+    expect(r.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("every request example in the OpenAPI document is answered with its documented success status", async () => {
+    for (const r of ROUTES.filter((x) => x.example !== undefined && x.method !== "put")) {
+      const res = await post(r.path, r.example, r.method.toUpperCase());
+      const ok = Object.keys(r.responses)
+        .map(Number)
+        .filter((c) => c < 300);
+      expect(ok, `${r.method} ${r.path}: ${res.status} ${res.status >= 300 ? await res.text() : ""}`).toContain(res.status);
+    }
+  });
+
   it("health names the model version, data pack and job backend", async () => {
     const h = (await (await t.app.request("/api/v1/health")).json()) as Record<string, unknown>;
     expect(h).toMatchObject({ status: "ok", model_version: t.ctx.stamp.modelVersion, data_hash: t.ctx.stamp.dataHash, jobs: { backend: "in-process" } });
@@ -313,7 +333,7 @@ describe("the planner, methods, headers, documents", () => {
 
 describe("limits", () => {
   it("a full job queue is a 429 with Retry-After", async () => {
-    const s = testApp({ maxQueuedJobs: 0 });
+    const s = testApp({ maxQueuedJobs: 0, computeThreads: 1 });
     try {
       const res = await s.app.request("/api/v1/jobs", { method: "POST", body: JSON.stringify({ kind: "uncertainty", scenario: "reference", samples: 4 }) });
       const p = await problem(res, 429);
