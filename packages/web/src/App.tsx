@@ -255,7 +255,7 @@ export function App() {
               <button
                 type="button"
                 disabled={!init}
-                onClick={() => init && exportYaml(state, init.levers, preset?.counterfactual ?? null)}
+                onClick={() => result && exportYaml(state, result.applied, preset?.counterfactual ?? null)}
                 data-testid="export-yaml"
               >
                 {t.exportYaml}
@@ -266,7 +266,7 @@ export function App() {
                 </span>
               )}
             </div>
-            <SavedScenarios init={init} state={state} counterfactual={preset?.counterfactual ?? null} onOpen={setState} />
+            <SavedScenarios init={init} state={state} applied={result?.applied ?? null} counterfactual={preset?.counterfactual ?? null} onOpen={setState} />
             <h2>{t.charts}</h2>
             <div className="charts" ref={chartsBox}>
               {CHARTS.map((c) => {

@@ -8,8 +8,15 @@ import type { ViewState } from "./state";
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export function SavedScenarios(props: { init: InitReply | null; state: ViewState; counterfactual: string | null; onOpen: (s: ViewState) => void }) {
-  const { init, state, counterfactual, onOpen } = props;
+export function SavedScenarios(props: {
+  init: InitReply | null;
+  state: ViewState;
+  /** The moved series' dated paths of the current run (what the exported YAML carries); null until it arrives. */
+  applied: Readonly<Record<string, Record<number, number>>> | null;
+  counterfactual: string | null;
+  onOpen: (s: ViewState) => void;
+}) {
+  const { init, state, applied, counterfactual, onOpen } = props;
   const [list, setList] = useState<SavedSummary[] | undefined | null>(null);
   const [name, setName] = useState("");
   const [notes, setNotes] = useState("");
@@ -58,9 +65,9 @@ export function SavedScenarios(props: { init: InitReply | null; state: ViewState
   }, [init, linked, open]);
 
   const save = async () => {
-    if (!init) return;
+    if (!init || !applied) return;
     if (!NAME.test(name)) return setMessage("A name is lower-case letters, digits and dashes (at most 64).");
-    const doc = scenarioDocument(state, init.levers, counterfactual);
+    const doc = scenarioDocument(state, applied, counterfactual);
     try {
       if (list?.some((s) => s.name === name)) await updateSaved(name, { notes, scenario: doc });
       else await createSaved(name, notes, doc);
@@ -116,7 +123,7 @@ export function SavedScenarios(props: { init: InitReply | null; state: ViewState
           >
             <input aria-label="name" placeholder="name, e.g. levy-2027" value={name} onChange={(e) => setName(e.target.value)} data-testid="saved-name" />
             <input aria-label="notes" placeholder="notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="saved-notes" />
-            <button type="submit" disabled={!init} data-testid="saved-save">
+            <button type="submit" disabled={!init || !applied} data-testid="saved-save">
               Save current settings
             </button>
           </form>

@@ -2,7 +2,7 @@
 // `evplan run` accepts.
 import { CSV_HEADER, csvCell, runRows, type TidyRow } from "@evplan/core";
 import { stringify } from "yaml";
-import type { LeverInfo, RunReply } from "./protocol";
+import type { RunReply } from "./protocol";
 import type { ViewState } from "./state";
 
 /** Saves the file at `url` (a data: or blob: address) under `name`. */
@@ -47,13 +47,13 @@ export function scenarioName(state: ViewState): string {
   return Object.keys(state.overrides).length ? `${state.preset}-planner` : state.preset;
 }
 
-/** The current settings as a scenario document: the preset extended by each moved lever from its year on. */
-export function scenarioDocument(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null) {
-  const overrides: Record<string, Record<number, number>> = {};
-  for (const [series, value] of Object.entries(state.overrides).sort()) {
-    const l = levers.find((x) => x.series === series);
-    overrides[series] = { [l?.fromYear ?? 2026]: value };
-  }
+/**
+ * The current settings as a scenario document: the preset extended by each moved series' dated path exactly as the
+ * planner applied it (step interpolation, every year where the value changes), so `evplan run` reproduces it.
+ */
+export function scenarioDocument(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null) {
+  const overrides: Record<string, { interpolation: "step"; values: Record<number, number> }> = {};
+  for (const series of Object.keys(applied).sort()) overrides[series] = { interpolation: "step", values: applied[series] };
   const doc = {
     name: scenarioName(state),
     title: `${state.preset} with planner settings`,
@@ -65,11 +65,11 @@ export function scenarioDocument(state: ViewState, levers: readonly LeverInfo[],
   return doc;
 }
 
-/** The current settings as a scenario file. */
-export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): string {
-  return stringify(scenarioDocument(state, levers, counterfactual));
+/** The current settings as a scenario file (the document saved scenarios store, too). */
+export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): string {
+  return stringify(scenarioDocument(state, applied, counterfactual));
 }
 
-export function exportYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): void {
-  download(`${scenarioName(state)}.yaml`, "application/yaml", scenarioYaml(state, levers, counterfactual));
+export function exportYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): void {
+  download(`${scenarioName(state)}.yaml`, "application/yaml", scenarioYaml(state, applied, counterfactual));
 }

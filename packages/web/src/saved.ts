@@ -67,9 +67,30 @@ export function savedLink(name: string): string {
   return `${location.origin}${location.pathname}#saved=${encodeURIComponent(name)}`;
 }
 
+/** The dated values of an override in any of the scenario file's forms (a number, `{year: v}`, `{values: ...}`). */
+function datedValues(o: unknown): Record<string, unknown> | undefined {
+  if (typeof o === "number") return { "0": o };
+  if (!o || typeof o !== "object") return undefined;
+  const values = "values" in o ? (o as { values: unknown }).values : o;
+  if (typeof values === "number") return { "0": values };
+  return values && typeof values === "object" ? (values as Record<string, unknown>) : undefined;
+}
+
+/** A step path's value in `year`: the value of the latest date at or before it (the first date before all). */
+function valueIn(values: Record<string, unknown>, year: number): number | undefined {
+  const dated = Object.entries(values)
+    .map(([y, v]) => [Number(y), v] as const)
+    .sort((a, b) => a[0] - b[0]);
+  if (!dated.length || dated.some(([y, v]) => !Number.isFinite(y) || typeof v !== "number")) return undefined;
+  let v = dated[0][1] as number;
+  for (const [y, x] of dated) if (y <= year) v = x as number;
+  return v;
+}
+
 /**
- * The planner's settings from a saved scenario: its `extends` is the preset, and each override of a lever with one
- * value (what the planner saves) sets that lever. Anything else the planner cannot show is listed, not dropped silently.
+ * The planner's settings from a saved scenario: its `extends` is the preset, and each lever's value is its path's
+ * value in the lever's display year (the planner scales the preset's path to it, so a path the planner saved comes
+ * back the same). Anything the planner cannot show is listed, not dropped silently.
  */
 export function stateFromSaved(
   s: SavedScenario,
@@ -81,10 +102,11 @@ export function stateFromSaved(
   const preset = s.scenario.extends && presets.includes(s.scenario.extends) ? s.scenario.extends : base.preset;
   if (s.scenario.extends && preset !== s.scenario.extends) ignored.push(`extends ${s.scenario.extends}`);
   const overrides: Record<string, number> = {};
-  for (const [series, value] of Object.entries(s.scenario.overrides ?? {})) {
+  for (const [series, o] of Object.entries(s.scenario.overrides ?? {})) {
     const lever = levers.find((l) => l.series === series);
-    const values = typeof value === "number" ? [value] : value && typeof value === "object" ? Object.values(value as Record<string, unknown>) : [];
-    if (lever && values.length === 1 && typeof values[0] === "number" && values[0] >= lever.min && values[0] <= lever.max) overrides[series] = values[0];
+    const values = datedValues(o);
+    const v = lever && values ? valueIn(values, lever.fromYear) : undefined;
+    if (lever && v !== undefined && v >= lever.min && v <= lever.max) overrides[series] = v;
     else ignored.push(series);
   }
   return { state: { ...base, preset, overrides }, ignored };
