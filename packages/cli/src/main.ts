@@ -15,6 +15,7 @@ import { registerMerge } from "./commands/merge.js";
 import { scenariosCommand } from "./commands/scenarios.js";
 import { setWide } from "./format/table.js";
 import { CLI_VERSION } from "./version.js";
+import { registerSaved } from "./commands/saved.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -98,6 +99,7 @@ export function buildProgram(): Command {
   registerUncertainty(program, print);
   registerSensitivity(program, print);
   registerMerge(program, print);
+  registerSaved(program, print);
 
   program
     .command("backtest")

@@ -17,6 +17,7 @@ export * from "./analysis/model.js";
 export * from "./analysis/read.js";
 export * from "./analysis/targets.js";
 export * from "./analysis/document.js";
+export * from "./analysis/documents.js";
 export * from "./analysis/key-figures.js";
 export * from "./analysis/levers.js";
 export * from "./analysis/solve.js";

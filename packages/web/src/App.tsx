@@ -15,6 +15,7 @@ import { exportCsv, exportXlsx, exportYaml } from "./exports";
 import { Assumptions } from "./Assumptions";
 import { Uncertainty } from "./Uncertainty";
 import { Backtest } from "./Backtest";
+import { SavedScenarios } from "./SavedScenarios";
 import { mark } from "./perf";
 
 const client = new ModelClient();
@@ -282,6 +283,7 @@ export function App() {
                 </span>
               )}
             </div>
+            <SavedScenarios init={init} state={state} applied={result?.applied ?? null} counterfactual={preset?.counterfactual ?? null} onOpen={setState} />
             <h2>{t.charts}</h2>
             <div className="charts" ref={chartsBox}>
               {CHARTS.map((c) => {

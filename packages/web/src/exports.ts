@@ -48,10 +48,10 @@ export function scenarioName(state: ViewState): string {
 }
 
 /**
- * The current settings as a scenario file: the preset extended by each moved series' dated path exactly as the
+ * The current settings as a scenario document: the preset extended by each moved series' dated path exactly as the
  * planner applied it (step interpolation, every year where the value changes), so `evplan run` reproduces it.
  */
-export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): string {
+export function scenarioDocument(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null) {
   const overrides: Record<string, { interpolation: "step"; values: Record<number, number> }> = {};
   for (const series of Object.keys(applied).sort()) overrides[series] = { interpolation: "step", values: applied[series] };
   const doc = {
@@ -63,7 +63,12 @@ export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, 
     counterfactual,
     ...(Object.keys(overrides).length ? { overrides } : {}),
   };
-  return stringify(doc);
+  return doc;
+}
+
+/** The current settings as a scenario file (the document saved scenarios store, too). */
+export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): string {
+  return stringify(scenarioDocument(state, applied, counterfactual));
 }
 
 export function exportYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): void {

@@ -1,5 +1,5 @@
 // `evplan compare`: key figures of several scenarios side by side, with differences from the first.
-import { keyFigures, type KeyFigure } from "@evplan/core";
+import { compareDocument, keyFigures, type KeyFigure } from "@evplan/core";
 import { CliError, makeContext } from "../context.js";
 import { differenceText, figureText } from "../format/figures.js";
 import { table } from "../format/table.js";
@@ -22,22 +22,7 @@ export function compareCommand(args: string[], opts: { format: string; year?: st
   const ids = runs[0].figures.map((f) => f.id).filter((id) => runs.every((r) => r.figures.some((f) => f.id === id)));
   const get = (r: { figures: KeyFigure[] }, id: string) => r.figures.find((f) => f.id === id)!;
   if (opts.format === "json") {
-    print(
-      JSON.stringify({
-        scenarios: runs.map((r) => r.name),
-        year,
-        figures: ids.map((id) => {
-          const f0 = get(runs[0], id);
-          return {
-            id,
-            label: f0.label,
-            unit: f0.unit,
-            values: runs.map((r) => get(r, id).value),
-            difference_from_first: runs.map((r) => get(r, id).value - f0.value),
-          };
-        }),
-      }),
-    );
+    print(JSON.stringify(compareDocument(runs, year)));
     return;
   }
   if (opts.format === "csv") {

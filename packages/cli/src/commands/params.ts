@@ -1,11 +1,12 @@
 // `evplan params`: every parameter with its values, unit, references, and whether it is sourced or assumed.
-import { domainText, provenance, type Parameter, type Registry } from "@evplan/core";
+import { paramsDocument, provenance, type Parameter } from "@evplan/core";
 import { CliError } from "../context.js";
 import { loadRegistry } from "../data-pack.js";
 import { defaultPaths } from "../context.js";
 import { table, tableWidth, wrapText } from "../format/table.js";
 
-export { provenance };
+// The document is built in the core, so `evplan params --format json` and `GET /api/v1/parameters` agree.
+export { paramsDocument, provenance };
 
 function valueText(p: Parameter): string {
   const fmt = (x: number) => (Math.abs(x) >= 1e4 ? x.toExponential(3) : String(+x.toPrecision(4)));
@@ -15,34 +16,6 @@ function valueText(p: Parameter): string {
       return s.key ? `${s.key}=${path}` : path;
     })
     .join("; ");
-}
-
-export function paramsDocument(registry: Registry) {
-  return [...registry.parameters.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => ({
-      name: p.name,
-      label: p.label,
-      unit: p.unit,
-      index: p.index ?? null,
-      interpolation: p.interpolation,
-      provenance: provenance(p),
-      values: Object.fromEntries(p.series.map((s) => [s.key ?? "value", Object.fromEntries(s.years.map((y, i) => [y, s.values[i]]))])),
-      references: p.references,
-      assumption: p.assumption ?? null,
-      uncertainty: p.uncertainty ?? null,
-      lever: p.lever ?? null,
-      domain: {
-        text: domainText(p.domain),
-        min: p.domain.min,
-        max: p.domain.max,
-        min_open: p.domain.minOpen,
-        max_open: p.domain.maxOpen,
-        why: p.domain.why ?? null,
-      },
-      file: p.file,
-      description: p.description,
-    }));
 }
 
 export function paramsCommand(opts: { format: string; data?: string }, print: (s: string) => void): void {

@@ -1,22 +1,14 @@
 // Reports of sweeps as the user sees them (table or JSON): the same function serves a whole run and a merge, so
 // a merge of shards prints exactly what the unsharded run prints.
-import {
-  summariseSensitivity,
-  summariseUncertainty,
-  type SensitivityMeta,
-  type SobolReport,
-  type SweepMeta,
-  type TornadoReport,
-  type UncertaintyMeta,
-  type UncertaintyReport,
-} from "@evplan/core";
+import { sweepReport, type SobolReport, type SweepMeta, type TornadoReport, type UncertaintyReport } from "@evplan/core";
 import { compact, pct } from "../format/numbers.js";
 import { table } from "../format/table.js";
 
 export const REPORT_FORMATS = ["table", "json"] as const;
 
+/** The report is built in the core (`sweepReport`), so the CLI and the HTTP API's jobs give the same document. */
 export function summarise(meta: SweepMeta, records: Float64Array): UncertaintyReport | TornadoReport | SobolReport {
-  return meta.kind === "uncertainty" ? summariseUncertainty(meta as UncertaintyMeta, records) : summariseSensitivity(meta as SensitivityMeta, records);
+  return sweepReport(meta, records);
 }
 
 export function render(meta: SweepMeta, records: Float64Array, format: string): string {

@@ -1,0 +1,179 @@
+// The "Saved scenarios" panel: save the current settings under a name (on the evplan server), list, open, rename,
+// delete, and copy a link that opens the planner on a saved one. Self-contained: App passes the state and a setter.
+import { useCallback, useEffect, useState } from "react";
+import { scenarioDocument } from "./exports";
+import type { InitReply } from "./protocol";
+import { createSaved, deleteSaved, getSaved, listSaved, savedFromHash, savedLink, stateFromSaved, updateSaved, type SavedSummary } from "./saved";
+import type { ViewState } from "./state";
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function SavedScenarios(props: {
+  init: InitReply | null;
+  state: ViewState;
+  /** The moved series' dated paths of the current run (what the exported YAML carries); null until it arrives. */
+  applied: Readonly<Record<string, Record<number, number>>> | null;
+  counterfactual: string | null;
+  onOpen: (s: ViewState) => void;
+}) {
+  const { init, state, applied, counterfactual, onOpen } = props;
+  const [list, setList] = useState<SavedSummary[] | undefined | null>(null);
+  const [name, setName] = useState("");
+  const [notes, setNotes] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
+
+  const refresh = useCallback(() => listSaved().then(setList, (e: Error) => setMessage(e.message)), []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const open = useCallback(
+    async (saved: string) => {
+      if (!init) return;
+      try {
+        const s = await getSaved(saved);
+        const { state: next, ignored } = stateFromSaved(
+          s,
+          init.levers,
+          init.presets.map((p) => p.name),
+          state,
+        );
+        onOpen(next);
+        setMessage(`Opened "${saved}"${ignored.length ? `; not shown in the planner: ${ignored.join(", ")}` : ""}`);
+      } catch (e) {
+        setMessage(`Cannot open "${saved}": ${(e as Error).message}`);
+      }
+    },
+    [init, state, onOpen],
+  );
+
+  // A link to a saved scenario (#saved=<name>) opens it once the model is ready.
+  const [linked, setLinked] = useState(() => savedFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => {
+      const n = savedFromHash(location.hash);
+      if (n) setLinked(n);
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+  useEffect(() => {
+    if (!init || !linked) return;
+    setLinked(undefined);
+    void open(linked);
+  }, [init, linked, open]);
+
+  const save = async () => {
+    if (!init || !applied) return;
+    if (!NAME.test(name)) return setMessage("A name is lower-case letters, digits and dashes (at most 64).");
+    const doc = scenarioDocument(state, applied, counterfactual);
+    try {
+      if (list?.some((s) => s.name === name)) await updateSaved(name, { notes, scenario: doc });
+      else await createSaved(name, notes, doc);
+      setMessage(`Saved "${name}"`);
+      await refresh();
+    } catch (e) {
+      setMessage(`Not saved: ${(e as Error).message}`);
+    }
+  };
+
+  const rename = async () => {
+    if (!renaming) return;
+    try {
+      await updateSaved(renaming.from, { name: renaming.to });
+      setMessage(`Renamed "${renaming.from}" to "${renaming.to}"`);
+      setRenaming(null);
+      await refresh();
+    } catch (e) {
+      setMessage(`Not renamed: ${(e as Error).message}`);
+    }
+  };
+
+  const remove = async (saved: string) => {
+    if (!confirm(`Delete the saved scenario "${saved}"?`)) return;
+    try {
+      await deleteSaved(saved);
+      setMessage(`Deleted "${saved}"`);
+      await refresh();
+    } catch (e) {
+      setMessage(`Not deleted: ${(e as Error).message}`);
+    }
+  };
+
+  const copyLink = (saved: string) =>
+    navigator.clipboard?.writeText(savedLink(saved)).then(
+      () => setMessage(`Link to "${saved}" copied`),
+      () => setMessage(savedLink(saved)),
+    );
+
+  return (
+    <details className="saved" data-testid="saved">
+      <summary>Saved scenarios{list ? ` (${list.length})` : ""}</summary>
+      {list === undefined ? (
+        <p className="hint">Saving needs the evplan server (npm start); this copy of the planner is static. Export YAML instead.</p>
+      ) : (
+        <>
+          <form
+            className="saved-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <input aria-label="name" placeholder="name, e.g. levy-2027" value={name} onChange={(e) => setName(e.target.value)} data-testid="saved-name" />
+            <input aria-label="notes" placeholder="notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="saved-notes" />
+            <button type="submit" disabled={!init || !applied} data-testid="saved-save">
+              Save current settings
+            </button>
+          </form>
+          <ul className="saved-list">
+            {list?.map((s) => (
+              <li key={s.name} data-testid={`saved-${s.name}`}>
+                {renaming?.from === s.name ? (
+                  <>
+                    <input
+                      aria-label="new name"
+                      value={renaming.to}
+                      onChange={(e) => setRenaming({ from: s.name, to: e.target.value })}
+                      data-testid="saved-rename-to"
+                    />
+                    <button type="button" onClick={() => void rename()} data-testid="saved-rename-ok">
+                      OK
+                    </button>
+                    <button type="button" onClick={() => setRenaming(null)}>
+                      Cancel
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <strong>{s.name}</strong>
+                    {s.notes && <span className="notes"> · {s.notes}</span>}
+                    <span className="when"> · {s.updated_at.slice(0, 16).replace("T", " ")} UTC</span>
+                    <button type="button" onClick={() => void open(s.name)} data-testid="saved-open">
+                      Open
+                    </button>
+                    <button type="button" onClick={() => setRenaming({ from: s.name, to: s.name })} data-testid="saved-rename">
+                      Rename
+                    </button>
+                    <button type="button" onClick={() => void copyLink(s.name)} data-testid="saved-link">
+                      Link
+                    </button>
+                    <button type="button" onClick={() => void remove(s.name)} data-testid="saved-delete">
+                      Delete
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {message && (
+        <p className="hint" role="status" data-testid="saved-message">
+          {message}
+        </p>
+      )}
+    </details>
+  );
+}

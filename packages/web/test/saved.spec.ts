@@ -1,0 +1,72 @@
+// Saved scenarios in the planner, through the evplan server: save the current settings, list, rename, open from a
+// shared link, delete. Headless Debian Chromium against the real server (its own temporary database).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
+
+let server: { url: string; stop: () => void };
+let browser: Browser;
+
+beforeAll(async () => {
+  process.env.EVPLAN_DB = join(mkdtempSync(join(tmpdir(), "evplan-web-saved-")), "db.sqlite");
+  server = await startServer();
+  browser = await launch();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (d) => void d.accept());
+  await page.goto(server.url + hash);
+  await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+const leverValue = (page: Page, series: string) => page.locator(`input[data-series="${series}"]`).first().inputValue();
+
+describe("saved scenarios in the planner", () => {
+  it("saves the settings, lists, renames, opens from a link and deletes", async () => {
+    const { page, errors } = await open();
+    await page.evaluate(`(${MOVE_SLIDER})(${JSON.stringify({ series: "policy.subsidy_scale", value: 3 })})`);
+    await page.locator('[data-testid="saved"] summary').click();
+    await page.fill('[data-testid="saved-name"]', "triple-subsidy");
+    await page.fill('[data-testid="saved-notes"]', "subsidy programme x3");
+    await page.click('[data-testid="saved-save"]');
+    await page.locator('[data-testid="saved-triple-subsidy"]').waitFor();
+    expect(await page.locator('[data-testid="saved-message"]').innerText()).toMatch(/Saved "triple-subsidy"/);
+
+    // The server has it, with the lever's path as the planner applied it (what the exported YAML carries).
+    const saved = await (await fetch(`${server.url}api/v1/saved/triple-subsidy`)).json();
+    expect(saved.notes).toBe("subsidy programme x3");
+    expect(saved.scenario.overrides["policy.subsidy_scale"].interpolation).toBe("step");
+    expect(Object.values(saved.scenario.overrides["policy.subsidy_scale"].values)).toContain(3);
+
+    await page.click('[data-testid="saved-triple-subsidy"] [data-testid="saved-rename"]');
+    await page.fill('[data-testid="saved-rename-to"]', "subsidy-x3");
+    await page.click('[data-testid="saved-rename-ok"]');
+    await page.locator('[data-testid="saved-subsidy-x3"]').waitFor();
+    expect(await page.locator('[data-testid="saved-triple-subsidy"]').count()).toBe(0);
+
+    // A shared link opens the planner on the saved settings.
+    const fresh = await open("#saved=subsidy-x3");
+    await fresh.page.waitForFunction(() => (window.__evplan?.state.overrides["policy.subsidy_scale"] ?? 0) === 3, null, { timeout: 15_000 });
+    expect(Number(await leverValue(fresh.page, "policy.subsidy_scale"))).toBe(3);
+    expect(fresh.errors).toEqual([]);
+
+    await page.click('[data-testid="saved-subsidy-x3"] [data-testid="saved-delete"]');
+    await page.locator('[data-testid="saved-subsidy-x3"]').waitFor({ state: "detached" });
+    expect((await fetch(`${server.url}api/v1/saved/subsidy-x3`)).status).toBe(404);
+    expect(errors).toEqual([]);
+  });
+});
