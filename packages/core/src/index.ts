@@ -29,3 +29,4 @@ export * from "./backtest/backtest.js";
 export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
 export * from "./analysis/golden.js";
+export * from "./analysis/briefing.js";
