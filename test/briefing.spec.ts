@@ -71,3 +71,20 @@ describe("why it changed", () => {
     expect(d.factors.map((f) => f.factor)).toContain("mode");
   });
 });
+
+describe("settings against the reference", () => {
+  it("lists the NEVP's subsidy programme and levy with the year they first differ and a source", async () => {
+    const { settingDifferences } = await import("@evplan/core");
+    const rows = settingDifferences(model.registry, nevp, model.compile("reference"));
+    const sub = rows.find((r) => r.parameter === "policy.subsidy_scale")!;
+    expect(sub.year).toBe(2026);
+    expect(sub.value).toBe(1);
+    expect(sub.reference).toBe(0);
+    const levy = rows.find((r) => r.parameter === "policy.nev_levy_rate" && r.key === "car")!;
+    expect(levy.value).toBeGreaterThan(0);
+    expect(levy.source.length).toBeGreaterThan(10);
+    // Only what differs: the subsidy amounts themselves are the same in both (the scale switches them off).
+    expect(rows.some((r) => r.parameter === "policy.subsidy_per_vehicle")).toBe(false);
+    expect(settingDifferences(model.registry, nevp, nevp)).toEqual([]);
+  });
+});

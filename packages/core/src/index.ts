@@ -30,3 +30,5 @@ export * from "./backtest/synthetic.js";
 export * from "./uncertainty/index.js";
 export * from "./analysis/golden.js";
 export * from "./analysis/briefing.js";
+export * from "./report/workbook.js";
+export * from "./report/csv.js";

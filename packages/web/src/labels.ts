@@ -206,7 +206,18 @@ const SERIES: Record<Lang, Table> = {
 
 /** Units of chart values and figures. */
 const VALUE_UNITS: Record<Lang, Table> = {
-  en: { pkrBn: "PKR bn", usdBn: "USD bn", mt: "Mt", mtCo2: "Mt CO₂", mw: "MW", gwh: "GWh", pp: "pp", jobs: "jobs", points: "charge points", vehicles: "vehicles" },
+  en: {
+    pkrBn: "PKR bn",
+    usdBn: "USD bn",
+    mt: "Mt",
+    mtCo2: "Mt CO₂",
+    mw: "MW",
+    gwh: "GWh",
+    pp: "pp",
+    jobs: "jobs",
+    points: "charge points",
+    vehicles: "vehicles",
+  },
   ur: {
     pkrBn: "ارب روپے",
     usdBn: "ارب ڈالر",

@@ -1,18 +1,6 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import {
-  CSV_HEADER,
-  SEGMENTS,
-  SEGMENT_LABELS,
-  csvCell,
-  cumulative,
-  differenceBuffer,
-  metricDef,
-  metricValue,
-  runDocument,
-  tidyRows,
-  type ScenarioRun,
-} from "@evplan/core";
+import { SEGMENTS, SEGMENT_LABELS, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -47,16 +35,9 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
 }
 
 export function csvText(run: ScenarioRun): string {
-  const lines = [CSV_HEADER.join(",")];
   const c = run.main.scenario;
-  for (const r of tidyRows(c.name, run.main)) lines.push(r.map(csvCell).join(","));
-  if (run.counterfactual) {
-    const cf = run.counterfactual;
-    for (const r of tidyRows(cf.scenario.name, cf)) lines.push(r.map(csvCell).join(","));
-    const diff = { out: differenceBuffer(run.main, cf), scenario: c };
-    for (const r of tidyRows(`${c.name} minus ${cf.scenario.name}`, diff)) lines.push(r.map(csvCell).join(","));
-  }
-  return lines.join("\n") + "\n";
+  const cf = run.counterfactual;
+  return runCsv({ label: c.name, out: run.main.out }, cf ? { label: cf.scenario.name, out: cf.out } : null, c);
 }
 
 function targetValue(metric: string, x: number): string {

@@ -174,3 +174,50 @@ export function headlineChangeMetrics(baseYear: number, year = 2030): ChangeMetr
     { id: `net_fiscal_cum_${year}`, value: (r) => cumulative(r, "net_fiscal", "total", baseYear, year) },
   ];
 }
+
+export interface SettingDifference {
+  readonly parameter: string;
+  readonly label: string;
+  readonly unit: string;
+  /** The index key (segment, charger type...), if the parameter is indexed. */
+  readonly key?: string;
+  readonly year: number;
+  readonly value: number;
+  readonly reference: number;
+  /** The first reference of the data pack, or the assumption text. */
+  readonly source: string;
+  readonly url?: string;
+}
+
+/**
+ * The settings of `c` that differ from `reference`, one row per series, read in the first year they differ (and the
+ * value then). For the brief and the Settings sheet: "what is assumed differently from the reference, and on what
+ * authority".
+ */
+export function settingDifferences(registry: Registry, c: CompiledScenario, reference: CompiledScenario): SettingDifference[] {
+  const T = c.nYears;
+  const rows: SettingDifference[] = [];
+  for (const [name, slot] of c.slots) {
+    const refSlot = reference.slots.get(name);
+    if (refSlot === undefined) continue;
+    let t = 0;
+    while (t < T && c.params[slot * T + t] === reference.params[refSlot * T + t]) t++;
+    if (t === T) continue;
+    const s = registry.series.get(name);
+    const p = s?.parameter ?? registry.parameters.get(name);
+    if (!p) continue;
+    const ref = p.references[0];
+    rows.push({
+      parameter: p.name,
+      label: p.label,
+      unit: p.unit,
+      key: s?.key,
+      year: c.baseYear + t,
+      value: c.params[slot * T + t],
+      reference: reference.params[refSlot * T + t],
+      source: ref ? `${ref.publisher}, ${ref.date}: ${ref.title}` : `Assumption: ${p.assumption ?? "see the data pack"}`,
+      url: ref?.url,
+    });
+  }
+  return rows;
+}
