@@ -205,6 +205,7 @@ export function App() {
     const box = chartsBox.current!;
     const b = new ChartBoard(box);
     board.current = b;
+    (window as unknown as { __evplanBoardOption?: () => object }).__evplanBoardOption = () => b.option();
     b.measure();
     // The boxes move when the window, a legend or the language changes: measure again, and redraw if they moved.
     const ro = new ResizeObserver(() => b.measure() && redraw.current());

@@ -202,7 +202,7 @@ export const Chart = memo(function Chart({
       const style = `<style>@font-face{font-family:"Noto Naskh Arabic";src:url(${font}) format("woff2");}</style>`;
       url = `data:image/svg+xml;charset=UTF-8,${encodeURIComponent(svg.replace(/(<svg[^>]*>)/, `$1${style}`))}`;
     }
-    saveUrl(url, `evplan-${scenario?.file ?? "chart"}-${id}-${new Date().toISOString().slice(0, 10)}.${type}`);
+    saveUrl(url, `evplan-${scenario?.file ?? new Date().toISOString().slice(0, 10)}-${id}.${type}`);
   };
   return (
     <figure className="chart" data-chart={id}>

@@ -215,15 +215,7 @@ const WhatItTakesCard = memo(function WhatItTakesCard({
   );
 });
 
-const ProbabilityCard = memo(function ProbabilityCard({
-  analysis,
-  pending,
-  t,
-}: {
-  analysis: AnalysisReply | null;
-  pending: boolean;
-  t: Strings;
-}) {
+const ProbabilityCard = memo(function ProbabilityCard({ analysis, pending, t }: { analysis: AnalysisReply | null; pending: boolean; t: Strings }) {
   const ps = analysis?.probabilities.filter((p) => p.segment === "total") ?? [];
   const main = ps.find((p) => p.metric === "ev_sales_share" && p.year === 2030);
   const label = (p: (typeof ps)[number]) =>

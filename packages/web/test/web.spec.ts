@@ -224,8 +224,10 @@ describe("the planner in the browser", () => {
     const { page } = await open();
     await page.selectOption('[data-testid="compare"]', "reference");
     await page.waitForSelector('[data-testid="headline-share2030"] .card-compare');
-    expect(await page.locator('[data-testid="headline-share2030"] .card-compare').innerText()).toMatch(/^reference: \d+\.\d%$/);
-    expect(await page.locator('[data-chart="share"] .legend').innerText()).toContain("reference (all)");
+    expect(await page.locator('[data-testid="headline-share2030"] .card-compare').innerText()).toMatch(
+      /^Reference \(base-year policies continue\): \d+\.\d% · difference [+−]\d+\.\d pp$/,
+    );
+    expect(await page.locator('[data-chart="share"] .legend').innerText()).toContain("Reference (base-year policies continue) (all)");
     await page.waitForFunction(() => location.hash.includes("c=reference"));
     await page.close();
   });
