@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** Write every file or none: all go to temporary names first, then each is renamed into place. */
-export function writeAllOrNothing(files: readonly { path: string; content: string }[]): void {
+export function writeAllOrNothing(files: readonly { path: string; content: string | Uint8Array }[]): void {
   const temps: string[] = [];
   try {
     for (const f of files) {

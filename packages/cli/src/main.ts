@@ -12,6 +12,7 @@ import { calibrationCommand } from "./commands/calibration.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerMerge } from "./commands/merge.js";
+import { registerBrief } from "./commands/brief.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -29,8 +30,8 @@ export function buildProgram(): Command {
     .command("run")
     .description("run a scenario and its counterfactual")
     .argument("<scenario>", "scenario name (from the scenarios folder) or a path to a scenario file")
-    .addOption(new Option("--format <format>", "table, json or csv").default("table"))
-    .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder")
+    .addOption(new Option("--format <format>", "table, json, csv, or xlsx (a report workbook; needs --out)").default("table"))
+    .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder (and <scenario>.xlsx with --format xlsx)")
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((arg: string, opts) => runCommand(arg, opts, print));
@@ -85,6 +86,7 @@ export function buildProgram(): Command {
   registerUncertainty(program, print);
   registerSensitivity(program, print);
   registerMerge(program, print);
+  registerBrief(program, print);
 
   program
     .command("backtest")

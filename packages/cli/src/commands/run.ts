@@ -5,6 +5,8 @@ import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
 import { writeAllOrNothing } from "../io-write.js";
+import { runWorkbookBytes } from "./run-xlsx.js";
+import { evplanVersion } from "../version.js";
 
 export interface RunOptions {
   format: string;
@@ -13,10 +15,11 @@ export interface RunOptions {
   scenarios?: string;
 }
 
-export const FORMATS = ["table", "json", "csv"] as const;
+export const FORMATS = ["table", "json", "csv", "xlsx"] as const;
 
-export function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): void {
+export async function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not "${opts.format}"`);
+  if (opts.format === "xlsx" && !opts.out) throw new CliError("--format xlsx writes a workbook: give the folder with --out <dir>");
   const ctx: Context = makeContext(opts);
   const { name, source } = ctx.scenarioArg(arg);
   const run = ctx.model.run(name, source);
@@ -24,10 +27,14 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
   const json = JSON.stringify(doc);
   const csv = csvText(run);
   if (opts.out) {
+    const xlsx =
+      opts.format === "xlsx" ? [{ path: join(opts.out, `${run.main.scenario.name}.xlsx`), content: await runWorkbookBytes(ctx, run, evplanVersion()) }] : [];
     writeAllOrNothing([
       { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
       { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
+      ...xlsx,
     ]);
+    if (xlsx.length) print(`wrote ${xlsx[0].path}`);
   }
   if (opts.format === "json") print(json);
   else if (opts.format === "csv") print(csv.trimEnd());

@@ -32,6 +32,7 @@ declare global {
 }
 
 const L = labels("en");
+const SHORT_SEGMENTS: Record<string, string> = { two_wheeler: "2-wheel", three_wheeler: "3-wheel", car: "cars", lcv: "LCVs", bus: "buses", truck: "trucks" };
 const t = STRINGS.en;
 const SAMPLES = 400;
 
@@ -93,17 +94,18 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
   const leverName = (id: string) => init.parameters.find((p) => p.name === id)?.label ?? id;
   const date = new Date().toISOString().slice(0, 10);
   const cmp = { name: compareTitle, run: compare! };
-  const charts = ["share", "ledger", "co2"].map((id) => {
+  const charts = ["share", "ledger", ...(why ? [] : ["co2"])].map((id) => {
     const def = CHARTS.find((c) => c.id === id)!;
     return { id, title: t[def.title], unit: t[def.unit], option: def.build(run, compare ? cmp : null, L) };
   });
+  const co2 = CHARTS.find((c) => c.id === "co2")!.build(run, compare ? cmp : null, L);
   const answer = met30
     ? `Yes. With these settings ${fmtPct(f.s30)} of new vehicles sold in 2030 are electric, meeting the ${fmtPct(target30, 0)} target`
     : `No. With these settings ${fmtPct(f.s30)} of new vehicles sold in 2030 are electric, against the ${fmtPct(target30, 0)} target (${Math.abs((f.s30 - target30) * 100).toFixed(1)} percentage points short)`;
   const ready = useRef(0);
   const onDrawn = () => {
     ready.current++;
-    if (ready.current === charts.length + (why ? 1 : 0)) {
+    if (ready.current === charts.length + (why ? 2 : 0)) {
       window.__briefReady = true;
       if (new URLSearchParams(location.hash.slice(1)).get("print") === "1") setTimeout(() => window.print(), 100);
     }
@@ -143,6 +145,35 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
         </p>
       </section>
 
+      <div className="brief-tiles">
+        <div className={`tile ${met30 ? "met" : "missed"}`}>
+          <span>EV share of new sales, 2030</span>
+          <strong>{fmtPct(f.s30)}</strong>
+          <em>
+            target {fmtPct(target30, 0)} · {pp(f.s30 - target30)}
+          </em>
+        </div>
+        <div className="tile">
+          <span>Net fiscal cost {run.baseYear}-2030</span>
+          <strong>{pkr(f.fiscal)}</strong>
+          <em>+ is a cost to the treasury</em>
+        </div>
+        <div className="tile take">
+          <span>What it takes to reach {fmtPct(target30, 0)}</span>
+          <strong>{w.answers[0]?.value != null ? leverText(w.answers[0].value, w.answers[0].unit, L).replace(" announced amounts", "") : "–"}</strong>
+          <em>
+            {w.answers[0]?.value != null
+              ? `${leverName(w.answers[0].lever).toLowerCase()}; ${pkr(w.answers[0].fiscalCost!)} to 2030`
+              : "not reachable with the subsidy programme alone"}
+          </em>
+        </div>
+        <div className="tile sure">
+          <span>Chance of reaching {fmtPct(target30, 0)} in 2030</span>
+          <strong>{p30 ? fmtPct(p30.probability, 0) : "–"}</strong>
+          <em>{analysis.samples} Monte Carlo runs</em>
+        </div>
+      </div>
+
       <div className="brief-grid">
         <section>
           <h2>Headline figures against the targets</h2>
@@ -153,45 +184,73 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
                 <th>Value</th>
                 <th>Target</th>
                 <th>Status</th>
-                {g && <th>{compareTitle}</th>}
+                {g && <th className="cmp">Comparison¹</th>}
               </tr>
             </thead>
             <tbody>
-              <Row label="EV share of new sales, 2030" value={fmtPct(f.s30)} target={`≥ ${fmtPct(target30, 0)}`} met={met30} cmp={g && fmtPct(g.s30)} />
-              {segs.map((x) => (
-                <Row key={x.segment} sub label={L.segments(x.segment)} value={fmtPct(x.value)} target={`≥ ${fmtPct(x.target, 0)}`} met={x.met} />
-              ))}
+              <Row label="EV share of sales, 2030" value={fmtPct(f.s30)} target={`≥ ${fmtPct(target30, 0)}`} met={met30} cmp={g && fmtPct(g.s30)} />
               <Row
-                label="EV share of new sales, 2040"
+                label="EV share of sales, 2040"
                 value={fmtPct(f.s40)}
                 target={`≥ ${fmtPct(t40?.target ?? 0.9, 0)}`}
                 met={f.s40 >= (t40?.target ?? 0.9) - 1e-9}
                 cmp={g && fmtPct(g.s40)}
               />
               <Row
-                label={`Road CO₂ (tank-to-wheel), ${f.lastYear}`}
+                label={`Road CO₂, ${f.lastYear}`}
                 value={`${fmtNumber(f.co2 / 1e6, 1)} Mt`}
                 target="net zero"
                 met={f.co2 <= 1e-6}
                 cmp={g && `${fmtNumber(g.co2 / 1e6, 1)} Mt`}
               />
-              <Row label={`Net fiscal cost ${run.baseYear}-2030`} value={pkr(f.fiscal)} cmp={g && pkr(g.fiscal)} />
+              <Row label={`Fiscal cost ${run.baseYear}-30`} value={pkr(f.fiscal)} cmp={g && pkr(g.fiscal)} />
               <Row
-                label={`Oil imports avoided ${run.baseYear}-2030`}
+                label={`Oil imports avoided ${run.baseYear}-30`}
                 value={`USD ${fmtNumber(f.oil / 1e9, 2)} bn`}
                 cmp={g && Number.isFinite(g.oil) ? `USD ${fmtNumber(g.oil / 1e9, 2)} bn` : g ? "–" : null}
               />
-              <Row label="Public charge points, 2030" value={fmtNumber(f.chargers, 0)} cmp={g && fmtNumber(g.chargers, 0)} />
+              <Row label="Public charge points 2030" value={fmtNumber(f.chargers, 0)} cmp={g && fmtNumber(g.chargers, 0)} />
             </tbody>
           </table>
           <p className="brief-note">
-            Fiscal cost: subsidies, markup support, taxes and levies forgone, minus the NEV levy and tax on charging; + is a cost. Against the counterfactual “
-            {run.counterfactualName ?? "none"}” for oil.
+            {g ? `¹ ${compareTitle}. ` : ""}Fiscal cost: subsidies, markup support, taxes and levies forgone, minus the NEV levy and tax on charging; + is a
+            cost. Oil against the counterfactual “{run.counterfactualName ?? "none"}”.
           </p>
         </section>
         <section>
-          <h2>What it would take</h2>
-          <WhatItTakes w={w} leverName={leverName} />
+          {segs.length > 0 && (
+            <>
+              <h2>Segment targets, 2030</h2>
+              <table className="brief-table segs">
+                <thead>
+                  <tr>
+                    <th style={{ width: "13%" }} />
+                    {segs.map((x) => (
+                      <th key={x.segment}>{SHORT_SEGMENTS[x.segment] ?? L.segments(x.segment)}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td>share</td>
+                    {segs.map((x) => (
+                      <td key={x.segment} className="num">
+                        {fmtPct(x.value, 0)}
+                      </td>
+                    ))}
+                  </tr>
+                  <tr>
+                    <td>target</td>
+                    {segs.map((x) => (
+                      <td key={x.segment} className="num">
+                        {fmtPct(x.target, 0)} <span className={`mark ${x.met ? "met" : "missed"}`}>{x.met ? "✓" : "✗"}</span>
+                      </td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </>
+          )}
           <h2>How sure</h2>
           <p className="brief-text">
             {p30 && (
@@ -209,6 +268,10 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
           </p>
         </section>
       </div>
+      <section>
+        <h2>What it would take</h2>
+        <WhatItTakes w={w} leverName={leverName} />
+      </section>
 
       <section className="brief-charts">
         {charts.map((c) => (
@@ -217,7 +280,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
               <strong>{c.title}</strong>
               <span>{c.unit}</span>
             </figcaption>
-            <StaticChart option={c.option} width={340} height={200} onDrawn={onDrawn} />
+            <StaticChart option={c.option} width={335} height={175} onDrawn={onDrawn} />
             <ul className="brief-legend">
               {legendItems(c.option as never).map((l) => (
                 <li key={l.name}>
@@ -237,7 +300,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
             Each input that differs is moved alone from the comparison to these settings; the interaction makes the parts add up to the total change.
           </p>
           <div className="brief-why-grid">
-            <StaticChart option={waterfallBriefOption(waterfallSteps(why.decomposition, 0, names), 100, "%")} width={360} height={200} onDrawn={onDrawn} />
+            <StaticChart option={waterfallBriefOption(waterfallSteps(why.decomposition, 0, names), 100, "%")} width={340} height={170} onDrawn={onDrawn} />
             <table className="brief-table">
               <thead>
                 <tr>
@@ -274,6 +337,21 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
               </tbody>
             </table>
           </div>
+          <figure className="brief-co2">
+            <figcaption>
+              <strong>{t.chartCo2}</strong>
+              <span>{t.unitCo2}</span>
+            </figcaption>
+            <StaticChart option={co2} width={660} height={150} onDrawn={onDrawn} />
+            <ul className="brief-legend">
+              {legendItems(co2 as never).map((l) => (
+                <li key={l.name}>
+                  <i className={`key ${l.kind}`} style={{ color: l.color }} />
+                  {l.name}
+                </li>
+              ))}
+            </ul>
+          </figure>
         </section>
       )}
 
@@ -328,7 +406,7 @@ function WhatItTakes({ w, leverName }: { w: AnalysisReply["whatItTakes"]; leverN
           ? "The target is met already; the lowest settings that still meet it:"
           : `To reach ${fmtPct(w.target.value, 0)} of new sales in ${w.target.year}, one lever at a time:`}
       </p>
-      <ul>
+      <ul className="two">
         {w.answers.map((a) => (
           <li key={a.lever}>{line(a)}</li>
         ))}
@@ -338,30 +416,46 @@ function WhatItTakes({ w, leverName }: { w: AnalysisReply["whatItTakes"]; leverN
   );
 }
 
+interface SettingRow {
+  key: string;
+  setting: string;
+  from: number;
+  value: string;
+  reference: string;
+  source: string;
+}
+
+/** One row per parameter: its keys' values together ("bus 1%, car 1.7%") or one value for all keys. */
+function groupRows(rows: AnalysisReply["differences"]): SettingRow[] {
+  const groups = new Map<string, AnalysisReply["differences"][number][]>();
+  for (const d of rows) groups.set(`${d.parameter}|${d.year}`, [...(groups.get(`${d.parameter}|${d.year}`) ?? []), d]);
+  return [...groups.entries()].map(([key, ds]) => {
+    const list = (pick: (d: (typeof ds)[number]) => number) => {
+      const vals = ds.map((d) => fmtValue(pick(d), d.unit));
+      if (ds.length === 1 || vals.every((v) => v === vals[0])) return ds.length > 1 ? `${vals[0]} (all)` : vals[0];
+      return ds.map((d, i) => `${L.key(d.key ?? "")} ${vals[i]}`).join(", ");
+    };
+    return { key, setting: ds[0].label, from: ds[0].year, value: list((d) => d.value), reference: list((d) => d.reference), source: ds[0].source };
+  });
+}
+
 function Settings({ analysis, moved, init, run }: { analysis: AnalysisReply; moved: Record<string, number>; init: InitReply; run: RunReply }) {
-  const rows = [
+  const rows: SettingRow[] = [
     ...Object.entries(moved).map(([series, value]) => {
       const l = init.levers.find((x) => x.series === series);
       return {
         key: series,
-        setting: l ? `${l.label}${l.key ? ` (${L.key(l.key)})` : ""}` : series,
+        setting: `${l ? `${l.label}${l.key ? ` (${L.key(l.key)})` : ""}` : series}, moved in the planner`,
         from: l?.fromYear ?? 2026,
         value: l ? leverText(value, l.unit, L) : String(value),
-        reference: l ? `${leverText(run.leverDefaults[series], l.unit, L)} (preset)` : "",
+        reference: l ? `${leverText(run.leverDefaults[series], l.unit, L)} (scenario)` : "",
         source: l?.source ?? "",
       };
     }),
-    ...analysis.differences.map((d) => ({
-      key: `${d.parameter}.${d.key ?? ""}`,
-      setting: `${d.label}${d.key ? ` (${L.key(d.key)})` : ""}`,
-      from: d.year,
-      value: `${fmtValue(d.value, d.unit)}`,
-      reference: fmtValue(d.reference, d.unit),
-      source: d.source,
-    })),
+    ...groupRows(analysis.differences),
   ];
   if (!rows.length) return <p className="brief-text">None: these are the reference scenario's settings.</p>;
-  const shown = rows.slice(0, 18);
+  const shown = rows.slice(0, 16);
   return (
     <>
       <table className="brief-table settings">
@@ -379,8 +473,8 @@ function Settings({ analysis, moved, init, run }: { analysis: AnalysisReply; mov
             <tr key={r.key}>
               <td>{r.setting}</td>
               <td className="num">{r.from}</td>
-              <td className="num">{r.value}</td>
-              <td className="num">{r.reference}</td>
+              <td className="val">{r.value}</td>
+              <td className="val">{r.reference}</td>
               <td className="source">{r.source}</td>
             </tr>
           ))}

@@ -1,0 +1,17 @@
+// The model's version for reports: the package version and, in a git checkout, the commit.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "./context.js";
+
+export function evplanVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+    return commit ? `${pkg.version} (${commit})` : pkg.version;
+  } catch {
+    return pkg.version;
+  }
+}
