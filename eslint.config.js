@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "schemas/**", "packages/web/dist/**", "**/*.mjs", "**/*.js"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "schemas/**", "packages/web/dist/**", "**/*.js", "packages/web/bench/*.d.mts"] },
   ...tseslint.configs.recommended,
   {
     rules: {

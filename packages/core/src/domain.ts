@@ -1,18 +1,8 @@
-// The model's fixed dimensions (shared/MODEL.md section 1). Order matters: array layouts use these indices.
+// The model's fixed dimensions (docs/model.md section 1). Order matters: array layouts use these indices.
 
 export const SEGMENTS = ["two_wheeler", "three_wheeler", "car", "lcv", "bus", "truck"] as const;
 export type Segment = (typeof SEGMENTS)[number];
 export const N_SEG = SEGMENTS.length;
-/** Plural names for tables and charts, with "total" for the sum of all segments. */
-export const SEGMENT_LABELS: Readonly<Record<string, string>> = {
-  two_wheeler: "2-wheelers",
-  three_wheeler: "3-wheelers",
-  car: "cars",
-  lcv: "LCVs",
-  bus: "buses",
-  truck: "trucks",
-  total: "all segments",
-};
 
 export const POWERTRAINS = ["ice", "hev", "phev", "bev"] as const;
 export type Powertrain = (typeof POWERTRAINS)[number];

@@ -1,7 +1,7 @@
 // The first screen: will the settings reach the targets, what would it take, how sure, at what cost. Numbers come
 // from the worker (run and background analysis); this file only lays them out.
 import { memo, type ReactNode } from "react";
-import type { LeverAnswer } from "@evplan/core";
+import type { LeverAnswer, TargetResult } from "@evplan/core";
 import type { Strings } from "./i18n";
 import type { AnalysisReply, LeverInfo, RunReply } from "./protocol";
 import { headlineFigures, type HeadlineFigures } from "./figures";
@@ -42,17 +42,21 @@ export const Headlines = memo(function Headlines({
     ) : null;
   const status = (met: boolean) => <span className={`badge ${met ? "met" : "missed"}`}>{met ? t.met : t.missed}</span>;
   const segTargets = r.targets.filter((x) => x.metric === "ev_sales_share" && x.segment !== "total" && x.year === 2030);
-  const t30 = r.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
-  const t40 = r.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2040);
-  const shareCard = (id: string, label: string, value: number, target: number, extra?: ReactNode, diff?: ReactNode) => (
-    <div className={`card ${value >= target - 1e-9 ? "met" : "missed"}`} data-testid={`headline-${id}`}>
+  // Values, targets and met-or-missed come from the core's headline view (the scenario's own targets).
+  const h30 = f.byId("ev_share_2030");
+  const h40 = f.byId("ev_share_2040");
+  const hCo2 = f.byId("co2_end");
+  const shareCard = (id: string, label: string, value: number, target: TargetResult | undefined, extra?: ReactNode, diff?: ReactNode) => (
+    <div className={`card ${target ? (target.met ? "met" : "missed") : ""}`} data-testid={`headline-${id}`}>
       <div className="card-label">{label}</div>
       <div className="card-value">
         <N>{fmtPct(value)}</N>
       </div>
-      <div className="card-sub">
-        {status(value >= target - 1e-9)} {t.target} <N>{fmtPct(target, 0)}</N> · {t.gap} <N>{points(value - target, L)}</N>
-      </div>
+      {target && (
+        <div className="card-sub">
+          {status(target.met)} {t.target} <N>{fmtPct(target.target, 0)}</N> · {t.gap} <N>{points(target.gap, L)}</N>
+        </div>
+      )}
       {extra}
       {diff}
     </div>
@@ -63,7 +67,7 @@ export const Headlines = memo(function Headlines({
         "share2030",
         t.evShare2030,
         f.s30,
-        t30?.target ?? 0.3,
+        h30?.target,
         segTargets.length > 0 && (
           <table className="seg-targets" data-testid="segment-targets">
             <caption>{t.segmentTargets}</caption>
@@ -101,15 +105,17 @@ export const Headlines = memo(function Headlines({
         </div>
         {g ? cmp(money(g.fiscal, L), money(f.fiscal - g.fiscal, L, 0, true)) : null}
       </div>
-      {shareCard("share2040", t.evShare2040, f.s40, t40?.target ?? 0.9, null, g ? cmp(fmtPct(g.s40), points(f.s40 - g.s40, L)) : null)}
-      <div className={`card ${f.co2 <= 1e-6 ? "met" : "missed"}`} data-testid="headline-co2">
+      {shareCard("share2040", t.evShare2040, f.s40, h40?.target, null, g ? cmp(fmtPct(g.s40), points(f.s40 - g.s40, L)) : null)}
+      <div className={`card ${hCo2?.target ? (hCo2.target.met ? "met" : "missed") : ""}`} data-testid="headline-co2">
         <div className="card-label">{t.co2_2060.replace("2060", String(f.lastYear))}</div>
         <div className="card-value">
           <N>{mt(f.co2)}</N>
         </div>
-        <div className="card-sub">
-          {status(f.co2 <= 1e-6)} {t.target} <N>0</N> ({t.netZero})
-        </div>
+        {hCo2?.target && (
+          <div className="card-sub">
+            {status(hCo2.target.met)} {t.target} <N>{fmtNumber(hCo2.target.target / 1e6, 0)}</N> ({t.netZero})
+          </div>
+        )}
         {g ? cmp(mt(g.co2), `${signed((f.co2 - g.co2) / 1e6, 1)} ${L.valueUnit("mt")}`) : null}
       </div>
       <div className="card" data-testid="headline-oil">

@@ -1,12 +1,14 @@
 // The levers: one group per policy area, one control per lever (or per key of an indexed lever). On a phone or a
 // narrow tablet the panel is a drawer over the page, opened from a button, so the headline figures come first.
 import { memo } from "react";
+import { LEVER_GROUPS } from "@evplan/core";
 import type { Strings } from "./i18n";
 import type { LeverInfo } from "./protocol";
 import { labels, type Labels } from "./labels";
 import { leverNumber, leverText } from "./format";
 
-export const GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
+/** The groups in the order the data pack's schema declares them. */
+export const GROUPS = LEVER_GROUPS;
 
 export const LeverGroup = memo(function LeverGroup(props: {
   group: string;

@@ -35,10 +35,11 @@ export function fileStem(state: ViewState): string {
 }
 
 export function exportCsv(r: RunReply, state: ViewState, _compare?: RunReply | null): void {
+  // The same rows as the CLI's CSV: the scenario, its counterfactual and the difference.
   const text = runCsv(
-    { label: scenarioName(state), out: r.main },
-    r.counterfactual && r.counterfactualName ? { label: r.counterfactualName, out: r.counterfactual } : null,
     r,
+    { name: scenarioName(state), out: r.main },
+    r.counterfactual && r.counterfactualName ? { name: r.counterfactualName, out: r.counterfactual } : null,
   );
   download(`evplan-${fileStem(state)}.csv`, "text/csv", text);
 }

@@ -1,6 +1,7 @@
-// The headline figures of a run, read from its output buffers (one place, for the cards, the brief and the exports).
+// The headline figures of a run as the cards, the brief and the exports use them: read from the core's headline
+// view (reply.headlines), which carries each figure's value and the scenario's own target on it.
+import type { Headline } from "@evplan/core";
 import type { RunReply } from "./protocol";
-import { has, row, sumYears } from "./results";
 
 export interface HeadlineFigures {
   readonly s30: number;
@@ -12,20 +13,21 @@ export interface HeadlineFigures {
   /** Oil import bill avoided against the counterfactual, base year to 2030, USD. */
   readonly oil: number;
   readonly chargers: number;
+  /** The core's headline by id, with its target (value, met, gap) where the scenario sets one. */
+  readonly byId: (id: Headline["id"]) => Headline | undefined;
 }
 
 export function headlineFigures(x: RunReply): HeadlineFigures {
-  const years = Array.from({ length: x.nYears }, (_, i) => x.baseYear + i);
-  const lastYear = Math.min(2060, years[years.length - 1]);
-  const at = (metric: string, y: number, seg = "total") => (has(metric) ? row(x.main, x.nYears, metric, seg)[y - x.baseYear] : NaN);
-  const to2030 = (out: Float64Array, metric: string) => (has(metric) ? sumYears(row(out, x.nYears, metric), years, x.baseYear, 2030) : NaN);
+  const byId = (id: Headline["id"]) => x.headlines.find((h) => h.id === id);
+  const v = (id: Headline["id"]) => byId(id)?.value ?? NaN;
   return {
-    s30: at("ev_sales_share", 2030),
-    s40: at("ev_sales_share", 2040),
-    lastYear,
-    co2: at("co2_ttw", lastYear),
-    fiscal: to2030(x.main, "net_fiscal"),
-    oil: x.counterfactual ? to2030(x.counterfactual, "oil_import_cost") - to2030(x.main, "oil_import_cost") : NaN,
-    chargers: at("public_chargers", 2030),
+    s30: v("ev_share_2030"),
+    s40: v("ev_share_2040"),
+    lastYear: Math.min(2060, byId("co2_end")?.year ?? 2060),
+    co2: v("co2_end"),
+    fiscal: v("net_fiscal_2030"),
+    oil: v("oil_avoided_2030"),
+    chargers: v("chargers_2030"),
+    byId,
   };
 }

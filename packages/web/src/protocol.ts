@@ -2,7 +2,10 @@
 import type {
   BacktestResult,
   ChangeDecomposition,
+  Headline,
   KeyFigure,
+  LeverInfo,
+  ParameterInfo,
   PolicyEvent,
   SettingDifference,
   TargetResult,
@@ -11,37 +14,7 @@ import type {
   WhatItTakes,
 } from "@evplan/core";
 
-export interface LeverInfo {
-  /** Series name the control sets (`policy.subsidy_scale`, `policy.subsidy_per_vehicle.two_wheeler`). */
-  readonly series: string;
-  readonly parameter: string;
-  readonly key?: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly group: string;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly fromYear: number;
-  readonly description: string;
-  readonly source: string;
-  readonly url?: string;
-  readonly provenance: "sourced" | "assumption" | "sourced+assumption";
-}
-
-export interface ParameterInfo {
-  readonly name: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly index?: string;
-  /** One line per series (per index key), each with its dated values. */
-  readonly values: readonly string[];
-  readonly provenance: "sourced" | "assumption" | "sourced+assumption";
-  readonly references: readonly { title: string; publisher: string; date: string; url?: string }[];
-  readonly assumption?: string;
-  readonly description: string;
-  readonly file: string;
-}
+export type { LeverInfo, ParameterInfo };
 
 export interface PresetInfo {
   readonly name: string;
@@ -126,6 +99,8 @@ export interface RunReply {
   counterfactualName: string | null;
   targets: TargetResult[];
   figures: KeyFigure[];
+  /** The headline figures with the scenario's targets (core views): the cards lay these out. */
+  headlines: Headline[];
   /** Values of every lever's series at its year in the preset, for the controls' defaults. */
   leverDefaults: Record<string, number>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */

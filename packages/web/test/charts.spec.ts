@@ -6,7 +6,7 @@ import { composeBoard, placeTooltip, type Slot } from "../src/board-option";
 
 describe("chart declarations", () => {
   it("name only metric ids the core produces today", () => {
-    const ids = new Set(METRICS.map((m) => m.id));
+    const ids = new Set<string>(METRICS.map((m) => m.id));
     for (const c of CHARTS) for (const m of c.metrics) expect(ids.has(m), `${c.id}: ${m}`).toBe(true);
     expect(CHARTS.map((c) => c.id)).toEqual(["share", "fleet", "co2", "ledger", "oil", "chargers", "peak", "battery", "jobs"]);
   });

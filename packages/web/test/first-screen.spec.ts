@@ -226,7 +226,9 @@ describe("method pages and the brief", () => {
     expect(text).toMatch(/No\. With these settings \d+\.\d% of new vehicles sold in 2030 are electric, against the 30% target/);
     expect(text).toMatch(/Subsidy programme scale at ×\d+\.\d+/);
     expect(text).toMatch(/chance of reaching the target, over 400 Monte Carlo runs/);
-    expect(await page.locator(".brief-charts svg").count()).toBe(3);
+    // Two charts on the first page; with a comparison, the waterfall and the CO2 chart on the second.
+    expect(await page.locator(".brief-charts svg").count()).toBe(2);
+    expect(await page.locator(".brief-why svg").count()).toBe(2);
     expect(await page.locator('[data-testid="brief-why"]').count()).toBe(1);
     expect(text).toMatch(/State Bank of Pakistan|Finance Act|Ministry/);
     expect(text).toMatch(/evplan \d+\.\d+\.\d+/);

@@ -1,14 +1,11 @@
 // `evplan params`: every parameter with its values, unit, references, and whether it is sourced or assumed.
-import type { Parameter, Registry } from "@evplan/core";
+import { provenance, type Parameter, type Registry } from "@evplan/core";
 import { CliError } from "../context.js";
 import { loadRegistry } from "../data-pack.js";
 import { defaultPaths } from "../context.js";
 import { table } from "../format/table.js";
 
-export function provenance(p: Parameter): "sourced" | "assumption" | "sourced+assumption" {
-  if (p.references.length && p.assumption) return "sourced+assumption";
-  return p.references.length ? "sourced" : "assumption";
-}
+export { provenance };
 
 function valueText(p: Parameter): string {
   const fmt = (x: number) => (Math.abs(x) >= 1e4 ? x.toExponential(3) : String(+x.toPrecision(4)));

@@ -1,6 +1,6 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { SEGMENTS, SEGMENT_LABELS, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
+import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricDef, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
 import { CliError, makeContext, type Context } from "../context.js";
 import { compact, grouped, pct, pp } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -42,9 +42,8 @@ export async function runCommand(arg: string, opts: RunOptions, print: (s: strin
 }
 
 export function csvText(run: ScenarioRun): string {
-  const c = run.main.scenario;
   const cf = run.counterfactual;
-  return runCsv({ label: c.name, out: run.main.out }, cf ? { label: cf.scenario.name, out: cf.out } : null, c);
+  return runCsv(run.main.scenario, { name: run.main.scenario.name, out: run.main.out }, cf ? { name: cf.scenario.name, out: cf.out } : null);
 }
 
 function targetValue(metric: string, x: number): string {
@@ -99,7 +98,7 @@ function marketSection(run: ScenarioRun, y: number): string[] {
         ...["ice", "hev", "phev", "bev"].map((p) => grouped(metricValue(r, "tco_per_km", s, y, p), 1)),
         (() => {
           const pb = metricValue(r, "ev_payback_years", s, y);
-          return pb >= 100 ? "never" : grouped(pb, 1);
+          return pb >= PAYBACK_CAP_YEARS ? "never" : grouped(pb, 1);
         })(),
       ]),
     ),
@@ -196,11 +195,10 @@ export function summary(run: ScenarioRun): string {
   lines.push("");
 
   if (cf) {
-    const litres = (res: typeof r, y: number) => metricValue(res, "fuel_use", "total", y);
-    const saved = litres(cf, y30) - litres(r, y30);
-    const savedCum = cumulative(cf, "fuel_use", "total", c.baseYear, y30) - cumulative(r, "fuel_use", "total", c.baseYear, y30);
-    const oil = metricValue(cf, "oil_import_cost", "total", y30) - metricValue(r, "oil_import_cost", "total", y30);
-    const oilCum = cumulative(cf, "oil_import_cost", "total", c.baseYear, y30) - cumulative(r, "oil_import_cost", "total", c.baseYear, y30);
+    const saved = avoided(run, "fuel_use", y30, y30);
+    const savedCum = avoided(run, "fuel_use", c.baseYear, y30);
+    const oil = avoided(run, "oil_import_cost", y30, y30);
+    const oilCum = avoided(run, "oil_import_cost", c.baseYear, y30);
     lines.push(`Fuel and oil, against ${cf.scenario.name}`);
     lines.push(
       table(

@@ -1,9 +1,10 @@
-// Friendly views of a run at the edge: the JSON document of `evplan run --format json` and tidy CSV rows.
+// The JSON document of `evplan run --format json`: every metric by year, total, by segment and by breakdown.
 import { SEGMENTS } from "../domain.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
 import { BREAKDOWN_KEYS, METRICS, type MetricDef } from "../engine/metrics.js";
 import type { RunResult, ScenarioRun } from "./model.js";
 import type { TargetResult } from "./targets.js";
+import { differenceOf } from "../views/tidy.js";
 
 export interface MetricBlock {
   unit: string;
@@ -47,9 +48,7 @@ function metricBlocks(out: Float64Array, T: number): Record<string, MetricBlock>
 
 /** Scenario minus counterfactual, element by element (shares and ratios too: a difference in points). */
 export function differenceBuffer(a: RunResult, b: RunResult): Float64Array {
-  const d = new Float64Array(a.out.length);
-  for (let i = 0; i < d.length; i++) d[i] = a.out[i] - b.out[i];
-  return d;
+  return differenceOf(a.out, b.out);
 }
 
 export function runDocument(run: ScenarioRun): RunDocument {
@@ -77,33 +76,4 @@ export function runDocument(run: ScenarioRun): RunDocument {
     metrics: metricBlocks(run.main.out, T),
     difference: run.counterfactual ? { metrics: metricBlocks(differenceBuffer(run.main, run.counterfactual), T) } : null,
   };
-}
-
-export const CSV_HEADER = ["scenario", "metric", "segment", "powertrain", "breakdown", "year", "value", "unit"] as const;
-
-/**
- * Tidy long rows: one value per scenario, metric, segment, breakdown and year. Powertrain splits go in the
- * `powertrain` column; other splits (fuel, chemistry, charger type) in `breakdown`; `all` marks a sum.
- */
-export function* tidyRows(label: string, r: { out: Float64Array; scenario: { nYears: number; baseYear: number } }): Generator<(string | number)[]> {
-  const T = r.scenario.nYears;
-  for (let m = 0; m < METRICS.length; m++) {
-    const def: MetricDef = METRICS[m];
-    const keys = def.breakdown ? BREAKDOWN_KEYS[def.breakdown] : [];
-    for (let s = 0; s <= SEG_TOTAL; s++) {
-      const segName = s === SEG_TOTAL ? "total" : SEGMENTS[s];
-      for (let b = -1; b < keys.length; b++) {
-        const brk = b < 0 ? BRK_ALL : b;
-        const pt = def.breakdown === "powertrain" && b >= 0 ? keys[b] : "all";
-        const other = def.breakdown && def.breakdown !== "powertrain" && b >= 0 ? keys[b] : "all";
-        const o = rowOffset(m, s, brk, T);
-        for (let t = 0; t < T; t++) yield [label, def.id, segName, pt, other, r.scenario.baseYear + t, r.out[o + t], def.unit];
-      }
-    }
-  }
-}
-
-export function csvCell(x: string | number): string {
-  if (typeof x === "number") return Number.isFinite(x) ? String(x) : "";
-  return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
 }

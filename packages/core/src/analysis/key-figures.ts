@@ -2,6 +2,8 @@
 // so that they agree.
 import type { RunResult, ScenarioRun } from "./model.js";
 import { cumulative, metricValue } from "./read.js";
+import type { MetricId } from "../engine/metrics.js";
+import { avoided } from "../views/headlines.js";
 
 export interface KeyFigure {
   readonly id: string;
@@ -32,7 +34,7 @@ export function keyFigures(run: ScenarioRun, year = 2030): KeyFigure[] {
     { id: `co2_ttw_${c.endYear}`, label: `Road CO2 (tank-to-wheel) ${c.endYear}`, unit: "t CO2", value: v("co2_ttw", c.endYear) },
   ];
   if (cf) {
-    const d = (m: string) => cumulative(cf, m, "total", c.baseYear, y) - cumulative(r, m, "total", c.baseYear, y);
+    const d = (m: MetricId) => avoided(run, m, c.baseYear, y);
     figs.push(
       { id: `fuel_saved_cum_${y}`, label: `Fuel saved ${c.baseYear}-${y} vs ${cf.scenario.name}`, unit: "litres", value: d("fuel_use") },
       { id: `oil_import_avoided_cum_${y}`, label: `Oil imports avoided ${c.baseYear}-${y} vs ${cf.scenario.name}`, unit: "USD", value: d("oil_import_cost") },

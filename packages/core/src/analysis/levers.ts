@@ -3,6 +3,7 @@ import { INDEX_KEYS } from "../domain.js";
 import { InputError } from "../errors.js";
 import type { Registry } from "../registry/registry.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
+import { defaultLeverYear } from "../views/levers.js";
 
 export interface LeverTarget {
   /** A parameter (all its keys move together) or one series (`policy.subsidy_per_vehicle.two_wheeler`). */
@@ -23,7 +24,7 @@ export function leverTarget(registry: Registry, c: CompiledScenario, name: strin
   if (!p) throw new InputError([{ file: "command line", field: "lever", message: `unknown parameter "${name}"` }]);
   const names = param ? (param.index ? INDEX_KEYS[param.index].map((k) => `${name}.${k}`) : [name]) : [name];
   const offsets = names.map((n) => c.slots.get(n)! * c.nYears);
-  const from = fromYear ?? p.lever?.from_year ?? c.baseYear + 1;
+  const from = fromYear ?? defaultLeverYear(p, c.baseYear);
   if (from < c.baseYear || from > c.endYear)
     throw new InputError([{ file: "command line", field: "lever", message: `lever year ${from} is outside ${c.baseYear}-${c.endYear}` }]);
   return { name, offsets, fromYear: from, unit: p.unit, range: p.lever ? [p.lever.min, p.lever.max] : undefined, bounds: p.bounds };

@@ -1,7 +1,7 @@
 // Reading values out of an engine output buffer by metric id, segment and breakdown key.
 import { SEGMENTS } from "../domain.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
-import { BREAKDOWN_KEYS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import { BREAKDOWN_KEYS, metricDef, metricIndex } from "../engine/metrics.js";
 import type { RunResult } from "./model.js";
 
 export function segmentSlot(segment: string): number {
@@ -23,20 +23,22 @@ export function breakdownSlot(metric: string, key?: string): number {
 
 /** Value of a metric in one year. */
 export function metricValue(r: RunResult, metric: string, segment: string, year: number, key?: string): number {
-  const m = METRIC_INDEX[metric];
-  if (m === undefined) throw new Error(`unknown metric "${metric}"`);
+  const m = metricIndex(metric);
   const T = r.scenario.nYears;
   const t = year - r.scenario.baseYear;
   if (t < 0 || t >= T) throw new Error(`year ${year} is outside ${r.scenario.baseYear}-${r.scenario.endYear}`);
   return r.out[rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T) + t];
 }
 
+/** A whole row (all years) of an output buffer as a plain array. Throws on an unknown metric, segment or key. */
+export function outputRow(out: Float64Array, nYears: number, metric: string, segment = "total", key?: string): number[] {
+  const off = rowOffset(metricIndex(metric), segmentSlot(segment), breakdownSlot(metric, key), nYears);
+  return Array.from(out.subarray(off, off + nYears));
+}
+
 /** A whole row (all years) as a plain array. */
 export function metricSeries(r: RunResult, metric: string, segment = "total", key?: string): number[] {
-  const m = METRIC_INDEX[metric];
-  const T = r.scenario.nYears;
-  const off = rowOffset(m, segmentSlot(segment), breakdownSlot(metric, key), T);
-  return Array.from(r.out.subarray(off, off + T));
+  return outputRow(r.out, r.scenario.nYears, metric, segment, key);
 }
 
 /** Sum of a metric over an inclusive range of years. */

@@ -1,12 +1,14 @@
-// Goal seek (shared/MODEL.md section 11): the value of one lever that makes a metric hit a target, by bracketed
+// Goal seek (docs/model.md section 11): the value of one lever that makes a metric hit a target, by bracketed
 // root finding verified by a final run; and the least-cost mix of several levers that meets a target.
 import { InputError } from "../errors.js";
+import { illinois } from "../numeric/root.js";
 import { outputLength } from "../engine/layout.js";
 import { metricDef } from "../engine/metrics.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import type { Model, RunResult } from "./model.js";
 import { applyLever, type LeverTarget } from "./levers.js";
 import { cumulative, metricValue } from "./read.js";
+import { targetSlack } from "./targets.js";
 
 export interface SolveTarget {
   readonly metric: string;
@@ -123,26 +125,8 @@ export function solveLever(model: Model, c: CompiledScenario, lever: LeverTarget
     );
   }
   // Illinois false position inside the bracket.
-  let x = a;
-  if (a !== b) {
-    let side = 0;
-    for (let i = 0; i < 100; i++) {
-      x = (a * gb - b * ga) / (gb - ga);
-      const gx = g(x);
-      if (Math.abs(gx) <= 1e-9 * Math.max(1, Math.abs(target.value)) || Math.abs(b - a) <= 1e-12 * Math.max(1, Math.abs(x))) break;
-      if (Math.sign(gx) === Math.sign(gb)) {
-        b = x;
-        gb = gx;
-        if (side === 1) ga /= 2;
-        side = 1;
-      } else {
-        a = x;
-        ga = gx;
-        if (side === -1) gb /= 2;
-        side = -1;
-      }
-    }
-  }
+  const scale = Math.max(1, Math.abs(a), Math.abs(b));
+  const x = a === b ? a : illinois(g, a, ga, b, gb, { absTol: targetSlack(target.value), xTol: 1e-12 * scale, maxIterations: 100 });
   const verification = ev.verify([x]);
   return {
     lever: lever.name,
@@ -187,7 +171,7 @@ export function minimiseCost(
   const ev = new Evaluator(model, c, levers);
   const k = levers.length;
   const sense = metricDef(target.metric)?.sense ?? "at_least";
-  const tol = 1e-9 * Math.max(1, Math.abs(target.value));
+  const tol = targetSlack(target.value);
   const evalAt = (x: readonly number[]) => {
     const r = ev.run(x);
     const v = metricValue(r, target.metric, target.segment, target.year);

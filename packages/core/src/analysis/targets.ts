@@ -18,11 +18,21 @@ export interface TargetResult {
 /** Relative slack so that a value equal to its target up to rounding counts as met. */
 const TOLERANCE = 1e-9;
 
+/** The slack allowed around a target value. */
+export function targetSlack(target: number): number {
+  return TOLERANCE * Math.max(1, Math.abs(target));
+}
+
+/** Whether `value` meets `target` in the given sense, up to rounding. One rule for runs, sweeps and goal seek. */
+export function meetsTarget(value: number, target: number, sense: "at_least" | "at_most"): boolean {
+  const slack = targetSlack(target);
+  return sense === "at_least" ? value >= target - slack : value <= target + slack;
+}
+
 export function evaluateTargets(r: RunResult): TargetResult[] {
   return r.scenario.targets.map((t) => {
     const value = metricValue(r, t.metric, t.segment, t.year);
-    const slack = TOLERANCE * Math.max(1, Math.abs(t.value));
-    const met = t.sense === "at_least" ? value >= t.value - slack : value <= t.value + slack;
+    const met = meetsTarget(value, t.value, t.sense);
     return { metric: t.metric, segment: t.segment, year: t.year, target: t.value, value, sense: t.sense, met, gap: value - t.value, label: t.label };
   });
 }

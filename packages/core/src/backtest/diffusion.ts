@@ -3,10 +3,11 @@
 //
 //   logit(s_t) = a + g * (t - t0) + phi * ln(F_{t-1})
 //   F_t        = F_{t-1} + tau * (s_t - F_{t-1})
+import { MIN_STOCK_SHARE } from "../engine/choice.js";
 import { invert, levenbergMarquardt } from "./optimize.js";
 
-/** Smallest EV share of the stock the familiarity term takes the logarithm of (the engine's MIN_STOCK_SHARE). */
-export const STOCK_SHARE_FLOOR = 1e-6;
+/** Smallest EV share of the stock the familiarity term takes the logarithm of: the engine's own floor. */
+export const STOCK_SHARE_FLOOR = MIN_STOCK_SHARE;
 /**
  * Observed sales shares are clamped to [floor, 1 - floor] before taking the logit, so that a reported zero is
  * "below 0.001%" rather than minus infinity.

@@ -1,6 +1,9 @@
-// Battery pack cost by chemistry on learning curves over global deployment, and the chemistry mix of new packs.
-import { N_CHEM, N_SEG } from "../domain.js";
-import type { ParamLayout } from "./layout.js";
+// Batteries (docs/model.md sections 3 and 8): pack cost by chemistry on learning curves over global deployment,
+// the chemistry mix of new packs, and the battery flows of each year (new GWh, cumulative, lithium, retirements).
+import { BEV, N_CHEM, N_PT, N_SEG, PHEV } from "../domain.js";
+import { BRK_ALL, cell, type ParamLayout } from "./layout.js";
+import { METRIC_INDEX as MI } from "./metrics.js";
+import type { YearState } from "./state.js";
 
 /**
  * cost_c(t) = max(floor_c, base_c * (Q_c(t) / Q_c(base))^(-b_c)), b_c = -log2(1 - LR_c), Q from the dated
@@ -55,4 +58,32 @@ export function chemistryMix(
     }
     packUsd[s] = usd;
   }
+}
+
+/**
+ * One segment's battery flows in year t: new pack GWh by chemistry (EVs sold plus exports), cumulative GWh since
+ * the base year (carried in the state), lithium for new packs, and capacity retiring with vehicles.
+ */
+export function batteryYear(p: Float64Array, L: ParamLayout, s: number, t: number, st: YearState, out: Float64Array): void {
+  const ix = L.ix;
+  const T = L.nYears;
+  const packKwh = newPackKwh(p, L, s, t, st);
+  for (let c = 0; c < N_CHEM; c++) {
+    const gwh = packKwh * st.chemMix[s * N_CHEM + c] * 1e-6;
+    st.cumulativeGwh[s * N_CHEM + c] += gwh;
+    out[cell(MI.battery_demand, s, c, T, t)] = gwh;
+    out[cell(MI.battery_demand_cumulative, s, c, T, t)] = st.cumulativeGwh[s * N_CHEM + c];
+    // kg LCE per kWh x kWh -> t.
+    out[cell(MI.lithium_demand, s, c, T, t)] = gwh * 1e6 * p[ix["batteries.lithium_intensity"][c] + t] * 1e-3;
+  }
+  out[cell(MI.battery_retirements, s, BRK_ALL, T, t)] = st.retiredKwh[s] * 1e-6;
+}
+
+/** kWh of packs in segment s's new EVs this year, exports included (exports are BEVs). */
+export function newPackKwh(p: Float64Array, L: ParamLayout, s: number, t: number, st: YearState): number {
+  const ix = L.ix;
+  const kwhBev = p[ix["vehicles.battery_kwh_bev"][s] + t];
+  const kwhPhev = p[ix["vehicles.battery_kwh_phev"][s] + t];
+  const exports = p[ix["industry.exports"][s] + t];
+  return st.salesPt[s * N_PT + BEV] * kwhBev + st.salesPt[s * N_PT + PHEV] * kwhPhev + exports * kwhBev;
 }

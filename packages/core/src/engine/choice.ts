@@ -1,10 +1,15 @@
-// Consumer choice (shared/MODEL.md section 3): a multinomial logit per segment over powertrains,
+// Consumer choice (docs/model.md section 3): a multinomial logit per segment over powertrains,
 //   U_p = -beta * C_p / Cref + ASC_p - barriers_p,
 // with constants calibrated so that base-year costs reproduce base-year shares exactly, barrier terms measured
 // from their base-year level, a mandate floor, and the purchase-subsidy budget resolved within the year.
+// Targets mode (a dated EV share) is the other way to set shares, and lives here too (`targetShares`).
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
+import { illinois } from "../numeric/root.js";
 import type { CostTables } from "./costs.js";
-import type { ParamLayout } from "./layout.js";
+import { chargingAccess } from "./infrastructure.js";
+import { BRK_ALL, cell, type ParamLayout } from "./layout.js";
+import { METRIC_INDEX as MI } from "./metrics.js";
+import type { RunFlags, YearState } from "./state.js";
 
 /** State the choice model carries from the base year and from year to year. */
 export class ChoiceState {
@@ -26,7 +31,7 @@ export class ChoiceState {
 }
 
 /** Smallest EV share of the stock that the familiarity term takes the logarithm of. */
-const MIN_STOCK_SHARE = 1e-6;
+export const MIN_STOCK_SHARE = 1e-6;
 
 /** Base-year shares from the data pack: EV share split BEV/PHEV, HEV share, ICE the rest; floored and renormalised. */
 export function baseYearShares(p: Float64Array, L: ParamLayout, out: Float64Array): void {
@@ -141,40 +146,124 @@ export function applyMandate(floor: number, o: number, evMask: Uint8Array, share
   for (let q = 0; q < N_PT; q++) shares[o + q] *= evMask[q] ? up : down;
 }
 
+/** Targets mode: EV share on its dated path, split BEV/PHEV; HEV on its path; ICE takes the rest; mandate floor. */
+export function targetShares(p: Float64Array, L: ParamLayout, s: number, t: number, evMask: Uint8Array, shares: Float64Array): void {
+  const ev = p[L.ix["adoption.target_ev_share"][s] + t];
+  const bevF = p[L.ix["adoption.bev_fraction_of_ev"][s] + t];
+  const hev = Math.min(p[L.ix["adoption.hev_share"][s] + t], 1 - ev);
+  const o = s * N_PT;
+  shares[o + BEV] = ev * bevF;
+  shares[o + PHEV] = ev * (1 - bevF);
+  shares[o + HEV] = hev;
+  shares[o + ICE] = 1 - ev - hev;
+  applyMandate(p[L.ix["policy.min_ev_share"][s] + t], o, evMask, shares);
+}
+
 /**
- * The subsidy budget within the year: with D(f) the subsidy BEV buyers would claim when a share f of them gets it,
- * find f in [0, 1] with f * D(f) = budget (Illinois false position; f * D(f) rises with f). Returns f.
- * `claim(f)` must write shares for every segment and return D(f).
+ * The choice stage of one year: powertrain shares of every segment (targets or market mode) with the purchase
+ * subsidy's annual budget resolved within the year, sales by powertrain, and the BEVs subsidised, into the state.
+ *
+ * The budget: with D(f) the support BEV buyers would claim when a share f of them gets it, find f in [0, 1] with
+ * f * D(f) = budget (f * D(f) rises with f). Shares that do not depend on the subsidy are computed once a year.
  */
-export function resolveBudget(budget: number, claim: (f: number) => number): number {
-  if (budget <= 0) {
-    claim(0);
-    return 0;
+export class ChoiceStage {
+  readonly choice = new ChoiceState();
+  private p: Float64Array = new Float64Array(0);
+  private L: ParamLayout | null = null;
+  private t = 0;
+  private flags: RunFlags | null = null;
+  private st: YearState | null = null;
+  private budget = 0;
+  private claimsThisYear = 0;
+  /** Bound once, so that the root finder's callback allocates nothing per year. */
+  private readonly gap = (f: number) => f * this.sharesAt(f) - this.budget;
+
+  /** Forget the barrier drivers of a previous run: equal to their base levels, every barrier vanishes in the base year. */
+  reset(): void {
+    const c = this.choice;
+    c.accessPrev.fill(0);
+    c.accessBase.fill(0);
+    c.evStockSharePrev.fill(1);
+    c.evStockShareBase.fill(1);
   }
-  const full = claim(1);
-  if (full <= budget) return 1;
-  let a = 0;
-  let ga = -budget;
-  let b = 1;
-  let gb = full - budget;
-  let side = 0;
-  let f = 1;
-  for (let i = 0; i < 60; i++) {
-    f = (a * gb - b * ga) / (gb - ga);
-    const g = f * claim(f) - budget;
-    if (Math.abs(g) <= 1e-10 * budget || b - a < 1e-12) break;
-    if (g > 0) {
-      b = f;
-      gb = g;
-      if (side === 1) ga /= 2;
-      side = 1;
-    } else {
-      a = f;
-      ga = g;
-      if (side === -1) gb /= 2;
-      side = -1;
+
+  year(p: Float64Array, L: ParamLayout, t: number, flags: RunFlags, st: YearState, out: Float64Array): void {
+    if (t === 0) calibrate(p, L, st.costs, this.choice);
+    utilities(p, L, t, st.costs, this.choice);
+    this.p = p;
+    this.L = L;
+    this.t = t;
+    this.flags = flags;
+    this.st = st;
+    this.budget = p[L.one["policy.subsidy_budget"] + t] * p[L.one["policy.subsidy_scale"] + t];
+    this.claimsThisYear = 0;
+    const f = this.resolveBudget();
+    const T = L.nYears;
+    for (let s = 0; s < N_SEG; s++) {
+      const o = s * N_PT;
+      let ev = 0;
+      for (let q = 0; q < N_PT; q++) {
+        const x = st.sales[s] * st.shares[o + q];
+        st.salesPt[o + q] = x;
+        out[cell(MI.sales, s, q, T, t)] = x;
+        if (flags.evMask[q]) ev += x;
+      }
+      out[cell(MI.ev_sales_share, s, BRK_ALL, T, t)] = st.sales[s] > 0 ? ev / st.sales[s] : 0;
+      st.subsidised[s] = st.costs.subsidy[s] > 0 ? f * st.salesPt[o + BEV] : 0;
     }
   }
-  claim(f);
-  return f;
+
+  private resolveBudget(): number {
+    const budget = this.budget;
+    if (budget <= 0) {
+      this.sharesAt(0);
+      return 0;
+    }
+    const full = this.sharesAt(1);
+    if (full <= budget) return 1;
+    const f = illinois(this.gap, 0, -budget, 1, full - budget, { absTol: 1e-10 * budget, xTol: 1e-12, maxIterations: 60 });
+    this.sharesAt(f);
+    return f;
+  }
+
+  /** Shares of every segment when a share f of BEV buyers gets the subsidy; returns the subsidy claimed, D(f). */
+  private sharesAt(f: number): number {
+    const p = this.p;
+    const L = this.L as ParamLayout;
+    const st = this.st as YearState;
+    const flags = this.flags as RunFlags;
+    const t = this.t;
+    const first = this.claimsThisYear++ === 0;
+    let claimed = 0;
+    for (let s = 0; s < N_SEG; s++) {
+      const market = flags.modes[s] === 1;
+      if (market && (first || st.costs.subsidy[s] !== 0)) marketShares(p, L, t, s, f, st.costs, this.choice, flags.evMask, st.shares);
+      else if (!market && first) targetShares(p, L, s, t, flags.evMask, st.shares);
+      claimed += st.sales[s] * st.shares[s * N_PT + BEV] * st.costs.subsidy[s];
+    }
+    return claimed;
+  }
+
+  /** End-of-year drivers of next year's choice: EV share of each segment's stock, public charging access. */
+  updateDrivers(p: Float64Array, L: ParamLayout, t: number, evMask: Uint8Array, st: YearState): void {
+    const c = this.choice;
+    for (let s = 0; s < N_SEG; s++) {
+      let stock = 0;
+      let ev = 0;
+      for (let q = 0; q < N_PT; q++) {
+        const x = st.stock[s * N_PT + q];
+        stock += x;
+        if (evMask[q]) ev += x;
+      }
+      const share = stock > 0 ? ev / stock : 0;
+      if (t === 0) c.stockBase[s] = stock;
+      const access = chargingAccess(p, L, t, s, st.points, c.stockBase[s]);
+      c.evStockSharePrev[s] = share;
+      c.accessPrev[s] = access;
+      if (t === 0) {
+        c.evStockShareBase[s] = share;
+        c.accessBase[s] = access;
+      }
+    }
+  }
 }

@@ -1,4 +1,4 @@
-// Cost of ownership per segment and powertrain for a buyer of a new vehicle in year t (shared/MODEL.md s. 3, 9):
+// Cost of ownership per segment and powertrain for a buyer of a new vehicle in year t (docs/model.md s. 3, 9):
 // upfront price after duties, sales tax, levies, registration, subsidies and loan support, annualised at the
 // buyer's discount rate, plus energy, maintenance, insurance and battery replacement, per km.
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";

@@ -1,8 +1,11 @@
-// Public charging and grid load (shared/MODEL.md section 7): charge points sized by public energy demand and a
+// Public charging and grid load (docs/model.md section 7): charge points sized by public energy demand and a
 // utilisation assumption, never below the planned deployment and the coverage minimums (motorway corridors,
 // urban density), never removed; peak charging load from daily energy and charging profiles.
 
-import type { ParamLayout } from "./layout.js";
+import { BRK_ALL, SEG_TOTAL, cell, type ParamLayout } from "./layout.js";
+import { METRIC_INDEX as MI } from "./metrics.js";
+import type { YearState } from "./state.js";
+import { N_SEG } from "../domain.js";
 
 export const AC = 0;
 export const DC_FAST = 1;
@@ -63,4 +66,39 @@ export function peakLoadMw(p: Float64Array, L: ParamLayout, t: number, s: number
   const daytime = p[L.one["grid.solar_daytime_share"] + t];
   const profile = home * (managed * pm + (1 - managed) * pu) + (1 - home) * pu;
   return dailyMwh * (1 - daytime) * profile;
+}
+
+/**
+ * The year's public charging network (national): grid energy of every segment split by charger type, points sized
+ * and their capital cost into the state; the charger rows and each segment's peak charging load.
+ */
+export function infrastructureYear(p: Float64Array, L: ParamLayout, t: number, st: YearState, out: Float64Array): void {
+  const T = L.nYears;
+  st.publicKwh.fill(0);
+  for (let s = 0; s < N_SEG; s++) addPublicEnergy(p, L, t, s, st.gridKwh[s], st.publicKwh);
+  sizeChargers(p, L, t, st.publicKwh, st.points, st.pointsAdded);
+  let capex = 0;
+  let points = 0;
+  let added = 0;
+  for (let c = 0; c < N_CT; c++) {
+    const cost = st.pointsAdded[c] * p[L.ix["charging.capex"][c] + t];
+    st.chargerCapex[c] = cost;
+    capex += cost;
+    points += st.points[c];
+    added += st.pointsAdded[c];
+    out[cell(MI.public_chargers, SEG_TOTAL, c, T, t)] = st.points[c];
+    out[cell(MI.new_public_chargers, SEG_TOTAL, c, T, t)] = st.pointsAdded[c];
+    out[cell(MI.charger_capex, SEG_TOTAL, c, T, t)] = cost;
+  }
+  out[cell(MI.public_chargers, SEG_TOTAL, BRK_ALL, T, t)] = points;
+  out[cell(MI.new_public_chargers, SEG_TOTAL, BRK_ALL, T, t)] = added;
+  out[cell(MI.charger_capex, SEG_TOTAL, BRK_ALL, T, t)] = capex;
+  for (let s = 0; s < N_SEG; s++) out[cell(MI.peak_charging_load, s, BRK_ALL, T, t)] = peakLoadMw(p, L, t, s, st.gridKwh[s] * 1e-6);
+}
+
+/** Total capital cost of the points added this year (PKR). */
+export function chargerCapexTotal(st: YearState): number {
+  let x = 0;
+  for (let c = 0; c < N_CT; c++) x += st.chargerCapex[c];
+  return x;
 }

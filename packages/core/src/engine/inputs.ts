@@ -9,8 +9,10 @@ export interface InputSpec {
   readonly index?: IndexName;
 }
 
-const seg = (name: string, unit: string): InputSpec => ({ name, unit, index: "segment" });
-const one = (name: string, unit: string): InputSpec => ({ name, unit });
+// Generic in the name, so that each list's element type keeps the literal names: `InputName` below is their union
+// and a misspelled parameter name is a type error wherever the engine reads one.
+const seg = <N extends string>(name: N, unit: string) => ({ name, unit, index: "segment" as const });
+const one = <N extends string>(name: N, unit: string) => ({ name, unit, index: undefined });
 
 export const ENGINE_INPUTS = [
   // Sales
@@ -76,10 +78,10 @@ export const CALIBRATION_INPUTS = [
   one("calibration.road_share_of_transport_petroleum", "fraction"),
 ] as const satisfies readonly InputSpec[];
 
-const chem = (name: string, unit: string): InputSpec => ({ name, unit, index: "chemistry" });
-const ctype = (name: string, unit: string): InputSpec => ({ name, unit, index: "charger_type" });
+const chem = <N extends string>(name: N, unit: string) => ({ name, unit, index: "chemistry" as const });
+const ctype = <N extends string>(name: N, unit: string) => ({ name, unit, index: "charger_type" as const });
 
-/** Market mode: costs of ownership, taxes, levers and the choice model (shared/MODEL.md sections 3, 4, 9). */
+/** Market mode: costs of ownership, taxes, levers and the choice model (docs/model.md sections 3, 4, 9). */
 export const MARKET_INPUTS = [
   // Energy prices and tariffs
   one("prices.petrol_ex_levy", "PKR/L"),
@@ -157,7 +159,7 @@ export const MARKET_INPUTS = [
   one("batteries.chemistry_cost_sensitivity", "dimensionless"),
 ] as const satisfies readonly InputSpec[];
 
-/** Infrastructure, grid, batteries and industry (shared/MODEL.md sections 7, 8 and the FX part of 9). */
+/** Infrastructure, grid, batteries and industry (docs/model.md sections 7, 8 and the FX part of 9). */
 export const SYSTEM_INPUTS = [
   ctype("charging.utilisation", "kWh/point/day"),
   ctype("charging.capex", "PKR/point"),
@@ -181,3 +183,12 @@ export const SYSTEM_INPUTS = [
   seg("industry.exports", "vehicles/year"),
   seg("industry.export_price", "USD/vehicle"),
 ] as const satisfies readonly InputSpec[];
+
+/** The name of every parameter the engine reads, as a literal union. */
+export type InputName = (typeof ENGINE_INPUTS)[number]["name"] | (typeof MARKET_INPUTS)[number]["name"] | (typeof SYSTEM_INPUTS)[number]["name"];
+/** Names of the parameters the engine reads by index (one offset per key) and as scalars. */
+export type IndexedInputName = Extract<
+  (typeof ENGINE_INPUTS)[number] | (typeof MARKET_INPUTS)[number] | (typeof SYSTEM_INPUTS)[number],
+  { index: IndexName }
+>["name"];
+export type ScalarInputName = Exclude<InputName, IndexedInputName>;

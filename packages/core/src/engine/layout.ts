@@ -1,7 +1,7 @@
 // Where things live in the engine's flat buffers. Outputs: out[((metric*SEG_SLOTS + seg)*BRK_SLOTS + brk)*nYears + t].
 import { INDEX_KEYS, N_SEG } from "../domain.js";
 import { N_METRICS } from "./metrics.js";
-import { ENGINE_INPUTS, MARKET_INPUTS, SYSTEM_INPUTS, type InputSpec } from "./inputs.js";
+import { ENGINE_INPUTS, MARKET_INPUTS, SYSTEM_INPUTS, type IndexedInputName, type InputSpec, type ScalarInputName } from "./inputs.js";
 import { InputError } from "../errors.js";
 import type { Registry } from "../registry/registry.js";
 
@@ -23,7 +23,6 @@ export function rowOffset(metric: number, seg: number, brk: number, nYears: numb
 
 /** Every parameter the engine reads. */
 export const ALL_INPUTS: readonly InputSpec[] = [...ENGINE_INPUTS, ...MARKET_INPUTS, ...SYSTEM_INPUTS];
-type InputName = (typeof ENGINE_INPUTS)[number]["name"] | (typeof MARKET_INPUTS)[number]["name"] | (typeof SYSTEM_INPUTS)[number]["name"];
 
 /**
  * Offsets into a compiled scenario's parameter buffer: for an indexed input, one offset per key (segment,
@@ -32,8 +31,8 @@ type InputName = (typeof ENGINE_INPUTS)[number]["name"] | (typeof MARKET_INPUTS)
  */
 export interface ParamLayout {
   readonly nYears: number;
-  readonly ix: Readonly<Record<InputName, Int32Array>>;
-  readonly one: Readonly<Record<InputName, number>>;
+  readonly ix: Readonly<Record<IndexedInputName, Int32Array>>;
+  readonly one: Readonly<Record<ScalarInputName, number>>;
 }
 
 /** Check the registry against the engine's input contract: presence, unit and index. */
@@ -78,4 +77,9 @@ export function buildParamLayout(slots: ReadonlyMap<string, number>, nYears: num
     ix: Object.fromEntries(Object.entries(ix)) as ParamLayout["ix"],
     one: Object.fromEntries(Object.entries(one)) as ParamLayout["one"],
   };
+}
+
+/** Index of one output cell: metric m, segment slot s, breakdown slot b, year index t. */
+export function cell(m: number, s: number, b: number, nYears: number, t: number): number {
+  return ((m * SEG_SLOTS + s) * BRK_SLOTS + b) * nYears + t;
 }

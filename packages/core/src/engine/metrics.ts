@@ -1,4 +1,4 @@
-// The stable output metric ids (shared/MODEL.md section 12) and how each is laid out and aggregated.
+// The stable output metric ids (docs/model.md section 12) and how each is laid out and aggregated.
 import { CHARGER_TYPES, CHEMISTRIES, FUELS, POWERTRAINS } from "../domain.js";
 
 export type Breakdown = "powertrain" | "fuel" | "chemistry" | "charger_type";
@@ -26,15 +26,16 @@ export interface MetricDef {
   readonly national?: boolean;
 }
 
-const m = (
-  id: string,
+// Generic in the id, so that `MetricId` is the union of the literal ids and `METRIC_INDEX.salse` is a type error.
+const m = <I extends string>(
+  id: I,
   unit: string,
   label: string,
   aggregation: MetricDef["aggregation"],
   breakdown?: Breakdown,
   sense: MetricDef["sense"] = "at_least",
   national = false,
-): MetricDef => ({ id, unit, label, aggregation, breakdown, sense, national });
+): MetricDef & { readonly id: I } => ({ id, unit, label, aggregation, breakdown, sense, national });
 
 export const METRICS = [
   // Fleet and energy (issue 2)
@@ -80,10 +81,20 @@ export const METRICS = [
 ] as const satisfies readonly MetricDef[];
 
 export type MetricId = (typeof METRICS)[number]["id"];
-export const METRIC_INDEX: Readonly<Record<string, number>> = Object.fromEntries(METRICS.map((d, i) => [d.id, i]));
+/** Row index of each metric in the output buffer. Typed: only known ids index it. */
+export const METRIC_INDEX: Readonly<Record<MetricId, number>> = Object.freeze(Object.fromEntries(METRICS.map((d, i) => [d.id, i])) as Record<MetricId, number>);
 export const N_METRICS = METRICS.length;
 
+export function isMetricId(id: string): id is MetricId {
+  return Object.prototype.hasOwnProperty.call(METRIC_INDEX, id);
+}
+
+/** Row index of a metric named at run time (user input, files): throws on an unknown id rather than giving NaN. */
+export function metricIndex(id: string): number {
+  if (!isMetricId(id)) throw new Error(`unknown metric "${id}"`);
+  return METRIC_INDEX[id];
+}
+
 export function metricDef(id: string): MetricDef | undefined {
-  const i = METRIC_INDEX[id];
-  return i === undefined ? undefined : METRICS[i];
+  return isMetricId(id) ? METRICS[METRIC_INDEX[id]] : undefined;
 }

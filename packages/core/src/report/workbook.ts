@@ -8,6 +8,7 @@ import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
 import { BREAKDOWN_KEYS, METRICS, type MetricDef } from "../engine/metrics.js";
 import type { TargetResult } from "../analysis/targets.js";
 import type { ChangeDecomposition, SettingDifference, WhatItTakes } from "../analysis/briefing.js";
+import { BREAKDOWN_LABELS, SEGMENT_LABELS, SEGMENT_LABELS_SINGULAR } from "../views/labels.js";
 
 export type Cell = string | number | null;
 
@@ -90,31 +91,9 @@ export const METRIC_GROUPS: readonly { readonly sheet: string; readonly metrics:
   },
 ];
 
-export const SEGMENT_NAMES: Readonly<Record<string, string>> = {
-  two_wheeler: "2-wheelers",
-  three_wheeler: "3-wheelers",
-  car: "cars",
-  lcv: "light commercial vehicles",
-  bus: "buses",
-  truck: "trucks",
-  total: "all segments",
-};
-
-export const KEY_NAMES: Readonly<Record<string, string>> = {
-  ice: "combustion (ICE)",
-  hev: "hybrid (HEV)",
-  phev: "plug-in hybrid (PHEV)",
-  bev: "battery electric (BEV)",
-  petrol: "petrol",
-  diesel: "diesel",
-  cng: "CNG",
-  lfp: "LFP",
-  nmc: "NMC",
-  sodium_ion: "sodium-ion",
-  ac: "AC",
-  dc_fast: "DC fast",
-  swap_station: "battery swap station",
-};
+/** Row labels from the core's label tables (views/labels.ts), with the plural segment names. */
+const SEGMENT_NAMES = SEGMENT_LABELS;
+const KEY_NAMES: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(BREAKDOWN_LABELS), SEGMENT_LABELS_SINGULAR);
 
 export interface ReportRun {
   /** What the run is called in the sheets ("NEVP 2025-30 as announced", "reference (counterfactual)"). */

@@ -130,22 +130,7 @@ export function drawAt(plan: DrawPlan, seed: number, index: number, out: Float64
  */
 export function applyDraws(plan: DrawPlan, base: Float64Array, values: Float64Array, out: Float64Array): void {
   out.set(base);
-  const T = plan.nYears;
-  for (let d = 0; d < plan.dims; d++) {
-    const v = values[d];
-    const lo = plan.lo[d];
-    const hi = plan.hi[d];
-    const abs = plan.absolute[d] === 1;
-    for (let r = plan.rowStart[d]; r < plan.rowStart[d + 1]; r++) {
-      const off = plan.rows[r];
-      for (let t = 0; t < T; t++) {
-        let x = abs ? v : out[off + t] * v;
-        if (x < lo) x = lo;
-        else if (x > hi) x = hi;
-        out[off + t] = x;
-      }
-    }
-  }
+  for (let d = 0; d < plan.dims; d++) applyOne(plan, d, values[d], out);
 }
 
 /** The declared distributions, for reports. */

@@ -3,7 +3,7 @@
 // Saltelli design). Both are sweeps, so they run on threads and shards like the Monte Carlo.
 import { InputError } from "../errors.js";
 import { BRK_ALL, rowOffset } from "../engine/layout.js";
-import { METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import { isMetricId, metricDef, metricIndex } from "../engine/metrics.js";
 import type { Engine } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
@@ -27,7 +27,7 @@ export function parseMetricCell(spec: string): MetricCell {
   const m = /^([a-z0-9_]+):([a-z_]+):(\d{4})$/.exec(spec.trim());
   const bad = (message: string) => new InputError([{ file: "command line", field: "metric", message }]);
   if (!m) throw bad(`"${spec}" is not <metric>:<segment|total>:<year>, e.g. ev_sales_share:total:2030`);
-  if (METRIC_INDEX[m[1]] === undefined) throw bad(`unknown metric "${m[1]}"`);
+  if (!isMetricId(m[1])) throw bad(`unknown metric "${m[1]}"`);
   if (m[2] !== "total" && !(SEGMENTS as readonly string[]).includes(m[2]))
     throw bad(`unknown segment "${m[2]}"; expected total or one of ${SEGMENTS.join(", ")}`);
   return { metric: m[1], segment: m[2], year: Number(m[3]) };
@@ -87,7 +87,7 @@ abstract class CellSweep {
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
     this.out = this.eng.newOutput();
-    this.offset = rowOffset(METRIC_INDEX[metric], segmentSlot(segment), BRK_ALL, main.nYears) + (year - main.baseYear);
+    this.offset = rowOffset(metricIndex(metric), segmentSlot(segment), BRK_ALL, main.nYears) + (year - main.baseYear);
   }
 
   protected common() {

@@ -4,11 +4,12 @@
 import { SEGMENTS } from "../domain.js";
 import { InputError } from "../errors.js";
 import { BRK_ALL, SEG_TOTAL, rowOffset } from "../engine/layout.js";
-import { METRICS, METRIC_INDEX, metricDef } from "../engine/metrics.js";
+import { METRICS, isMetricId, metricDef, metricIndex } from "../engine/metrics.js";
 import type { Engine } from "../engine/engine.js";
 import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
+import { meetsTarget } from "../analysis/targets.js";
 import { applyDraws, buildDrawPlan, describePlan, drawAt, type DrawPlan } from "./plan.js";
 import { dpercentiles } from "./percentile.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -92,16 +93,16 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     this.plan = buildDrawPlan(model.registry, main, opts.params);
     const T = main.nYears;
     const metricIds = opts.metrics ?? METRICS.map((m) => m.id);
-    const unknown = metricIds.filter((id) => METRIC_INDEX[id] === undefined);
+    const unknown = metricIds.filter((id) => !isMetricId(id));
     if (unknown.length) throw new InputError(unknown.map((id) => ({ file: "options", field: "metrics", message: `unknown metric "${id}"` })));
     const cells: { metric: string; segment: string }[] = [];
     for (const id of metricIds) {
       cells.push({ metric: id, segment: "total" });
       if (opts.bySegment && !metricDef(id)!.national) for (const s of SEGMENTS) cells.push({ metric: id, segment: s });
     }
-    this.cellOffsets = Int32Array.from(cells, (c) => rowOffset(METRIC_INDEX[c.metric], c.segment === "total" ? SEG_TOTAL : segmentSlot(c.segment), BRK_ALL, T));
+    this.cellOffsets = Int32Array.from(cells, (c) => rowOffset(metricIndex(c.metric), c.segment === "total" ? SEG_TOTAL : segmentSlot(c.segment), BRK_ALL, T));
     const targets = main.targets.map((t) => ({ metric: t.metric, segment: t.segment, year: t.year, target: t.value, sense: t.sense, label: t.label }));
-    this.targetOffsets = Int32Array.from(targets, (t) => rowOffset(METRIC_INDEX[t.metric], segmentSlot(t.segment), BRK_ALL, T) + (t.year - main.baseYear));
+    this.targetOffsets = Int32Array.from(targets, (t) => rowOffset(metricIndex(t.metric), segmentSlot(t.segment), BRK_ALL, T) + (t.year - main.baseYear));
     const difference = counterfactual !== null && opts.difference !== false;
     const width = cells.length * T * (difference ? 2 : 1) + targets.length;
     this.meta = {
@@ -159,9 +160,6 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   }
 }
 
-/** Relative slack so that a value equal to its target up to rounding counts as met (as in analysis/targets.ts). */
-const TOLERANCE = 1e-9;
-
 /** The report from every record of a sweep (records in index order; any order gives the same percentiles). */
 export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Array): UncertaintyReport {
   const N = meta.count;
@@ -200,11 +198,7 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
   const tBase = nCellCols * (meta.difference ? 2 : 1);
   const targets = meta.targets.map((t, k) => {
     let met = 0;
-    const slack = TOLERANCE * Math.max(1, Math.abs(t.target));
-    for (let i = 0; i < N; i++) {
-      const v = records[i * W + tBase + k];
-      if (t.sense === "at_least" ? v >= t.target - slack : v <= t.target + slack) met++;
-    }
+    for (let i = 0; i < N; i++) if (meetsTarget(records[i * W + tBase + k], t.target, t.sense)) met++;
     dpercentiles(N, records, W, tBase + k, probs, q, 1, 0, scratch);
     const value = Object.fromEntries(PERCENTILES.map((p, j) => [`p${p}`, q[j]]));
     return { ...t, probability_met: met / N, value };

@@ -83,10 +83,12 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
   const compareTitle = state.compare ? (init.presets.find((p) => p.name === state.compare)?.title ?? state.compare) : "";
   const f = headlineFigures(run);
   const g = compare ? headlineFigures(compare) : null;
-  const t30 = run.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
-  const t40 = run.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2040);
+  // Targets and met-or-missed from the core's headline view (the scenario's own targets).
+  const t30 = f.byId("ev_share_2030")?.target;
+  const t40 = f.byId("ev_share_2040")?.target;
+  const tCo2 = f.byId("co2_end")?.target;
   const target30 = t30?.target ?? 0.3;
-  const met30 = f.s30 >= target30 - 1e-9;
+  const met30 = t30?.met ?? f.s30 >= target30;
   const segs = run.targets.filter((x) => x.metric === "ev_sales_share" && x.segment !== "total" && x.year === 2030);
   const w = analysis.whatItTakes;
   const p30 = analysis.probabilities.find((p) => p.metric === "ev_sales_share" && p.segment === "total" && p.year === 2030);
@@ -192,15 +194,15 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
               <Row
                 label="EV share of sales, 2040"
                 value={fmtPct(f.s40)}
-                target={`≥ ${fmtPct(t40?.target ?? 0.9, 0)}`}
-                met={f.s40 >= (t40?.target ?? 0.9) - 1e-9}
+                target={t40 ? `≥ ${fmtPct(t40.target, 0)}` : undefined}
+                met={t40?.met}
                 cmp={g && fmtPct(g.s40)}
               />
               <Row
                 label={`Road CO₂, ${f.lastYear}`}
                 value={`${fmtNumber(f.co2 / 1e6, 1)} Mt`}
-                target="net zero"
-                met={f.co2 <= 1e-6}
+                target={tCo2 ? "net zero" : undefined}
+                met={tCo2?.met}
                 cmp={g && `${fmtNumber(g.co2 / 1e6, 1)} Mt`}
               />
               <Row label={`Fiscal cost ${run.baseYear}-30`} value={pkr(f.fiscal)} cmp={g && pkr(g.fiscal)} />

@@ -1,0 +1,83 @@
+// The explicit state one evaluation carries: what a stage hands to the later stages of the same year, and what a
+// year hands to the next. Every stage reads its inputs from here (or from the parameters) and never from the
+// output buffer, which is written only for reporting.
+import { N_CHEM, N_PT, N_SEG } from "../domain.js";
+import { CostTables } from "./costs.js";
+import { N_CT } from "./infrastructure.js";
+
+/** What a run needs besides the parameter values: which segments are in market mode and what counts as EV. */
+export interface RunFlags {
+  readonly modes: Uint8Array;
+  readonly evMask: Uint8Array;
+}
+
+export class YearState {
+  // Sales and choice -------------------------------------------------------------------------------------------
+  /** New vehicles sold this year, by segment (all powertrains). */
+  readonly sales = new Float64Array(N_SEG);
+  /** Powertrain shares of new sales and the sales they give, [s * N_PT + q]. */
+  readonly shares = new Float64Array(N_SEG * N_PT);
+  readonly salesPt = new Float64Array(N_SEG * N_PT);
+  /** BEVs that received the scheme's support this year, by segment. */
+  readonly subsidised = new Float64Array(N_SEG);
+  /** Fuel-economy and EV-energy factors of this year's new vintage relative to a base-year new vehicle. */
+  readonly feNew = new Float64Array(N_SEG);
+  readonly evNew = new Float64Array(N_SEG);
+
+  // Battery prices and buyers' costs ---------------------------------------------------------------------------
+  /** Pack cost by chemistry this year and in the base year (USD/kWh). */
+  readonly packCost = new Float64Array(N_CHEM);
+  readonly packCostBase = new Float64Array(N_CHEM);
+  /** Chemistry mix of new packs [s * N_CHEM + c] and the mix-weighted pack cost per segment (USD/kWh). */
+  readonly chemMix = new Float64Array(N_SEG * N_CHEM);
+  readonly packUsd = new Float64Array(N_SEG);
+  readonly costs = new CostTables();
+
+  // Fleet (sums over vintages), [s * N_PT + q] -----------------------------------------------------------------
+  readonly stock = new Float64Array(N_SEG * N_PT);
+  readonly retired = new Float64Array(N_SEG * N_PT);
+  readonly vkt = new Float64Array(N_SEG * N_PT);
+  /** Vehicle-km weighted by each vintage's fuel-economy factor, and by its EV-energy factor. */
+  readonly fuelWeightedKm = new Float64Array(N_SEG * N_PT);
+  readonly evWeightedKm = new Float64Array(N_SEG * N_PT);
+  /** Battery capacity retiring with vehicles this year, by segment (kWh). */
+  readonly retiredKwh = new Float64Array(N_SEG);
+
+  // Energy, [s * N_PT + q] unless said ----------------------------------------------------------------------------
+  /** Petrol and diesel (L) and CNG (kg) burned. */
+  readonly petrolL = new Float64Array(N_SEG * N_PT);
+  readonly dieselL = new Float64Array(N_SEG * N_PT);
+  readonly cngKg = new Float64Array(N_SEG * N_PT);
+  /** Electricity delivered to vehicles' chargers, from the grid and from on-site solar together (kWh). */
+  readonly chargingKwh = new Float64Array(N_SEG * N_PT);
+  /** Per segment: charging energy drawn from the grid, i.e. less the on-site solar share (kWh). */
+  readonly gridKwh = new Float64Array(N_SEG);
+  /** Per segment: fuel an ICE vehicle of the same vintage would have burned on the electric km (L). */
+  readonly displacedPetrolL = new Float64Array(N_SEG);
+  readonly displacedDieselL = new Float64Array(N_SEG);
+
+  // Infrastructure (national) -------------------------------------------------------------------------------------
+  /** Public grid energy by charger type this year (kWh). */
+  readonly publicKwh = new Float64Array(N_CT);
+  /** Points installed at the end of the year (carried to the next year) and added during it, by type. */
+  readonly points = new Float64Array(N_CT);
+  readonly pointsAdded = new Float64Array(N_CT);
+  /** Capital cost of the points added this year, by type (PKR). */
+  readonly chargerCapex = new Float64Array(N_CT);
+
+  // Batteries (carried) -----------------------------------------------------------------------------------------
+  /** Cumulative battery demand since the base year [s * N_CHEM + c] (GWh). */
+  readonly cumulativeGwh = new Float64Array(N_SEG * N_CHEM);
+
+  // National quantities that belong to no segment: they enter only the all-segment total. ------------------------
+  national = { chargerJobs: 0, chargerValueAddedPkr: 0, chargerSupportPkr: 0 };
+
+  /** Forget everything a previous run left. */
+  reset(): void {
+    this.cumulativeGwh.fill(0);
+    this.points.fill(0);
+    this.national.chargerJobs = 0;
+    this.national.chargerValueAddedPkr = 0;
+    this.national.chargerSupportPkr = 0;
+  }
+}

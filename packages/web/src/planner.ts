@@ -1,0 +1,90 @@
+// The planner's model, without the worker around it: presets compiled once, levers applied to a copy of a
+// preset's parameters (no recompiling), each preset's counterfactual evaluated once (levers do not touch it), and
+// the reply the page lays out. Kept free of worker globals so that tests run it beside the CLI's data path.
+import {
+  Model,
+  applyLever,
+  evaluateTargets,
+  headlines,
+  keyFigures,
+  leverCatalogue,
+  leverTarget,
+  policyEvents,
+  type CompiledScenario,
+  type LeverInfo,
+  type Registry,
+  type RunResult,
+} from "@evplan/core";
+import type { RunReply } from "./protocol";
+
+export class PlannerModel {
+  readonly levers: LeverInfo[];
+  private readonly compiledCache = new Map<string, CompiledScenario>();
+  private readonly counterfactualCache = new Map<string, RunResult | null>();
+
+  constructor(
+    readonly model: Model,
+    readonly registry: Registry,
+    baseYear: number,
+  ) {
+    this.levers = leverCatalogue(registry, baseYear);
+  }
+
+  compiled(name: string): CompiledScenario {
+    let c = this.compiledCache.get(name);
+    if (!c) this.compiledCache.set(name, (c = this.model.compile(name)));
+    return c;
+  }
+
+  /** The preset with the moved levers applied. */
+  planner(preset: string, overrides: Record<string, number>): CompiledScenario {
+    const base = this.compiled(preset);
+    const params = new Float64Array(base.params);
+    for (const [series, value] of Object.entries(overrides)) {
+      const lever = this.levers.find((l) => l.series === series);
+      if (!lever) throw new Error(`unknown lever ${series}`);
+      applyLever(leverTarget(this.registry, base, series, lever.fromYear), base, params, value);
+    }
+    return { ...base, name: `${preset}-planner`, params };
+  }
+
+  counterfactualRun(preset: CompiledScenario): RunResult | null {
+    if (!preset.counterfactual) return null;
+    if (!this.counterfactualCache.has(preset.name)) this.counterfactualCache.set(preset.name, this.model.evaluate(this.compiled(preset.counterfactual)));
+    return this.counterfactualCache.get(preset.name)!;
+  }
+
+  /** One planner run: the reply the page lays out (buffers not yet transferred). */
+  run(id: number, presetName: string, overrides: Record<string, number>, now: () => number): RunReply {
+    const t0 = now();
+    const preset = this.compiled(presetName);
+    const c = this.planner(presetName, overrides);
+    const main = this.model.evaluate(c, c.params);
+    const cfRun = this.counterfactualRun(preset);
+    const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
+    const leverDefaults: Record<string, number> = {};
+    for (const l of this.levers) {
+      const slot = preset.slots.get(l.series);
+      if (slot !== undefined) leverDefaults[l.series] = preset.params[slot * preset.nYears + Math.min(preset.nYears - 1, l.fromYear - preset.baseYear)];
+    }
+    const capSlot = c.slots.get("grid.installed_capacity")!;
+    const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
+    return {
+      type: "run",
+      id,
+      baseYear: c.baseYear,
+      nYears: c.nYears,
+      main: main.out as Float64Array<ArrayBuffer>,
+      // The counterfactual's output is cached: the reply carries a copy, the cache keeps the original.
+      counterfactual: cfRun ? (new Float64Array(cfRun.out) as Float64Array<ArrayBuffer>) : null,
+      counterfactualName: cfRun?.scenario.name ?? null,
+      targets: run.targets,
+      figures: keyFigures(run),
+      headlines: headlines(run),
+      leverDefaults,
+      gridCapacity,
+      events: policyEvents(c),
+      millis: now() - t0,
+    };
+  }
+}
