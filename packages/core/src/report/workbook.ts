@@ -132,6 +132,15 @@ export interface ReportInput {
 
 const years = (x: ReportInput) => Array.from({ length: x.nYears }, (_, t) => x.baseYear + t);
 
+/**
+ * Metrics whose every segment is also split by powertrain or key in the wide sheets; the others give the split for
+ * all segments together and each segment's total (a segment-by-powertrain table of vehicle-km is for the CSV).
+ */
+const SEGMENT_SPLITS = new Set(["sales", "stock"]);
+
+/** Six significant digits: what a report shows, and a smaller file to write than full doubles. */
+const round6 = (v: number) => (v === 0 ? 0 : +v.toPrecision(6));
+
 function metricRows(def: MetricDef, m: number, run: ReportRun, T: number): { cells: Cell[]; numFmt: string }[] {
   const du = displayUnit(def.unit);
   const keys = def.breakdown ? BREAKDOWN_KEYS[def.breakdown] : [];
@@ -139,12 +148,13 @@ function metricRows(def: MetricDef, m: number, run: ReportRun, T: number): { cel
   const segs = def.national ? [SEG_TOTAL] : [SEG_TOTAL, ...SEGMENTS.map((_, i) => i)];
   for (const s of segs) {
     for (let b = -1; b < keys.length; b++) {
+      if (b >= 0 && s !== SEG_TOTAL && !SEGMENT_SPLITS.has(def.id)) continue;
       const o = rowOffset(m, s, b < 0 ? BRK_ALL : b, T);
       let any = false;
       const vals: number[] = [];
       for (let t = 0; t < T; t++) {
         const v = run.out[o + t] / du.divisor;
-        vals.push(Number.isFinite(v) ? v : NaN);
+        vals.push(Number.isFinite(v) ? round6(v) : NaN);
         if (v !== 0 && Number.isFinite(v)) any = true;
       }
       // Rows that are zero throughout (no sodium-ion buses) are left out; totals always stay.
