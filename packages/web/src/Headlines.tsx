@@ -126,7 +126,7 @@ export const Headlines = memo(function Headlines({
         <div className="card-sub">
           {t.cumulative} <N>{`${r.baseYear}–2030`}</N> · {t.vs} {presetTitle(r.counterfactualName ?? "–")}
         </div>
-        {g && Number.isFinite(g.oil) ? cmp(dollars(g.oil, L), dollars(f.oil - g.oil, L)) : null}
+        {g && Number.isFinite(g.oil) ? cmp(dollars(g.oil, L), dollars(f.oil - g.oil, L, 2, true)) : null}
       </div>
       <div className="card" data-testid="headline-chargers">
         <div className="card-label">{t.chargers}</div>

@@ -79,8 +79,8 @@ function tornadoOption(r: UncertaintyReply["tornado"], name: (id: string) => str
     grid: { left: 8, right: 20, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: number) => `${pp(v)} ${L.valueUnit("pp")}` },
     legend: { show: false },
-    xAxis: { type: "value", axisLabel: { formatter: (v: number) => pp(v) } },
-    yAxis: { type: "category", data: top.map((p) => name(p.name)), axisLabel: { fontSize: 11, width: 210, overflow: "truncate", color: "#334155" } },
+    xAxis: { type: "value", splitNumber: 4, axisLabel: { formatter: (v: number) => pp(v), fontSize: 10.5 } },
+    yAxis: { type: "category", data: top.map((p) => name(p.name)), axisLabel: { fontSize: 11, width: 260, overflow: "truncate", color: "#334155" } },
     series: [
       { name: L.series("lowInput"), type: "bar", stack: "t", data: top.map((p) => p.low - r.base), itemStyle: { color: "#2563eb" }, barMaxWidth: 16 },
       { name: L.series("highInput"), type: "bar", stack: "t", data: top.map((p) => p.high - r.base), itemStyle: { color: "#b45309" }, barMaxWidth: 16 },

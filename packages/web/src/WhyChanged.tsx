@@ -71,7 +71,12 @@ function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number)
         `${steps[ps[0].dataIndex].label}: ${steps[ps[0].dataIndex].kind === "end" ? fmt(steps[ps[0].dataIndex].value * scale) : signed(steps[ps[0].dataIndex].value * scale, 1)}`,
     },
     xAxis: { type: "value", axisLabel: { formatter: (v: number) => fmtNumber(v, 0), color: "#475569" }, splitLine: { lineStyle: { color: "#eef2f6" } } },
-    yAxis: { type: "category", inverse: true, data: steps.map((s) => s.label), axisLabel: { width: 170, overflow: "break", fontSize: 11, color: "#334155" } },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: steps.map((s) => s.label),
+      axisLabel: { width: 190, overflow: "truncate", fontSize: 11, color: "#334155" },
+    },
     series: [
       { name: "base", type: "bar", stack: "w", data: base, itemStyle: { color: "transparent" }, silent: true, legend: false, tooltip: { show: false } },
       {
@@ -120,7 +125,7 @@ export const WhyChanged = memo(function WhyChanged({
       factor: (id: string) => (id === "mode" ? t.modeFactor : L.parameter(id, factorLabels[id] ?? id)),
       other: t.otherLevers,
       interaction: t.interaction,
-      from: `${t.comparisonValue}: ${compareName}`,
+      from: compareName,
       to: t.currentValue,
     }),
     [t, L, factorLabels, compareName],
@@ -132,6 +137,17 @@ export const WhyChanged = memo(function WhyChanged({
     }),
     [d, names],
   );
+  const tables = useMemo(() => {
+    const rows = (i: number, scale: number, digits: number, pct: boolean) =>
+      waterfallSteps(d, i, { ...names, from: `${t.comparisonValue}: ${compareName}` }).map((s) => [
+        s.label,
+        s.kind === "end" ? `${fmtNumber(s.value * scale, digits)}${pct ? "%" : ""}` : signed(s.value * scale, digits),
+      ]);
+    return {
+      share: { head: [t.factor, t.shareChange], rows: rows(0, 100, 1, true) },
+      fiscal: { head: [t.factor, t.fiscalChange], rows: rows(1, 1e-9, 1, false) },
+    };
+  }, [d, names, t, compareName]);
   return (
     <section className="why panel" aria-labelledby="why-title" data-testid="why-changed">
       <h2 id="why-title">{t.whyChanged}</h2>
@@ -141,6 +157,7 @@ export const WhyChanged = memo(function WhyChanged({
           id="why-share"
           title={t.shareChange}
           option={options.share}
+          table={tables.share}
           docAnchor="2-sales"
           methodLabel={t.method}
           pngLabel={t.exportPng}
@@ -151,6 +168,7 @@ export const WhyChanged = memo(function WhyChanged({
           id="why-fiscal"
           title={t.fiscalChange}
           option={options.fiscal}
+          table={tables.fiscal}
           docAnchor="9-economy-and-public-finances"
           methodLabel={t.method}
           pngLabel={t.exportPng}

@@ -39,9 +39,10 @@ export function money(v: number, L: Labels, digits = 0, sign = false): string {
   return L.lang === "ur" ? `${s}${n} ${L.valueUnit("pkrBn")}` : `${s}PKR ${n} bn`;
 }
 /** USD in billions. */
-export function dollars(v: number, L: Labels, digits = 2): string {
-  const n = fmtNumber(v / 1e9, digits);
-  return L.lang === "ur" ? `${n} ${L.valueUnit("usdBn")}` : `USD ${n} bn`;
+export function dollars(v: number, L: Labels, digits = 2, sign = false): string {
+  const n = fmtNumber(Math.abs(v) / 1e9, digits);
+  const s = sign ? (v >= 0 ? "+" : "−") : v < 0 ? "−" : "";
+  return L.lang === "ur" ? `${s}${n} ${L.valueUnit("usdBn")}` : `${s}USD ${n} bn`;
 }
 /** A difference of shares in percentage points. */
 export function points(d: number, L: Labels, digits = 1): string {
