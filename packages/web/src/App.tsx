@@ -422,7 +422,14 @@ export function App() {
                   {t.exportWhy}
                 </button>
               )}
-              <a className="button" href={`brief.html${writeState(state)}`} target="_blank" rel="noreferrer" data-testid="download-brief" title={t.briefHint}>
+              <a
+                className="button"
+                href={`brief.html${writeState(state)}&print=1`}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="download-brief"
+                title={t.briefHint}
+              >
                 {t.downloadBrief}
               </a>
               {result && (

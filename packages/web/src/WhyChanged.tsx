@@ -36,7 +36,12 @@ export function waterfallSteps(
   ];
 }
 
+/** A name cut to `n` characters with an ellipsis (the full names are in the tooltip and the data table). */
+const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
 function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number) => string) {
+  // On a phone the input names get less room, so that the bars keep most of the width.
+  const narrow = typeof matchMedia === "function" && matchMedia("(max-width: 640px)").matches;
   let level = 0;
   const base: (number | string)[] = [];
   const up: (number | string)[] = [];
@@ -63,7 +68,7 @@ function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number)
   return {
     animation: false,
     textStyle: { fontFamily: CHART_FONT },
-    grid: { left: 8, right: 70, top: 8, bottom: 24, containLabel: true },
+    grid: { left: narrow ? 118 : 200, right: narrow ? 52 : 70, top: 8, bottom: 24, outerBoundsMode: "none" },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
@@ -74,13 +79,14 @@ function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number)
     yAxis: {
       type: "category",
       inverse: true,
-      data: steps.map((s) => s.label),
-      axisLabel: { width: 190, overflow: "truncate", fontSize: 11, color: "#334155" },
+      data: steps.map((s) => short(s.label, narrow ? 17 : 30)),
+      axisLabel: { fontSize: narrow ? 10 : 11, color: "#334155" },
     },
     series: [
       { name: "base", type: "bar", stack: "w", data: base, itemStyle: { color: "transparent" }, silent: true, legend: false, tooltip: { show: false } },
       {
         name: "+",
+        legend: false,
         type: "bar",
         stack: "w",
         data: up,
@@ -89,6 +95,7 @@ function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number)
       },
       {
         name: "−",
+        legend: false,
         type: "bar",
         stack: "w",
         data: down,
@@ -97,6 +104,7 @@ function waterfallOption(steps: WaterfallStep[], scale: number, fmt: (v: number)
       },
       {
         name: "=",
+        legend: false,
         type: "bar",
         stack: "w",
         data: ends,
