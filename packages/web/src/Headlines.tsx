@@ -171,8 +171,9 @@ const WhatItTakesCard = memo(function WhatItTakesCard({
   L: Labels;
 }) {
   const w = analysis?.whatItTakes;
-  const main = w?.answers[0];
-  const others = w?.answers.slice(1) ?? [];
+  // The first lever that reaches the target leads (the programme, if it can); the others follow.
+  const main = w?.answers.find((a) => a.value !== null) ?? w?.answers[0];
+  const others = w?.answers.filter((a) => a !== main) ?? [];
   return (
     <div className={`card what-it-takes${pending ? " pending-analysis" : ""}`} data-testid="headline-what-it-takes" aria-busy={pending}>
       <div className="card-label">

@@ -91,6 +91,8 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
   const met30 = t30?.met ?? f.s30 >= target30;
   const segs = run.targets.filter((x) => x.metric === "ev_sales_share" && x.segment !== "total" && x.year === 2030);
   const w = analysis.whatItTakes;
+  // The first lever that reaches the target leads the tile (the programme, if it can).
+  const lead = w.answers.find((a) => a.value !== null) ?? w.answers[0];
   const p30 = analysis.probabilities.find((p) => p.metric === "ev_sales_share" && p.segment === "total" && p.year === 2030);
   const p40 = analysis.probabilities.find((p) => p.metric === "ev_sales_share" && p.segment === "total" && p.year === 2040);
   const leverName = (id: string) => init.parameters.find((p) => p.name === id)?.label ?? id;
@@ -162,11 +164,9 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
         </div>
         <div className="tile take">
           <span>What it takes to reach {fmtPct(target30, 0)}</span>
-          <strong>{w.answers[0]?.value != null ? leverText(w.answers[0].value, w.answers[0].unit, L).replace(" announced amounts", "") : "–"}</strong>
+          <strong>{lead?.value != null ? leverText(lead.value, lead.unit, L).replace(" announced amounts", "") : "–"}</strong>
           <em>
-            {w.answers[0]?.value != null
-              ? `${leverName(w.answers[0].lever).toLowerCase()}; ${pkr(w.answers[0].fiscalCost!)} to 2030`
-              : "not reachable with the subsidy programme alone"}
+            {lead?.value != null ? `${leverName(lead.lever).toLowerCase()}; ${pkr(lead.fiscalCost!)} to 2030` : "no single lever reaches it within its range"}
           </em>
         </div>
         <div className="tile sure">
