@@ -12,7 +12,7 @@ const scenario = process.argv[2] ?? "nevp-2025-30-targets";
 const ctx = makeContext();
 const { model } = ctx;
 const main = model.compile(scenario);
-const cf = model.compile(main.counterfactual ?? "reference");
+const cf = model.counterfactualOf(main) ?? model.compile("reference");
 const outA = new Float64Array(model.evaluate(main).out.length);
 const outB = new Float64Array(outA.length);
 

@@ -54,7 +54,9 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
     label: x.label,
     probability: x.probability_met,
   }));
-  const differences = scenarios.has("reference") ? settingDifferences(registry, c, planner.compiled("reference")) : [];
+  // Against the counterfactual in this scenario's frame (its context shared), so that the rows are what policy sets.
+  const ref = model.counterfactualOf(c) ?? (scenarios.has("reference") ? planner.compiled("reference") : null);
+  const differences = ref ? settingDifferences(registry, c, ref) : [];
   const reply = { type: "analysis" as const, whatItTakes: w, probabilities, samples, differences, millis: performance.now() - t0 };
   if (analysisCache.size > 200) analysisCache.clear();
   analysisCache.set(key, reply);

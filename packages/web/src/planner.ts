@@ -10,6 +10,7 @@ import {
   leverCatalogue,
   leverTarget,
   policyEvents,
+  shareContext,
   type CompiledScenario,
   type LeverInfo,
   type Registry,
@@ -20,7 +21,10 @@ import type { RunReply } from "./protocol";
 export class PlannerModel {
   readonly levers: LeverInfo[];
   private readonly compiledCache = new Map<string, CompiledScenario>();
-  private readonly counterfactualCache = new Map<string, RunResult | null>();
+  /** Each preset's counterfactual, compiled in the preset's frame. */
+  private readonly counterfactualCompiled = new Map<string, CompiledScenario | null>();
+  /** The last counterfactual run per preset, with the context settings it was run under. */
+  private readonly counterfactualCache = new Map<string, { key: string; run: RunResult }>();
 
   constructor(
     readonly model: Model,
@@ -48,10 +52,27 @@ export class PlannerModel {
     return { ...base, name: `${preset}-planner`, params };
   }
 
-  counterfactualRun(preset: CompiledScenario): RunResult | null {
-    if (!preset.counterfactual) return null;
-    if (!this.counterfactualCache.has(preset.name)) this.counterfactualCache.set(preset.name, this.model.evaluate(this.compiled(preset.counterfactual)));
-    return this.counterfactualCache.get(preset.name)!;
+  /**
+   * The counterfactual under the same context as the planner's settings: moving a policy lever reuses the cached
+   * run; moving a context lever (oil price, battery cost) moves the counterfactual too, so that a difference is
+   * what the policy did under those conditions.
+   */
+  counterfactualRun(preset: CompiledScenario, main: CompiledScenario, overrides: Record<string, number>): RunResult | null {
+    let cf = this.counterfactualCompiled.get(preset.name);
+    if (cf === undefined) this.counterfactualCompiled.set(preset.name, (cf = this.model.counterfactualOf(preset)));
+    if (!cf) return null;
+    const key = Object.keys(overrides)
+      .filter((series) => this.registry.series.get(series)?.parameter.kind !== "policy")
+      .sort()
+      .map((series) => `${series}=${overrides[series]}`)
+      .join("&");
+    const hit = this.counterfactualCache.get(preset.name);
+    if (hit && hit.key === key) return hit.run;
+    const params = new Float64Array(cf.params);
+    shareContext(this.registry, main, params);
+    const run = this.model.evaluate({ ...cf, params }, params);
+    this.counterfactualCache.set(preset.name, { key, run });
+    return run;
   }
 
   /** One planner run: the reply the page lays out (buffers not yet transferred). */
@@ -60,7 +81,7 @@ export class PlannerModel {
     const preset = this.compiled(presetName);
     const c = this.planner(presetName, overrides);
     const main = this.model.evaluate(c, c.params);
-    const cfRun = this.counterfactualRun(preset);
+    const cfRun = this.counterfactualRun(preset, c, overrides);
     const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
     const leverDefaults: Record<string, number> = {};
     for (const l of this.levers) {

@@ -23,12 +23,14 @@ export async function runWorkbookBytes(ctx: Context, run: ScenarioRun, version: 
   const c = run.main.scenario;
   const cf = run.counterfactual;
   const registry = model.registry;
-  let reference = null;
-  try {
-    reference = model.compile("reference");
-  } catch {
-    reference = null;
-  }
+  // Against the counterfactual in this scenario's frame (its context shared), so that the rows are what policy sets.
+  let reference = model.counterfactualOf(c);
+  if (!reference)
+    try {
+      reference = model.compile("reference");
+    } catch {
+      reference = null;
+    }
   const t30 = c.targets.find((t) => t.metric === "ev_sales_share" && t.segment === "total" && t.year === 2030);
   const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: t30?.value ?? 0.3, label: t30?.label ?? "30% of new sales electric" };
   const w = c.endYear >= 2030 ? whatItTakes(model, registry, c, target) : null;
@@ -60,7 +62,7 @@ export async function runWorkbookBytes(ctx: Context, run: ScenarioRun, version: 
     ],
     moved: [],
     differences: reference && reference.name !== c.name ? settingDifferences(registry, c, reference) : [],
-    referenceName: "reference",
+    referenceName: reference?.name ?? "reference",
     whatItTakes: w ? { result: w, leverLabel: label } : null,
     probabilities: u.targets.map((t) => ({ label: `${t.label} (${t.year})`, probability: t.probability_met })),
     samples: WORKBOOK_SAMPLES,

@@ -35,7 +35,7 @@ export function createSweep(spec: JobSpec): Sweep<SweepMeta> {
   const { name, source } = ctx.scenarioArg(spec.scenario);
   const model = ctx.model;
   const main = model.compile(name, source);
-  const cf = main.counterfactual ? model.compile(main.counterfactual) : null;
+  const cf = model.counterfactualOf(main);
   if (spec.kind === "uncertainty") {
     return new UncertaintySweep(model, main, cf, {
       samples: spec.samples!,

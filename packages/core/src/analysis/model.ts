@@ -32,6 +32,18 @@ export class Model {
     return resolveScenario(this.registry, name, this.lookup, from);
   }
 
+  /**
+   * The counterfactual of a compiled scenario, as the two are compared: compiled in the scenario's frame (horizon,
+   * modes, EV definition) and with the scenario's context (every series of a parameter that is not policy) copied
+   * in, so that the two differ in policy only. A market-mode scenario's counterfactual thus runs in market mode.
+   */
+  counterfactualOf(c: CompiledScenario): CompiledScenario | null {
+    if (!c.counterfactual) return null;
+    const cf = resolveScenario(this.registry, c.counterfactual, this.lookup, undefined, c);
+    shareContext(this.registry, c, cf.params);
+    return cf;
+  }
+
   /** One engine per horizon, shared by every scenario with that horizon (their parameter layouts are equal). */
   engineFor(c: CompiledScenario): Engine {
     const key = `${c.baseYear}:${c.nYears}`;
@@ -54,13 +66,20 @@ export class Model {
     const c = this.compile(name, from);
     const main = this.evaluate(c);
     let counterfactual: RunResult | null = null;
-    if (c.counterfactual) {
-      const cf = this.compile(c.counterfactual);
-      if (cf.baseYear !== c.baseYear || cf.nYears !== c.nYears) {
-        throw new Error(`counterfactual ${cf.name} has horizon ${cf.baseYear}-${cf.endYear}, but ${c.name} has ${c.baseYear}-${c.endYear}`);
-      }
-      counterfactual = this.evaluate(cf);
-    }
+    const cf = this.counterfactualOf(c);
+    if (cf) counterfactual = this.evaluate(cf);
     return { main, counterfactual, targets: evaluateTargets(main) };
   }
+}
+
+/**
+ * Copy the scenario's context series (every parameter whose kind is not "policy") into a counterfactual's
+ * parameter buffer compiled on the same registry and horizon (so with the same slots).
+ */
+export function shareContext(registry: Registry, scenario: CompiledScenario, cfParams: Float64Array): void {
+  const T = scenario.nYears;
+  scenario.seriesNames.forEach((name, slot) => {
+    if (registry.series.get(name)?.parameter.kind === "policy") return;
+    cfParams.set(scenario.params.subarray(slot * T, (slot + 1) * T), slot * T);
+  });
 }

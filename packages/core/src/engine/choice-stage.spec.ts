@@ -26,7 +26,7 @@ describe("choice stage", () => {
       set("policy.subsidy_per_vehicle.two_wheeler", 50_000);
       set("policy.subsidy_budget", budget);
       for (let s = 0; s < 6; s++) st.sales[s] = 1000;
-      computeCosts(p, L, 1, new Float64Array(6).fill(100), new Float64Array(6).fill(1), new Float64Array(6).fill(1), st.costs);
+      computeCosts(p, L, 1, new Float64Array(6).fill(100), new Float64Array(6).fill(1), new Float64Array(6).fill(1), Float64Array.of(250, 260, 200), st.costs);
       const stage = new ChoiceStage();
       stage.reset();
       stage.year(p, L, 0, ALL_TARGETS, st, out); // calibrates; base year

@@ -1,7 +1,7 @@
 // Cost of ownership per segment and powertrain for a buyer of a new vehicle in year t (docs/model.md s. 3, 9):
 // upfront price after duties, sales tax, levies, registration, subsidies and loan support, annualised at the
 // buyer's discount rate, plus energy, maintenance, insurance and battery replacement, per km.
-import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
+import { BEV, CNG, DIESEL, HEV, ICE, N_PT, N_SEG, PETROL, PHEV } from "../domain.js";
 import { baseFuelPerKm } from "./fuel.js";
 import type { ParamLayout } from "./layout.js";
 
@@ -52,7 +52,8 @@ export function capitalRecoveryFactor(rate: number, years: number): number {
 
 /**
  * Fill the cost tables for year t. `packUsd[s]`: mix-weighted pack cost (USD/kWh); `feNew[s]`, `evNew[s]`: fuel
- * economy and EV energy factors of the year-t vintage relative to a base-year new vehicle.
+ * economy and EV energy factors of the year-t vintage relative to a base-year new vehicle; `pumpPrice[f]`: pump
+ * prices by fuel, levies included (fuel-prices.ts).
  */
 export function computeCosts(
   p: Float64Array,
@@ -61,14 +62,14 @@ export function computeCosts(
   packUsd: Float64Array,
   feNew: Float64Array,
   evNew: Float64Array,
+  pumpPrice: Float64Array,
   out: CostTables,
 ): void {
   const ix = L.ix;
   const fx = p[L.one["economy.exchange_rate"] + t];
-  const carbon = p[L.one["taxes.carbon_levy"] + t];
-  const petrolPrice = p[L.one["prices.petrol_ex_levy"] + t] + p[L.one["taxes.petroleum_levy_petrol"] + t] + carbon;
-  const dieselPrice = p[L.one["prices.diesel_ex_levy"] + t] + p[L.one["taxes.petroleum_levy_diesel"] + t] + carbon;
-  const cngPrice = p[L.one["prices.cng"] + t];
+  const petrolPrice = pumpPrice[PETROL];
+  const dieselPrice = pumpPrice[DIESEL];
+  const cngPrice = pumpPrice[CNG];
   const home = p[L.one["tariffs.home_charging"] + t] * (1 - p[L.one["grid.managed_share"] + t] * p[L.one["tariffs.tou_discount"] + t]);
   const pub = p[L.one["tariffs.public_charging"] + t];
   const swap = p[L.one["tariffs.battery_swap"] + t];

@@ -1,6 +1,6 @@
 // The engine: one pass over the years, each year running the stages in the order of the model (docs/architecture.md):
 //
-//   sales -> battery prices -> buyers' costs -> choice (shares, subsidy budget) -> fleet (stock by vintage)
+//   sales -> battery and fuel prices -> buyers' costs -> choice (shares, subsidy budget) -> fleet (stock by vintage)
 //   -> energy -> emissions -> infrastructure (chargers, grid) -> batteries -> industry and trade -> ledger
 //   -> next year's choice drivers -> reporting rows; after the last year, totals.
 //
@@ -14,6 +14,7 @@ import { computeCosts } from "./costs.js";
 import { emissionsYear } from "./emissions.js";
 import { energyYear } from "./energy.js";
 import { Fleet } from "./fleet.js";
+import { fuelPricesYear } from "./fuel-prices.js";
 import { chargerIndustryYear, industryYear } from "./industry.js";
 import { infrastructureYear } from "./infrastructure.js";
 import { outputLength, type ParamLayout } from "./layout.js";
@@ -66,7 +67,8 @@ export class Engine {
       packCosts(p, L, t, st.packCost);
       if (t === 0) st.packCostBase.set(st.packCost);
       chemistryMix(p, L, t, st.packCost, st.packCostBase, st.chemMix, st.packUsd);
-      computeCosts(p, L, t, st.packUsd, st.feNew, st.evNew, st.costs);
+      fuelPricesYear(p, L, t, st, out);
+      computeCosts(p, L, t, st.packUsd, st.feNew, st.evNew, st.pumpPrice, st.costs);
       this.choice.year(p, L, t, flags, st, out);
       for (let s = 0; s < N_SEG; s++) {
         if (t === 0) this.fleet.baseStock(p, L, s, st);

@@ -87,6 +87,7 @@ export const MARKET_INPUTS = [
   one("prices.petrol_ex_levy", "PKR/L"),
   one("prices.diesel_ex_levy", "PKR/L"),
   one("prices.cng", "PKR/kg"),
+  one("prices.fuel_pass_through", "fraction"),
   one("taxes.petroleum_levy_petrol", "PKR/L"),
   one("taxes.petroleum_levy_diesel", "PKR/L"),
   one("taxes.carbon_levy", "PKR/L"),

@@ -50,6 +50,7 @@ export const METRICS = [
   m("co2_ttw", "t CO2", "Tank-to-wheel CO2", "sum", "powertrain", "at_most"),
   m("co2_wtw", "t CO2", "Well-to-wheel CO2 (incl. electricity)", "sum", "powertrain", "at_most"),
   m("oil_import_cost", "USD", "Oil import cost of road fuel", "sum", undefined, "at_most"),
+  m("fuel_price", "PKR/L (CNG PKR/kg)", "Pump price of fuel, levies included", "written", "fuel", "at_most", true),
   // Consumers, batteries' cost and the fiscal ledger (issue 3)
   m("tco_per_km", "PKR/km", "Cost of ownership per km, new vehicle (sales-weighted across segments)", "written", "powertrain", "at_most"),
   m("ev_payback_years", "years", "Payback of a BEV over its ICE counterpart", "written", undefined, "at_most"),

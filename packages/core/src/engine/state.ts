@@ -1,7 +1,7 @@
 // The explicit state one evaluation carries: what a stage hands to the later stages of the same year, and what a
 // year hands to the next. Every stage reads its inputs from here (or from the parameters) and never from the
 // output buffer, which is written only for reporting.
-import { N_CHEM, N_PT, N_SEG } from "../domain.js";
+import { N_CHEM, N_FUEL, N_PT, N_SEG } from "../domain.js";
 import { CostTables } from "./costs.js";
 import { N_CT } from "./infrastructure.js";
 
@@ -23,6 +23,13 @@ export class YearState {
   /** Fuel-economy and EV-energy factors of this year's new vintage relative to a base-year new vehicle. */
   readonly feNew = new Float64Array(N_SEG);
   readonly evNew = new Float64Array(N_SEG);
+
+  // Fuel prices ---------------------------------------------------------------------------------------------------
+  /** Pump prices by fuel (petrol, diesel PKR/L; CNG PKR/kg), levies included, and their ex-levy part. */
+  readonly pumpPrice = new Float64Array(N_FUEL);
+  readonly exLevyPrice = new Float64Array(N_FUEL);
+  /** Margins, duties and freight over import parity, fixed in the base year (petrol, diesel; PKR/L). Carried. */
+  readonly parityMargin = new Float64Array(2);
 
   // Battery prices and buyers' costs ---------------------------------------------------------------------------
   /** Pack cost by chemistry this year and in the base year (USD/kWh). */

@@ -27,6 +27,7 @@ reference:
     publisher: A publisher
     date: 2025-06-01
     url: https://example.org/report
+kind: behaviour
 `;
 
 describe("parameter files", () => {
@@ -50,7 +51,7 @@ describe("parameter files", () => {
   });
 
   it("require a reference or an assumption", () => {
-    const text = good.slice(0, good.indexOf("reference:"));
+    const text = good.slice(0, good.indexOf("reference:")) + "kind: behaviour\n";
     const issues = issuesOf(() => fromYaml(text));
     expect(issues[0].message).toMatch(/reference.*assumption/);
     expect(() => fromYaml(text + "assumption: Chosen for the test because nothing is published on it.\n")).not.toThrow();
@@ -60,6 +61,13 @@ describe("parameter files", () => {
     const issues = issuesOf(() => fromYaml(good.replace("car: 0.1", "car: 1.5")));
     expect(issues[0].message).toMatch(/outside the domain/);
     expect(issues[0].line).toBe(6);
+  });
+
+  it("require a kind: policy, or the context the parameter describes", () => {
+    expect(fromYaml(good).parameters.get("test.param")?.kind).toBe("behaviour");
+    expect(issuesOf(() => fromYaml(good.replace("kind: behaviour\n", "")))[0].field).toBe("kind");
+    const wrong = issuesOf(() => fromYaml(good.replace("kind: behaviour", "kind: weather")));
+    expect(wrong[0].message).toMatch(/kind must be one of policy, economy, prices, technology, behaviour, observed/);
   });
 
   it("refuse a missing segment and an unknown unit", () => {

@@ -1,7 +1,7 @@
 // The parameter registry: validated parameter files, expanded into scalar dated series by name.
 import { INDEX_KEYS, type IndexName } from "../domain.js";
 import { InputError, type InputIssue } from "../errors.js";
-import { parameterFileSchema, type ParameterFile, type Reference, type Uncertainty } from "./schema.js";
+import { parameterFileSchema, type ParameterFile, type ParameterKind, type Reference, type Uncertainty } from "./schema.js";
 import { UNITS } from "./units.js";
 
 export interface Parameter {
@@ -11,6 +11,8 @@ export interface Parameter {
   readonly label: string;
   readonly description: string;
   readonly unit: string;
+  /** Policy, or the kind of context (docs/scenarios.md: a counterfactual shares the scenario's context). */
+  readonly kind: ParameterKind;
   readonly index?: IndexName;
   readonly interpolation: "step" | "linear";
   readonly references: readonly Reference[];
@@ -108,6 +110,7 @@ export function buildRegistry(sources: readonly ParameterSource[]): Registry {
       label: p.label,
       description: p.description,
       unit: p.unit,
+      kind: p.kind,
       index: p.index,
       interpolation: p.interpolation,
       references: refs,

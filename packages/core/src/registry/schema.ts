@@ -59,6 +59,13 @@ export const uncertaintySchema = z
   });
 export type Uncertainty = z.infer<typeof uncertaintySchema>;
 
+/**
+ * What a parameter is: a policy instrument, or context (the economy, prices, technology, behaviour, or observed
+ * base-year data). A scenario and its counterfactual differ in policy only: a scenario's context applies to both.
+ */
+export const PARAMETER_KINDS = ["policy", "economy", "prices", "technology", "behaviour", "observed"] as const;
+export type ParameterKind = (typeof PARAMETER_KINDS)[number];
+
 export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
 
 /** Declares that a parameter is a policy or scenario lever: the web planner builds its controls from this. */
@@ -84,6 +91,7 @@ export const parameterFileSchema = z
     description: z.string().min(1),
     label: z.string().min(1),
     unit: z.string().refine(isKnownUnit, { message: "an unknown unit (see registry/units.ts for the list)" }),
+    kind: z.enum(PARAMETER_KINDS, { message: `kind must be one of ${PARAMETER_KINDS.join(", ")} (policy, or the context it describes)` }),
     index: z.enum(Object.keys(INDEX_KEYS) as [keyof typeof INDEX_KEYS, ...(keyof typeof INDEX_KEYS)[]]).optional(),
     interpolation: z.enum(["step", "linear"]).default("step"),
     values: z.record(z.string().regex(/^\d{4}$/, "a fiscal year such as 2025"), datedValue).refine((v) => Object.keys(v).length > 0, {

@@ -87,18 +87,29 @@ function layers(name: string, lookup: ScenarioLookup, from?: ScenarioSource): La
   return chain;
 }
 
-export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource): CompiledScenario {
-  return compileLayers(registry, layers(name, lookup, from));
+/**
+ * The frame a counterfactual is compiled in: the scenario's horizon, modes and EV definition, so that the two runs
+ * differ only in their policy parameters (docs/scenarios.md, "Counterfactuals").
+ */
+export interface ScenarioFrame {
+  readonly baseYear: number;
+  readonly endYear: number;
+  readonly modes: Uint8Array;
+  readonly evMask: Uint8Array;
 }
 
-function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledScenario {
+export function resolveScenario(registry: Registry, name: string, lookup: ScenarioLookup, from?: ScenarioSource, frame?: ScenarioFrame): CompiledScenario {
+  return compileLayers(registry, layers(name, lookup, from), frame);
+}
+
+function compileLayers(registry: Registry, chain: readonly Layer[], frame?: ScenarioFrame): CompiledScenario {
   const own = chain[chain.length - 1];
   const pick = <K extends keyof ScenarioFile>(k: K): ScenarioFile[K] | undefined => {
     for (let i = chain.length - 1; i >= 0; i--) if (chain[i].scenario[k] !== undefined) return chain[i].scenario[k];
     return undefined;
   };
-  const baseYear = pick("base_year") ?? DEFAULT_BASE_YEAR;
-  const endYear = pick("end_year") ?? DEFAULT_END_YEAR;
+  const baseYear = frame?.baseYear ?? pick("base_year") ?? DEFAULT_BASE_YEAR;
+  const endYear = frame?.endYear ?? pick("end_year") ?? DEFAULT_END_YEAR;
   const issues: InputIssue[] = [];
   if (endYear <= baseYear) issues.push(issueAt(own.source, ["end_year"], `end_year ${endYear} must be after base_year ${baseYear}`));
   const nYears = endYear - baseYear + 1;
@@ -106,6 +117,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
   const evList = pick("ev_powertrains") ?? ["bev", "phev"];
   const evMask = new Uint8Array(POWERTRAINS.length);
   for (const p of evList) evMask[POWERTRAINS.indexOf(p)] = 1;
+  if (frame) evMask.set(frame.evMask);
 
   const modes = new Uint8Array(SEGMENTS.length);
   const modeSpec = pick("mode") ?? "targets";
@@ -113,6 +125,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
     const m: Mode = typeof modeSpec === "string" ? modeSpec : ((modeSpec as Record<string, Mode | undefined>)[s] ?? modeSpec.default ?? "targets");
     modes[i] = m === "market" ? 1 : 0;
   });
+  if (frame) modes.set(frame.modes);
 
   // Dated points per series: start from the data pack, then each layer's overrides in order.
   const points = new Map<string, { years: number[]; values: number[]; interpolation: "step" | "linear" }>();
@@ -125,14 +138,20 @@ function compileLayers(registry: Registry, chain: readonly Layer[]): CompiledSce
     }
   }
 
+  // A counterfactual's targets are never evaluated. A scenario's own targets must lie in its horizon; targets it
+  // inherits from a scenario it extends and that fall outside a shorter horizon are left out.
   const targets: Target[] = [];
-  const targetSpecs = pick("targets") ?? [];
-  const targetOwner = [...chain].reverse().find((l) => l.scenario.targets !== undefined)?.source ?? own.source;
+  const targetSpecs = frame ? [] : (pick("targets") ?? []);
+  const targetLayer = [...chain].reverse().find((l) => l.scenario.targets !== undefined);
+  const targetOwner = targetLayer?.source ?? own.source;
+  const inherited = targetLayer !== undefined && targetLayer !== own;
   targetSpecs.forEach((t, i) => {
     const def = metricDef(t.metric);
     if (!def) issues.push(issueAt(targetOwner, ["targets", i, "metric"], `unknown metric "${t.metric}"`));
-    if (t.year < baseYear || t.year > endYear)
+    if (t.year < baseYear || t.year > endYear) {
+      if (inherited) return;
       issues.push(issueAt(targetOwner, ["targets", i, "year"], `year ${t.year} is outside the horizon ${baseYear}-${endYear}`));
+    }
     targets.push({ ...t, sense: t.sense ?? def?.sense ?? "at_least", label: t.label ?? defaultTargetLabel(t) });
   });
   if (issues.length) throw new InputError(issues);

@@ -262,7 +262,7 @@ export function runSensitivity(
   compiled: CompiledScenario,
   opts: SensitivityOptions & { method: "tornado" | "sobol"; samples?: number; seed?: number; bootstrap?: number; counterfactual?: CompiledScenario | null },
 ): TornadoReport | SobolReport {
-  const cf = opts.counterfactual !== undefined ? opts.counterfactual : compiled.counterfactual ? model.compile(compiled.counterfactual) : null;
+  const cf = opts.counterfactual !== undefined ? opts.counterfactual : model.counterfactualOf(compiled);
   const sweep =
     opts.method === "tornado" ? new TornadoSweep(model, compiled, cf, opts) : new SobolSweep(model, compiled, cf, { ...opts, samples: opts.samples ?? 1000 });
   return summariseSensitivity(sweep.meta, runSweep(sweep));

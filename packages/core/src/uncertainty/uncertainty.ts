@@ -226,7 +226,7 @@ export function runUncertainty(
   compiled: CompiledScenario,
   opts: UncertaintyOptions & { counterfactual?: CompiledScenario | null; onProgress?: (done: number, total: number) => void },
 ): UncertaintyReport {
-  const cf = opts.counterfactual !== undefined ? opts.counterfactual : compiled.counterfactual ? model.compile(compiled.counterfactual) : null;
+  const cf = opts.counterfactual !== undefined ? opts.counterfactual : model.counterfactualOf(compiled);
   const sweep = new UncertaintySweep(model, compiled, cf, opts);
   return summariseUncertainty(sweep.meta, runSweep(sweep, { onProgress: opts.onProgress }));
 }
