@@ -30,6 +30,7 @@ const PARAMETERS_UR: Table = {
   "tariffs.public_charging": "عوامی چارجنگ کی قیمت (ٹیکس اور منافع سمیت)",
   "grid.managed_share": "گھریلو چارجنگ کا وہ حصہ جو کم طلب کے اوقات میں ہو",
   "adoption.target_ev_share": "نئی فروخت میں برقی گاڑیوں کا حصہ",
+  "prices.fuel_pass_through": "درآمدی قیمت کا پمپ قیمتوں میں منتقل ہونے والا حصہ",
 };
 
 /** Units as shown beside a control. Fractions are shown as percentages (see leverDisplay). */
@@ -269,4 +270,4 @@ export function isFraction(unit: string): boolean {
 }
 
 /** Every table's keys, for the test that no lever or preset is left without an Urdu name. */
-export const URDU_TABLES = { PARAMETERS_UR, PRESETS_UR };
+export const URDU_TABLES = { PARAMETERS_UR, PRESETS_UR, UNITS_UR: UNITS.ur, KEYS_UR: KEYS.ur };

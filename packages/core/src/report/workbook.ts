@@ -55,7 +55,7 @@ export function displayUnit(unit: string): { divisor: number; label: string; num
 /** Metric groups, one sheet each; a metric not listed (a new one) goes to "Other". */
 export const METRIC_GROUPS: readonly { readonly sheet: string; readonly metrics: readonly string[] }[] = [
   { sheet: "Sales and fleet", metrics: ["sales", "ev_sales_share", "stock", "ev_stock", "retirements", "vkt"] },
-  { sheet: "Energy and CO2", metrics: ["fuel_use", "electricity_demand", "co2_ttw", "co2_wtw", "oil_import_cost"] },
+  { sheet: "Energy and CO2", metrics: ["fuel_use", "fuel_price", "electricity_demand", "co2_ttw", "co2_wtw", "oil_import_cost"] },
   {
     sheet: "Money",
     metrics: [
