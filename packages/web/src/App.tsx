@@ -412,7 +412,7 @@ export function App() {
               <button
                 type="button"
                 disabled={!init}
-                onClick={() => init && exportYaml(state, init.levers, preset?.counterfactual ?? null)}
+                onClick={() => result && exportYaml(state, result.applied, preset?.counterfactual ?? null)}
                 data-testid="export-yaml"
               >
                 {t.exportYaml}

@@ -3,7 +3,7 @@
 // that `evplan run` accepts. File names carry the scenario and the date.
 import { csvCell, reportWorkbook, runCsv, writeWorkbook, type ExcelLike } from "@evplan/core";
 import { stringify } from "yaml";
-import type { AnalysisReply, DecomposeReply, InitReply, LeverInfo, RunReply } from "./protocol";
+import type { AnalysisReply, DecomposeReply, InitReply, RunReply } from "./protocol";
 import type { ViewState } from "./state";
 import { headlineFigures } from "./figures";
 
@@ -125,13 +125,13 @@ export function exportDecompositionCsv(why: DecomposeReply, state: ViewState): v
   download(`evplan-why-${fileStem(state)}-vs-${state.compare}.csv`, "text/csv", rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n");
 }
 
-/** The current settings as a scenario file: the preset extended by each moved lever from its year on. */
-export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): string {
-  const overrides: Record<string, Record<number, number>> = {};
-  for (const [series, value] of Object.entries(state.overrides).sort()) {
-    const l = levers.find((x) => x.series === series);
-    overrides[series] = { [l?.fromYear ?? 2026]: value };
-  }
+/**
+ * The current settings as a scenario file: the preset extended by each moved series' dated path exactly as the
+ * planner applied it (step interpolation, every year where the value changes), so `evplan run` reproduces it.
+ */
+export function scenarioYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): string {
+  const overrides: Record<string, { interpolation: "step"; values: Record<number, number> }> = {};
+  for (const series of Object.keys(applied).sort()) overrides[series] = { interpolation: "step", values: applied[series] };
   const doc = {
     name: scenarioName(state),
     title: `${state.preset} with planner settings`,
@@ -143,6 +143,6 @@ export function scenarioYaml(state: ViewState, levers: readonly LeverInfo[], cou
   return stringify(doc);
 }
 
-export function exportYaml(state: ViewState, levers: readonly LeverInfo[], counterfactual: string | null): void {
-  download(`${fileStem(state)}.yaml`, "application/yaml", scenarioYaml(state, levers, counterfactual));
+export function exportYaml(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null): void {
+  download(`${fileStem(state)}.yaml`, "application/yaml", scenarioYaml(state, applied, counterfactual));
 }

@@ -118,7 +118,7 @@ self.onmessage = (event: MessageEvent<Request>) => {
       post({ type: "backtest", id: msg.id, series, result });
       return;
     }
-    const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now());
+    const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now(), msg.years);
     post(reply, reply.counterfactual ? [reply.main.buffer, reply.counterfactual.buffer] : [reply.main.buffer]);
   } catch (e) {
     const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);

@@ -4,6 +4,9 @@
 import {
   Model,
   applyLever,
+  applyLeverYears,
+  datedPath,
+  leverValue,
   evaluateTargets,
   headlines,
   keyFigures,
@@ -40,14 +43,25 @@ export class PlannerModel {
     return c;
   }
 
-  /** The preset with the moved levers applied. */
-  planner(preset: string, overrides: Record<string, number>): CompiledScenario {
+  /**
+   * The preset with the moved levers applied: each lever's path scaled to its value (analysis/levers.ts), then
+   * single years set. `applied` gets each moved series' resulting dated path, which the exported YAML carries.
+   */
+  planner(
+    preset: string,
+    overrides: Record<string, number>,
+    years: Record<string, Record<number, number>> = {},
+    applied: Record<string, Record<number, number>> = {},
+  ): CompiledScenario {
     const base = this.compiled(preset);
     const params = new Float64Array(base.params);
-    for (const [series, value] of Object.entries(overrides)) {
+    for (const series of new Set([...Object.keys(overrides), ...Object.keys(years)])) {
       const lever = this.levers.find((l) => l.series === series);
       if (!lever) throw new Error(`unknown lever ${series}`);
-      applyLever(leverTarget(this.registry, base, series, lever.fromYear), base, params, value);
+      const target = leverTarget(this.registry, base, series, lever.fromYear);
+      if (overrides[series] !== undefined) applyLever(target, base, params, overrides[series]);
+      if (years[series]) applyLeverYears(target, base, params, years[series]);
+      applied[series] = datedPath(params, target.offsets[0], base, lever.fromYear);
     }
     return { ...base, name: `${preset}-planner`, params };
   }
@@ -76,17 +90,23 @@ export class PlannerModel {
   }
 
   /** One planner run: the reply the page lays out (buffers not yet transferred). */
-  run(id: number, presetName: string, overrides: Record<string, number>, now: () => number): RunReply {
+  run(id: number, presetName: string, overrides: Record<string, number>, now: () => number, years: Record<string, Record<number, number>> = {}): RunReply {
     const t0 = now();
     const preset = this.compiled(presetName);
-    const c = this.planner(presetName, overrides);
+    const applied: Record<string, Record<number, number>> = {};
+    const c = this.planner(presetName, overrides, years, applied);
     const main = this.model.evaluate(c, c.params);
     const cfRun = this.counterfactualRun(preset, c, overrides);
     const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
+    // What each control shows: the lever's value in its display year, in the preset and as applied now.
     const leverDefaults: Record<string, number> = {};
+    const leverYears: Record<string, number> = {};
     for (const l of this.levers) {
-      const slot = preset.slots.get(l.series);
-      if (slot !== undefined) leverDefaults[l.series] = preset.params[slot * preset.nYears + Math.min(preset.nYears - 1, l.fromYear - preset.baseYear)];
+      if (!preset.slots.has(l.series)) continue;
+      const target = leverTarget(this.registry, preset, l.series, l.fromYear);
+      const shown = leverValue(target, preset, preset.params);
+      leverDefaults[l.series] = shown.value;
+      leverYears[l.series] = shown.year;
     }
     const capSlot = c.slots.get("grid.installed_capacity")!;
     const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
@@ -103,6 +123,8 @@ export class PlannerModel {
       figures: keyFigures(run),
       headlines: headlines(run),
       leverDefaults,
+      leverYears,
+      applied,
       gridCapacity,
       events: policyEvents(c),
       millis: now() - t0,

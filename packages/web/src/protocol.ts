@@ -32,7 +32,7 @@ export interface ExtraScenario {
 
 export type Request =
   | { type: "init"; extra?: ExtraScenario[] }
-  | { type: "run"; id: number; preset: string; overrides: Record<string, number> }
+  | { type: "run"; id: number; preset: string; overrides: Record<string, number>; years?: Record<string, Record<number, number>> }
   | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; samples: number }
   | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number }
   | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; samples: number }
@@ -101,8 +101,11 @@ export interface RunReply {
   figures: KeyFigure[];
   /** The headline figures with the scenario's targets (core views): the cards lay these out. */
   headlines: Headline[];
-  /** Values of every lever's series at its year in the preset, for the controls' defaults. */
+  /** Every lever's value in its display year in the preset (the controls' defaults), and that year. */
   leverDefaults: Record<string, number>;
+  leverYears: Record<string, number>;
+  /** Each moved series' dated path as applied: the exported YAML carries exactly this. */
+  applied: Record<string, Record<number, number>>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */
   gridCapacity: number[];
   /** Years a policy switches (subsidy end, levy start), for the chart annotations. */

@@ -72,12 +72,14 @@ function marketSection(run: ScenarioRun, y: number): string[] {
   const items: [string, string, number][] = [
     ["purchase subsidies", "subsidy_outlay", 1],
     ["markup support on EV loans", "financing_support", 1],
-    ["sales tax, duty, registration forgone on EVs", "tax_forgone", 1],
-    ["petroleum and carbon levy lost", "fuel_levy_lost", 1],
     ["government share of chargers", "charger_support", 1],
+    ["vehicle taxes vs vehicles displaced", "vehicle_tax_change", -1],
     ["NEV levy on combustion vehicles", "nev_levy_revenue", -1],
     ["sales tax on charging electricity", "electricity_tax_gained", -1],
+    ["petroleum and carbon levy lost", "fuel_levy_lost", 1],
+    ["customs duty lost on fuel", "fuel_duty_lost", 1],
     ["net fiscal cost", "net_fiscal", 1],
+    ["memo: tax expenditure (not in net)", "tax_expenditure", 1],
   ];
   lines.push(
     table(

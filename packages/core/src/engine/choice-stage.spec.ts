@@ -29,7 +29,8 @@ describe("choice stage", () => {
       computeCosts(p, L, 1, new Float64Array(6).fill(100), new Float64Array(6).fill(1), new Float64Array(6).fill(1), Float64Array.of(250, 260, 200), st.costs);
       const stage = new ChoiceStage();
       stage.reset();
-      stage.year(p, L, 0, ALL_TARGETS, st, out); // calibrates; base year
+      stage.calibrateOn(p, L, st.costs);
+      stage.year(p, L, 0, ALL_TARGETS, st, out);
       stage.year(p, L, 1, ALL_TARGETS, st, out);
       const bev = st.salesPt[BEV];
       expect(bev).toBeCloseTo(200, 9); // targets mode: 20% of 1000

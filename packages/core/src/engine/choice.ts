@@ -187,8 +187,12 @@ export class ChoiceStage {
     c.evStockShareBase.fill(1);
   }
 
+  /** Calibrate the constants on base-year costs `costs` of the observed parameters `p` (engine.ts decides which). */
+  calibrateOn(p: Float64Array, L: ParamLayout, costs: CostTables): void {
+    calibrate(p, L, costs, this.choice);
+  }
+
   year(p: Float64Array, L: ParamLayout, t: number, flags: RunFlags, st: YearState, out: Float64Array): void {
-    if (t === 0) calibrate(p, L, st.costs, this.choice);
     utilities(p, L, t, st.costs, this.choice);
     this.p = p;
     this.L = L;

@@ -15,8 +15,10 @@ export class CostTables {
   readonly costNoSubsidy = new Float64Array(N_SEG * N_PT);
   /** Running cost per km: energy and maintenance (PKR/km). */
   readonly runningPerKm = new Float64Array(N_SEG * N_PT);
-  /** Tax, duty and registration a BEV or PHEV does not pay against ICE rates (PKR per vehicle). */
+  /** Tax, duty and registration a BEV or PHEV does not pay against ICE rates (PKR per vehicle): the concession. */
   readonly taxForgone = new Float64Array(N_SEG * N_PT);
+  /** Customs duty, sales tax, registration and NEV levy a vehicle pays at its own rates (PKR per vehicle). */
+  readonly taxPaid = new Float64Array(N_SEG * N_PT);
   /** NEV levy paid per vehicle (PKR). */
   readonly levy = new Float64Array(N_SEG * N_PT);
   /** Purchase subsidy per BEV (PKR). */
@@ -149,6 +151,7 @@ export function computeCosts(
       const registration = reg * taxed * (ev ? 1 - regExempt : 1);
       out.levy[o + q] = levy;
       out.upfront[o + q] = taxed + levy + registration;
+      out.taxPaid[o + q] = taxed - px + levy + registration;
       // What the vehicle would pay at the ICE segment's rates, minus what it pays.
       out.taxForgone[o + q] = ev ? px * (1 + dutyIce) * (1 + gstIce) * (1 + reg) - (taxed + registration) : 0;
       const kwh = q === BEV ? kwhBev : q === PHEV ? kwhPhev : 0;

@@ -42,6 +42,7 @@ describe("energy stage", () => {
 describe("emissions stage", () => {
   it("tank-to-wheel from fuel; well-to-wheel adds upstream fuel and grid electricity, not on-site solar", () => {
     const input = carYear(0.25);
+    input.st.evGridIntensity = 0.4;
     emissionsYear(input.p, input.L, 2, 1, input.st, input.out);
     const o = 2 * N_PT;
     const T = input.T;

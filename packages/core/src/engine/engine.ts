@@ -7,11 +7,11 @@
 // Stages pass what later stages need through one explicit state (state.ts) and write their own output rows;
 // none reads another's results back out of the output buffer. All working memory is allocated once in the
 // constructor; `run` allocates nothing.
-import { N_SEG } from "../domain.js";
+import { CNG, DIESEL, N_SEG, PETROL } from "../domain.js";
 import { batteryYear, chemistryMix, packCosts } from "./batteries.js";
 import { ChoiceStage } from "./choice.js";
 import { computeCosts } from "./costs.js";
-import { emissionsYear } from "./emissions.js";
+import { emissionsYear, evGridIntensityYear } from "./emissions.js";
 import { energyYear } from "./energy.js";
 import { Fleet } from "./fleet.js";
 import { fuelPricesYear } from "./fuel-prices.js";
@@ -24,6 +24,9 @@ import { salesYear } from "./sales.js";
 import { YearState, type RunFlags } from "./state.js";
 
 export type { RunFlags } from "./state.js";
+
+/** Vintage factors of a base-year new vehicle: 1 by definition. */
+const ONES = new Float64Array(N_SEG).fill(1);
 
 export class Engine {
   readonly nYears: number;
@@ -65,17 +68,23 @@ export class Engine {
       salesYear(p, L, t, st);
       this.fleet.newVintageFactors(t, st);
       packCosts(p, L, t, st.packCost);
-      if (t === 0) st.packCostBase.set(st.packCost);
+      // The chemistry mix tilts by each chemistry's cost against its observed base-year cost.
+      if (t === 0) {
+        if (flags.observed && flags.observed !== p) packCosts(flags.observed, L, 0, st.packCostBase);
+        else st.packCostBase.set(st.packCost);
+      }
       chemistryMix(p, L, t, st.packCost, st.packCostBase, st.chemMix, st.packUsd);
       fuelPricesYear(p, L, t, st, out);
       computeCosts(p, L, t, st.packUsd, st.feNew, st.evNew, st.pumpPrice, st.costs);
+      if (t === 0) this.calibrate(p, flags);
       this.choice.year(p, L, t, flags, st, out);
       for (let s = 0; s < N_SEG; s++) {
         if (t === 0) this.fleet.baseStock(p, L, s, st);
         this.fleet.year(p, L, s, t, flags.evMask, st, out);
         energyYear(p, L, s, t, this.fuelPerKm, st, out);
-        emissionsYear(p, L, s, t, st, out);
       }
+      evGridIntensityYear(p, L, t, st);
+      for (let s = 0; s < N_SEG; s++) emissionsYear(p, L, s, t, st, out);
       infrastructureYear(p, L, t, st, out);
       for (let s = 0; s < N_SEG; s++) {
         batteryYear(p, L, s, t, st, out);
@@ -90,5 +99,27 @@ export class Engine {
     }
     aggregate(T, out);
     writeTotals(T, flags, this.national, out);
+  }
+
+  /**
+   * Calibrate the choice constants on the observed base year: the run's own base-year costs when the run is the
+   * observed world, else the observed parameters' base-year costs (a new vintage has factors of 1 in the base year,
+   * and the base-year pump price is the set price plus the levies, as fuel-prices.ts reproduces it).
+   */
+  private calibrate(p: Float64Array, flags: RunFlags): void {
+    const st = this.state;
+    const obs = flags.observed;
+    if (!obs || obs === p) {
+      this.choice.calibrateOn(p, this.L, st.costs);
+      return;
+    }
+    const L = this.L;
+    chemistryMix(obs, L, 0, st.packCostBase, st.packCostBase, st.observedMix, st.observedPackUsd);
+    const carbon = obs[L.one["taxes.carbon_levy"]];
+    st.observedPump[PETROL] = obs[L.one["prices.petrol_ex_levy"]] + obs[L.one["taxes.petroleum_levy_petrol"]] + carbon;
+    st.observedPump[DIESEL] = obs[L.one["prices.diesel_ex_levy"]] + obs[L.one["taxes.petroleum_levy_diesel"]] + carbon;
+    st.observedPump[CNG] = obs[L.one["prices.cng"]];
+    computeCosts(obs, L, 0, st.observedPackUsd, ONES, ONES, st.observedPump, st.observedCosts);
+    this.choice.calibrateOn(obs, L, st.observedCosts);
   }
 }

@@ -18,6 +18,7 @@ export function importParityPkrPerLitre(p: Float64Array, L: ParamLayout, t: numb
 
 export function fuelPricesYear(p: Float64Array, L: ParamLayout, t: number, st: YearState, out: Float64Array): void {
   const parity = importParityPkrPerLitre(p, L, t);
+  st.importParityPkr = parity;
   const setPetrol = p[L.one["prices.petrol_ex_levy"] + t];
   const setDiesel = p[L.one["prices.diesel_ex_levy"] + t];
   if (t === 0) {

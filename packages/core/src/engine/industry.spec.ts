@@ -34,3 +34,33 @@ describe("industry and trade stage", () => {
     expect(st.national.chargerValueAddedPkr).toBeCloseTo(3e6 * 0.3, 6);
   });
 });
+
+describe("jobs net of losses and import content", () => {
+  it("nets combustion assembly and fuel retail jobs lost against the EV jobs", () => {
+    const { p, L, st, out, T, set } = stageInput();
+    set("industry.jobs_per_ice_vehicle.car", 0.02);
+    set("industry.jobs_per_ml_fuel", 6);
+    const o = 2 * N_PT;
+    st.salesPt[o + BEV] = 100;
+    st.costs.priceEx[o + BEV] = 2_000_000;
+    st.displacedPetrolL[2] = 2e6;
+    industryYear(p, L, 2, 1, st, out);
+    const lost = 100 * 0.02 + 2 * 6;
+    expect(out[cell(MI.jobs_lost, 2, BRK_ALL, T, 1)]).toBeCloseTo(lost, 9);
+    expect(out[cell(MI.jobs_net, 2, BRK_ALL, T, 1)]).toBeCloseTo(out[cell(MI.jobs, 2, BRK_ALL, T, 1)] - lost, 9);
+  });
+
+  it("a kit assembled here imports at least its battery cells, whatever its local share by value", () => {
+    const { p, L, st, out, T, set } = stageInput();
+    set("industry.localisation_share.two_wheeler", 0.95);
+    set("industry.cell_share_of_pack", 0.7);
+    st.salesPt[BEV] = 1000;
+    st.costs.priceEx[BEV] = 200_000;
+    st.costs.priceEx[ICE] = 150_000;
+    st.packUsd[0] = 100; // 10 kWh x 100 USD x 280 = 280,000 PKR of pack; cells 196,000 > 5% of 200,000
+    industryYear(p, L, 0, 1, st, out);
+    const ckd = Math.min(1, (10 * 100 * 280 * 0.7) / 200_000);
+    const expected = (1000 * 200_000 * ckd - 1000 * 150_000 * 0.05) / 280;
+    expect(out[cell(MI.ev_imports, 0, BRK_ALL, T, 1)]).toBeCloseTo(expected, 3);
+  });
+});

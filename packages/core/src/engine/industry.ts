@@ -40,8 +40,14 @@ export function industryYear(p: Float64Array, L: ParamLayout, s: number, t: numb
   const localPackKwh = packKwh * (1 - cbuEv) * packLocal;
   const valueAdded = assembled * avgPrice * localShare * vaShare + localPackKwh * packPkr * vaShare;
   const jobs = assembled * p[ix["industry.jobs_per_vehicle"][s] + t] + localPackKwh * 1e-6 * p[L.one["industry.jobs_per_gwh_packs"] + t];
+  // Jobs lost: the combustion vehicles the EVs sold here replace would have been assembled here in the ICE
+  // import form's CKD share, and the fuel their km no longer burn is not sold at the pump.
+  const displacedL = st.displacedPetrolL[s] + st.displacedDieselL[s];
+  const lost = evSales * (1 - cbuIce) * p[ix["industry.jobs_per_ice_vehicle"][s] + t] + displacedL * 1e-6 * p[L.one["industry.jobs_per_ml_fuel"] + t];
   out[cell(MI.local_value_added, s, BRK_ALL, T, t)] = valueAdded;
   out[cell(MI.jobs, s, BRK_ALL, T, t)] = jobs;
+  out[cell(MI.jobs_lost, s, BRK_ALL, T, t)] = lost;
+  out[cell(MI.jobs_net, s, BRK_ALL, T, t)] = jobs - lost;
 
   // Oil: the segment's road fuel, and the fuel its EVs displace.
   let litres = 0;
@@ -52,12 +58,15 @@ export function industryYear(p: Float64Array, L: ParamLayout, s: number, t: numb
   out[cell(MI.oil_import_cost, s, BRK_ALL, T, t)] = oilImportUsd(p, L, t, litres);
   const oilAvoided = oilImportUsd(p, L, t, st.displacedPetrolL[s] + st.displacedDieselL[s]);
 
-  // Imports: import content of the EVs sold above that of the ICE vehicles they replace (USD).
-  const evImportShare = cbuEv + (1 - cbuEv) * (1 - localShare);
+  // Imports: import content of the EVs sold above that of the ICE vehicles they replace (USD). A kit assembled
+  // here imports at least its battery cells (no cells are made in Pakistan), whatever its local share by value.
+  const cellShare = avgPrice > 0 ? Math.min(1, (kwhPerEv(p, L, s, t, st) * packPkr * p[L.one["industry.cell_share_of_pack"] + t]) / avgPrice) : 0;
+  const ckdImportShare = Math.max(1 - localShare, cellShare);
+  const evImportShare = cbuEv + (1 - cbuEv) * ckdImportShare;
   const iceImportShare = cbuIce + (1 - cbuIce) * (1 - localShare);
   const evImportsPkr = evSales * avgPrice * evImportShare - evSales * st.costs.priceEx[o + ICE] * iceImportShare;
   const exportUsd = exports * p[ix["industry.export_price"][s] + t];
-  const exportImportContent = exports * (avgPrice / fx) * (1 - localShare);
+  const exportImportContent = exports * (avgPrice / fx) * ckdImportShare;
   const evImportsUsd = evImportsPkr / fx + exportImportContent;
   out[cell(MI.ev_imports, s, BRK_ALL, T, t)] = evImportsUsd;
   out[cell(MI.ev_exports, s, BRK_ALL, T, t)] = exportUsd;
@@ -70,4 +79,13 @@ export function chargerIndustryYear(p: Float64Array, L: ParamLayout, t: number, 
   for (let c = 0; c < N_CT; c++) points += st.points[c];
   st.national.chargerValueAddedPkr = chargerCapexTotal(st) * p[L.one["industry.value_added_share"] + t];
   st.national.chargerJobs = points * p[L.one["industry.jobs_per_charge_point"] + t];
+}
+
+/** Battery kWh of an average EV sold in segment s this year (BEV and PHEV weighted by sales; a BEV's if none). */
+function kwhPerEv(p: Float64Array, L: ParamLayout, s: number, t: number, st: YearState): number {
+  const bev = st.salesPt[s * N_PT + BEV];
+  const phev = st.salesPt[s * N_PT + PHEV];
+  const kBev = p[L.ix["vehicles.battery_kwh_bev"][s] + t];
+  const kPhev = p[L.ix["vehicles.battery_kwh_phev"][s] + t];
+  return bev + phev > 0 ? (bev * kBev + phev * kPhev) / (bev + phev) : kBev;
 }

@@ -149,6 +149,7 @@ export function writeTotals(T: number, flags: RunFlags, national: NationalRows, 
     out[cell(MI.pack_chemistry_share, SEG_TOTAL, BRK_ALL, T, t)] = 1;
     // National rows: chargers' jobs and value added count in the total only.
     out[cell(MI.jobs, SEG_TOTAL, BRK_ALL, T, t)] += national.chargerJobs[t];
+    out[cell(MI.jobs_net, SEG_TOTAL, BRK_ALL, T, t)] += national.chargerJobs[t];
     out[cell(MI.local_value_added, SEG_TOTAL, BRK_ALL, T, t)] += national.chargerValueAdded[t];
     // Net fiscal cost: segments' ledgers plus the national charger support.
     let net = out[cell(MI.charger_support, SEG_TOTAL, BRK_ALL, T, t)];

@@ -9,6 +9,11 @@ import { N_CT } from "./infrastructure.js";
 export interface RunFlags {
   readonly modes: Uint8Array;
   readonly evMask: Uint8Array;
+  /**
+   * The observed world's parameters (same layout), whose base year the choice constants are calibrated on; absent,
+   * the run's own parameters. A sweep passes its draw of the observed world.
+   */
+  readonly observed?: Float64Array;
 }
 
 export class YearState {
@@ -30,15 +35,22 @@ export class YearState {
   readonly exLevyPrice = new Float64Array(N_FUEL);
   /** Margins, duties and freight over import parity, fixed in the base year (petrol, diesel; PKR/L). Carried. */
   readonly parityMargin = new Float64Array(2);
+  /** Import-parity price of refined products this year (PKR/L): the landed value customs duty is charged on. */
+  importParityPkr = 0;
 
   // Battery prices and buyers' costs ---------------------------------------------------------------------------
-  /** Pack cost by chemistry this year and in the base year (USD/kWh). */
+  /** Pack cost by chemistry this year, and in the observed base year (USD/kWh). */
   readonly packCost = new Float64Array(N_CHEM);
   readonly packCostBase = new Float64Array(N_CHEM);
   /** Chemistry mix of new packs [s * N_CHEM + c] and the mix-weighted pack cost per segment (USD/kWh). */
   readonly chemMix = new Float64Array(N_SEG * N_CHEM);
   readonly packUsd = new Float64Array(N_SEG);
   readonly costs = new CostTables();
+  /** Buyers' costs in the observed base year, for calibrating the choice constants (when they differ from the run's). */
+  readonly observedCosts = new CostTables();
+  readonly observedMix = new Float64Array(N_SEG * N_CHEM);
+  readonly observedPackUsd = new Float64Array(N_SEG);
+  readonly observedPump = new Float64Array(N_FUEL);
 
   // Fleet (sums over vintages), [s * N_PT + q] -----------------------------------------------------------------
   readonly stock = new Float64Array(N_SEG * N_PT);
@@ -59,6 +71,11 @@ export class YearState {
   readonly chargingKwh = new Float64Array(N_SEG * N_PT);
   /** Per segment: charging energy drawn from the grid, i.e. less the on-site solar share (kWh). */
   readonly gridKwh = new Float64Array(N_SEG);
+  /**
+   * CO2 intensity of the grid electricity EVs charge this year (kg CO2/kWh): the grid's average with the EVs' demand
+   * added at the marginal intensity (national, set once all segments' energy is known).
+   */
+  evGridIntensity = 0;
   /** Per segment: fuel an ICE vehicle of the same vintage would have burned on the electric km (L). */
   readonly displacedPetrolL = new Float64Array(N_SEG);
   readonly displacedDieselL = new Float64Array(N_SEG);

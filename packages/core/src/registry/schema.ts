@@ -66,6 +66,9 @@ export type Uncertainty = z.infer<typeof uncertaintySchema>;
 export const PARAMETER_KINDS = ["policy", "economy", "prices", "technology", "behaviour", "observed"] as const;
 export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 
+export const LEVER_DIRECTIONS = ["more_evs", "fewer_evs", "none", "either"] as const;
+export type LeverDirection = (typeof LEVER_DIRECTIONS)[number];
+
 export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
 
 /** Declares that a parameter is a policy or scenario lever: the web planner builds its controls from this. */
@@ -75,10 +78,26 @@ export const leverSchema = z
     min: z.number(),
     max: z.number(),
     step: z.number().positive().optional(),
-    /** Which dated value the control moves: every value from this year on is set to the control's value. */
+    /** The lever's first year: the control edits the dated path from this year on (earlier years are history). */
     from_year: z.number().int().optional(),
+    /**
+     * Which way raising the lever should move EV adoption: `more_evs`, `fewer_evs`, `none` (it moves other results
+     * only), or `either` (it can go both ways for a stated reason, in `direction_note`). A property test holds
+     * every lever to it.
+     */
+    direction: z.enum(LEVER_DIRECTIONS),
+    direction_note: z.string().min(20).optional(),
+    /** The modes in which the lever moves adoption (default both); elsewhere the planner shows it disabled. */
+    acts_in: z
+      .array(z.enum(["targets", "market"]))
+      .min(1)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((l) => (l.direction === "either" || l.direction === "none") === (l.direction_note !== undefined), {
+    message: "direction_note is required for direction either or none, and only then",
+    path: ["direction_note"],
+  });
 
 const scalarOrIndexed = z.union([z.number(), z.record(z.string(), z.number())]);
 const datedValue = z.union([

@@ -60,6 +60,7 @@ export const UNITS: Readonly<Record<string, UnitInfo>> = {
   "jobs/GWh": nonNegative("jobs per GWh a year"),
   "jobs/point": nonNegative("jobs per charge point installed"),
   "jobs/vehicle": nonNegative("jobs per vehicle a year"),
+  "jobs/ML": nonNegative("jobs per million litres of fuel sold a year"),
   "USD/year": nonNegative("US dollars per year"),
 };
 

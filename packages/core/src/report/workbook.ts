@@ -55,11 +55,18 @@ export function displayUnit(unit: string): { divisor: number; label: string; num
 /** Metric groups, one sheet each; a metric not listed (a new one) goes to "Other". */
 export const METRIC_GROUPS: readonly { readonly sheet: string; readonly metrics: readonly string[] }[] = [
   { sheet: "Sales and fleet", metrics: ["sales", "ev_sales_share", "stock", "ev_stock", "retirements", "vkt"] },
-  { sheet: "Energy and CO2", metrics: ["fuel_use", "fuel_price", "electricity_demand", "co2_ttw", "co2_wtw", "oil_import_cost"] },
+  {
+    sheet: "Energy and CO2",
+    metrics: ["fuel_use", "fuel_price", "electricity_demand", "co2_ttw", "co2_wtw", "co2_electricity", "co2_with_electricity", "oil_import_cost"],
+  },
   {
     sheet: "Money",
     metrics: [
       "net_fiscal",
+      "revenue_change",
+      "tax_expenditure",
+      "vehicle_tax_change",
+      "fuel_duty_lost",
       "subsidy_outlay",
       "financing_support",
       "tax_forgone",
@@ -84,6 +91,8 @@ export const METRIC_GROUPS: readonly { readonly sheet: string; readonly metrics:
       "lithium_demand",
       "local_value_added",
       "jobs",
+      "jobs_lost",
+      "jobs_net",
       "ev_imports",
       "ev_exports",
       "fx_net",

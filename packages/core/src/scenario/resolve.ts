@@ -45,6 +45,12 @@ export interface CompiledScenario {
   readonly modes: Uint8Array;
   /** Values of every series in the registry, `params[slot * nYears + (year - baseYear)]`. */
   readonly params: Float64Array;
+  /**
+   * The data pack's own values (no scenario's overrides) in the same layout: the observed world, on whose base
+   * year the choice constants are calibrated, so that a scenario's or a lever's change to the base year acts on
+   * buyers instead of being absorbed by the constants (docs/model.md section 3.2).
+   */
+  readonly observed: Float64Array;
   readonly slots: ReadonlyMap<string, number>;
   readonly seriesNames: readonly string[];
   readonly targets: readonly Target[];
@@ -159,10 +165,15 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
   const seriesNames = [...registry.series.keys()].sort();
   const slots = new Map<string, number>();
   const params = new Float64Array(seriesNames.length * nYears);
+  const observed = new Float64Array(seriesNames.length * nYears);
   seriesNames.forEach((name, slot) => {
     slots.set(name, slot);
     const p = points.get(name)!;
-    for (let t = 0; t < nYears; t++) params[slot * nYears + t] = valueAt(p.years, p.values, p.interpolation, baseYear + t);
+    const s = registry.series.get(name)!;
+    for (let t = 0; t < nYears; t++) {
+      params[slot * nYears + t] = valueAt(p.years, p.values, p.interpolation, baseYear + t);
+      observed[slot * nYears + t] = valueAt(s.years, s.values, s.parameter.interpolation, baseYear + t);
+    }
   });
 
   // Not inherited: a variant of a scenario is compared with the reference unless it names another counterfactual.
@@ -179,6 +190,7 @@ function compileLayers(registry: Registry, chain: readonly Layer[], frame?: Scen
     evMask,
     modes,
     params,
+    observed,
     slots,
     seriesNames,
     targets,

@@ -11,6 +11,7 @@ import { segmentSlot } from "../analysis/read.js";
 import { SEGMENTS } from "../domain.js";
 import type { Uncertainty } from "../registry/schema.js";
 import { compileDistribution, quantileAt } from "./distributions.js";
+import type { RunFlags } from "../engine/state.js";
 import { applyDraws, applyOne, buildDrawPlan, describePlan, planQuantile, type DrawPlan } from "./plan.js";
 import { saltelliPoint, sobolWithBootstrap } from "./sobol.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -70,6 +71,10 @@ abstract class CellSweep {
   protected readonly pCf: Float64Array;
   private readonly out: Float64Array;
   private readonly offset: number;
+  /** The observed world under the same draw (see uncertainty.ts), and the run flags that carry it. */
+  protected readonly pObserved: Float64Array;
+  private readonly flagsMain: RunFlags;
+  private readonly flagsCf: RunFlags;
 
   constructor(model: Model, main: CompiledScenario, counterfactual: CompiledScenario | null, opts: SensitivityOptions) {
     const { metric, segment, year } = opts.metric;
@@ -86,6 +91,9 @@ abstract class CellSweep {
     this.values = new Float64Array(this.plan.dims);
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
+    this.pObserved = new Float64Array(main.params.length);
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved };
+    this.flagsCf = this.cf ? { modes: this.cf.modes, evMask: this.cf.evMask, observed: this.pObserved } : this.flagsMain;
     this.out = this.eng.newOutput();
     this.offset = rowOffset(metricIndex(metric), segmentSlot(segment), BRK_ALL, main.nYears) + (year - main.baseYear);
   }
@@ -103,10 +111,10 @@ abstract class CellSweep {
 
   /** The metric cell with pMain (and pCf) already filled. */
   protected evaluate(): number {
-    this.eng.run(this.pMain, this.main, this.out);
+    this.eng.run(this.pMain, this.flagsMain, this.out);
     const v = this.out[this.offset];
     if (!this.cf) return v;
-    this.engCf!.run(this.pCf, this.cf, this.out);
+    this.engCf!.run(this.pCf, this.flagsCf, this.out);
     return v - this.out[this.offset];
   }
 }
@@ -126,11 +134,13 @@ export class TornadoSweep extends CellSweep implements Sweep<SensitivityMeta> {
   runRange(from: number, to: number, out: Float64Array, outOffset = 0): void {
     for (let e = from; e < to; e++) {
       this.pMain.set(this.main.params);
+      this.pObserved.set(this.main.observed);
       if (this.cf) this.pCf.set(this.cf.params);
       if (e > 0) {
         const d = (e - 1) >> 1;
         const v = planQuantile(this.plan, d, (e - 1) % 2 === 0 ? TORNADO_LOW : TORNADO_HIGH);
         applyOne(this.plan, d, v, this.pMain);
+        applyOne(this.plan, d, v, this.pObserved);
         if (this.cf) applyOne(this.plan, d, v, this.pCf);
       }
       out[outOffset + e - from] = this.evaluate();
@@ -173,6 +183,7 @@ export class SobolSweep extends CellSweep implements Sweep<SensitivityMeta> {
       saltelliPoint(e, k, this.meta.seed!, this.plan.keys, this.u);
       for (let d = 0; d < k; d++) this.values[d] = planQuantile(this.plan, d, this.u[d]);
       applyDraws(this.plan, this.main.params, this.values, this.pMain);
+      applyDraws(this.plan, this.main.observed, this.values, this.pObserved);
       if (this.cf) applyDraws(this.plan, this.cf.params, this.values, this.pCf);
       out[outOffset + e - from] = this.evaluate();
     }

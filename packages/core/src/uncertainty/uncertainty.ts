@@ -10,6 +10,7 @@ import type { Model } from "../analysis/model.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import { segmentSlot } from "../analysis/read.js";
 import { meetsTarget } from "../analysis/targets.js";
+import type { RunFlags } from "../engine/state.js";
 import { applyDraws, buildDrawPlan, describePlan, drawAt, type DrawPlan } from "./plan.js";
 import { dpercentiles } from "./percentile.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
@@ -78,6 +79,9 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   private readonly pCf: Float64Array;
   private readonly outMain: Float64Array;
   private readonly outCf: Float64Array;
+  private readonly pObserved: Float64Array;
+  private readonly flagsMain: RunFlags;
+  private readonly flagsCf: RunFlags;
   private readonly cellOffsets: Int32Array;
   private readonly targetOffsets: Int32Array;
 
@@ -124,6 +128,11 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     this.draws = new Float64Array(this.plan.dims);
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
+    // A draw is a belief about the world: it applies to the observed base year the choice constants are calibrated
+    // on as well (both runs share one observed world: a counterfactual is compiled in its scenario's frame).
+    this.pObserved = new Float64Array(main.params.length);
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved };
+    this.flagsCf = counterfactual ? { modes: counterfactual.modes, evMask: counterfactual.evMask, observed: this.pObserved } : this.flagsMain;
     this.outMain = this.engMain.newOutput();
     this.outCf = this.engMain.newOutput();
   }
@@ -137,10 +146,11 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     for (let i = from; i < to; i++) {
       drawAt(this.plan, seed, i, this.draws);
       applyDraws(this.plan, this.main.params, this.draws, this.pMain);
-      this.engMain.run(this.pMain, this.main, om);
+      applyDraws(this.plan, this.main.observed, this.draws, this.pObserved);
+      this.engMain.run(this.pMain, this.flagsMain, om);
       if (this.cf) {
         applyDraws(this.plan, this.cf.params, this.draws, this.pCf);
-        this.engCf!.run(this.pCf, this.cf, oc);
+        this.engCf!.run(this.pCf, this.flagsCf, oc);
       }
       let o = outOffset + (i - from) * width;
       for (let c = 0; c < nCells; c++) {

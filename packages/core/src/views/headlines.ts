@@ -64,13 +64,13 @@ export function headlines(run: ScenarioRun): Headline[] {
     },
     {
       id: "co2_end",
-      label: `Road CO2 (tank-to-wheel) ${yEnd}`,
-      metric: "co2_ttw",
+      label: `Road CO2, charging electricity included, ${yEnd}`,
+      metric: "co2_with_electricity",
       segment: "total",
       year: yEnd,
       unit: "t CO2",
-      value: at("co2_ttw", yEnd),
-      target: targetOn(run, "co2_ttw", yEnd),
+      value: at("co2_with_electricity", yEnd),
+      target: targetOn(run, "co2_with_electricity", yEnd),
     },
     {
       id: "net_fiscal_2030",

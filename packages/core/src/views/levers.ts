@@ -3,7 +3,7 @@
 // seek and the CLI read the same defaults.
 import { INDEX_KEYS } from "../domain.js";
 import type { Parameter, Registry } from "../registry/registry.js";
-import { LEVER_GROUPS } from "../registry/schema.js";
+import { LEVER_GROUPS, type LeverDirection } from "../registry/schema.js";
 import { keyLabel } from "./labels.js";
 import { provenance, sourceLine, type Provenance } from "./parameters.js";
 
@@ -25,6 +25,11 @@ export interface LeverInfo {
   readonly source: string;
   readonly url?: string;
   readonly provenance: Provenance;
+  /** Which way raising the lever should move EV adoption, and why where it can go either way or not at all. */
+  readonly direction: LeverDirection;
+  readonly directionNote?: string;
+  /** Modes in which the lever moves adoption. */
+  readonly actsIn: readonly ("targets" | "market")[];
 }
 
 /** The first year a lever moves when its file does not say: the year after the base year (the first policy year). */
@@ -54,6 +59,9 @@ export function leverCatalogue(registry: Registry, baseYear: number): LeverInfo[
         source: sourceLine(p),
         url: p.references[0]?.url,
         provenance: provenance(p),
+        direction: p.lever.direction,
+        directionNote: p.lever.direction_note,
+        actsIn: p.lever.acts_in ?? ["targets", "market"],
       });
     }
   }
