@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { metricDef } from "@evplan/core";
 import type { Browser, Page } from "playwright-core";
 import { launch, startServer } from "../bench/browser-helpers.mjs";
 
@@ -183,7 +184,7 @@ describe("exports", () => {
     const cell = sales.getRow(shareAtRow).getCell(5 + 2030 - 2025);
     expect(cell.numFmt).toBe("0.0%");
     const money = wb.getWorksheet("Money")!.getSheetValues() as unknown[][];
-    const net = money.find((r) => r?.[2] === "Net fiscal cost (positive = cost to the treasury) (PKR bn)" && r[3] === "all segments")!;
+    const net = money.find((r) => r?.[2] === `${metricDef("net_fiscal")!.label} (PKR bn)` && r[3] === "all segments")!;
     expect(Math.abs(net[10] as number)).toBeLessThan(1000); // PKR bn, not rupees
     expect(money.some((r) => String(r?.[1]).endsWith("minus Reference (base-year policies continue) (counterfactual)"))).toBe(true);
     // No raw segment codes anywhere in the wide sheets.
