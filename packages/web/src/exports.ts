@@ -74,7 +74,7 @@ export function workbookSpec({ r, state, init, analysis, why, title }: XlsxInput
       { label: `Net fiscal cost ${r.baseYear}-2030 (+ is a cost to the treasury)`, value: f.fiscal / 1e9, unit: "PKR bn", numFmt: "#,##0.0" },
       { label: `Oil imports avoided ${r.baseYear}-2030 against the counterfactual`, value: f.oil / 1e9, unit: "USD bn", numFmt: "#,##0.00" },
       { label: "Public charge points by 2030", value: f.chargers, unit: "charge points", numFmt: "#,##0" },
-      { label: `Road CO2 (tank-to-wheel) ${f.lastYear}`, value: f.co2 / 1e6, unit: "Mt CO2", numFmt: "#,##0.00" },
+      { label: `Road CO2, charging electricity included, ${f.lastYear}`, value: f.co2 / 1e6, unit: "Mt CO2", numFmt: "#,##0.00" },
     ],
     moved: Object.entries(state.overrides).map(([series, value]) => {
       const l = levers.find((x) => x.series === series);

@@ -58,7 +58,12 @@ export async function runWorkbookBytes(ctx: Context, run: ScenarioRun, version: 
       },
       ...(cf ? [{ label: `Oil imports avoided ${c.baseYear}-${y} against the counterfactual`, value: oil / 1e9, unit: "USD bn", numFmt: "#,##0.00" }] : []),
       { label: `Public charge points by ${y}`, value: metricValue(run.main, "public_chargers", "total", y), unit: "charge points", numFmt: "#,##0" },
-      { label: `Road CO2 (tank-to-wheel) ${last}`, value: metricValue(run.main, "co2_ttw", "total", last) / 1e6, unit: "Mt CO2", numFmt: "#,##0.00" },
+      {
+        label: `Road CO2, charging electricity included, ${last}`,
+        value: metricValue(run.main, "co2_with_electricity", "total", last) / 1e6,
+        unit: "Mt CO2",
+        numFmt: "#,##0.00",
+      },
     ],
     moved: [],
     differences: reference && reference.name !== c.name ? settingDifferences(registry, c, reference) : [],

@@ -199,7 +199,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
                 cmp={g && fmtPct(g.s40)}
               />
               <Row
-                label={`Road CO₂, ${f.lastYear}`}
+                label={`Road CO₂ incl. charging power, ${f.lastYear}`}
                 value={`${fmtNumber(f.co2 / 1e6, 1)} Mt`}
                 target={tCo2 ? "net zero" : undefined}
                 met={tCo2?.met}
