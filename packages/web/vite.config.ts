@@ -4,6 +4,8 @@ import { defineConfig, type Plugin } from "vite";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
+import { execSync } from "node:child_process";
+import { docPage } from "./docs-html.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -45,23 +47,54 @@ function evplanPack(): Plugin {
   };
 }
 
-/** Copies the model documentation into the build, so that each chart's "method" link works offline. */
+/**
+ * The documentation as HTML pages (docs/*.md -> docs/*.html) with an id on every heading, so that each chart's
+ * "method" link opens the right section offline. The Markdown files are copied too, for those who want the source.
+ */
 function evplanDocs(): Plugin {
   return {
     name: "evplan-docs",
     generateBundle() {
       const docs = join(root, "docs");
-      for (const f of readdirSync(docs).filter((f) => f.endsWith(".md"))) {
-        this.emitFile({ type: "asset", fileName: `docs/${f}`, source: readFileSync(join(docs, f), "utf8") });
+      const files = readdirSync(docs).filter((f) => f.endsWith(".md"));
+      for (const f of files) {
+        const md = readFileSync(join(docs, f), "utf8");
+        this.emitFile({ type: "asset", fileName: `docs/${f}`, source: md });
+        this.emitFile({ type: "asset", fileName: `docs/${f.replace(/\.md$/, ".html")}`, source: docPage(md, f, files) });
       }
+      // The Urdu font's licence travels with the font.
+      this.emitFile({
+        type: "asset",
+        fileName: "fonts/NotoNaskhArabic-OFL.txt",
+        source: readFileSync(join(root, "node_modules/@fontsource/noto-naskh-arabic/LICENSE"), "utf8"),
+      });
     },
   };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  let commit = "";
+  try {
+    commit = execSync("git rev-parse --short HEAD", { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+  } catch {
+    commit = "";
+  }
+  return commit ? `${pkg.version} (${commit})` : pkg.version;
 }
 
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
   plugins: [evplanPack(), evplanDocs()],
+  define: { __EVPLAN_VERSION__: JSON.stringify(version()) },
   worker: { format: "es", plugins: () => [evplanPack()] },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { main: join(import.meta.dirname, "index.html"), brief: join(import.meta.dirname, "brief.html") } },
+  },
 });

@@ -16,6 +16,7 @@ import { scenariosCommand } from "./commands/scenarios.js";
 import { setWide } from "./format/table.js";
 import { CLI_VERSION } from "./version.js";
 import { registerSaved } from "./commands/saved.js";
+import { registerBrief } from "./commands/brief.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -35,8 +36,8 @@ export function buildProgram(): Command {
     .command("run")
     .description("run a scenario and its counterfactual")
     .argument("<scenario>", "scenario name (from the scenarios folder) or a path to a scenario file")
-    .addOption(new Option("--format <format>", "table, json or csv").default("table"))
-    .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder")
+    .addOption(new Option("--format <format>", "table, json, csv, or xlsx (a report workbook; needs --out)").default("table"))
+    .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder (and <scenario>.xlsx with --format xlsx)")
     .addOption(dataOpt())
     .addOption(scenOpt())
     .action((arg: string, opts) => runCommand(arg, opts, print));
@@ -100,6 +101,7 @@ export function buildProgram(): Command {
   registerSensitivity(program, print);
   registerMerge(program, print);
   registerSaved(program, print);
+  registerBrief(program, print);
 
   program
     .command("backtest")

@@ -39,3 +39,5 @@ export * from "./backtest/pooled.js";
 export { equilibriumDepth, type ChoiceState } from "./engine/choice.js";
 export * from "./numeric/root.js";
 export * from "./views/index.js";
+export * from "./analysis/briefing.js";
+export * from "./report/workbook.js";

@@ -1,32 +1,56 @@
-// The planner: levers on the left, headline figures and charts on the right, sources one click away.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+// The planner: levers on the left (a drawer on a phone), headline figures and charts on the right, sources one
+// click away. The model runs in a worker; a second worker answers the slower questions (what it takes, how sure,
+// why it changed) in the background, so the sliders never wait for them.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { ModelClient } from "./client";
 import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
-import { LEVER_GROUPS, type Headline } from "@evplan/core";
-import type { InitReply, LeverInfo, RunReply } from "./protocol";
+import type { AnalysisReply, DecomposeReply, InitReply, RunReply } from "./protocol";
 import { DEFAULT_STATE, parseState, readCheckedState, writeState, type StateNotice, type ViewState } from "./state";
 import { LinkNotice } from "./Notice";
-import { fmtCompact, fmtNumber, fmtPct } from "./format";
-import { exportCsv, exportXlsx, exportYaml } from "./exports";
+import { SavedScenarios } from "./SavedScenarios";
+import { fmtNumber } from "./format";
+import { exportCsv, exportDecompositionCsv, exportXlsx, exportYaml, fileStem } from "./exports";
 import { Assumptions } from "./Assumptions";
 import { Uncertainty } from "./Uncertainty";
 import { Backtest } from "./Backtest";
-import { SavedScenarios } from "./SavedScenarios";
+import { GROUPS, LeverGroup } from "./Levers";
+import { Headlines } from "./Headlines";
+import { WhyChanged } from "./WhyChanged";
+import { labels } from "./labels";
+import { copyText } from "./clipboard";
 import { mark } from "./perf";
 
 const client = new ModelClient();
-const GROUPS = LEVER_GROUPS;
+/** Background questions (goal seek, Monte Carlo, decomposition) run in a worker of their own. */
+const background = new ModelClient();
+/** Samples for the first screen's probabilities: about a quarter of a second in the worker. */
+export const HEADLINE_SAMPLES = 200;
+/** Wait this long after the last move before asking the background questions. */
+const SETTLE_MS = 300;
 
 declare global {
   interface Window {
     /** Counters for the tests and the latency benchmark: runs received, complete updates (every chart drawn with a new run). */
-    __evplan?: { runs: number; updates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState };
+    __evplan?: { runs: number; updates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState; analyses?: number };
   }
 }
+
+function useMedia(query: string): boolean {
+  const [on, setOn] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const m = matchMedia(query);
+    const f = () => setOn(m.matches);
+    m.addEventListener("change", f);
+    return () => m.removeEventListener("change", f);
+  }, [query]);
+  return on;
+}
+
+const settingKey = (preset: string, overrides: Record<string, number>) => JSON.stringify([preset, Object.entries(overrides).sort()]);
 
 export function App() {
   const [init, setInit] = useState<InitReply | null>(null);
@@ -37,7 +61,10 @@ export function App() {
   const [compare, setCompare] = useState<RunReply | null>(null);
   const [error, setError] = useState<string | null>(null);
   const t: Strings = STRINGS[state.lang];
+  const L = labels(state.lang);
   const started = useRef(0);
+  const narrow = useMedia("(max-width: 960px)");
+  const [drawer, setDrawer] = useState(false);
 
   useEffect(() => {
     let catalog: InitReply | null = null;
@@ -53,6 +80,7 @@ export function App() {
       fromLink();
       setInit(i);
     });
+    background.init();
     const onHash = fromLink;
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
@@ -105,6 +133,39 @@ export function App() {
     client.run(state.compare, {}).then(setCompare, (e: Error) => setError(e.message));
   }, [init, state.compare]);
 
+  // Background answers for the first screen, once the settings have settled; the worker caches them per setting.
+  const key = settingKey(state.preset, state.overrides);
+  const [analysis, setAnalysis] = useState<{ key: string; reply: AnalysisReply } | null>(null);
+  useEffect(() => {
+    if (!init) return;
+    const asked = { preset: state.preset, overrides: state.overrides, key };
+    const timer = setTimeout(() => {
+      background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES).then(
+        (reply) => {
+          setAnalysis((a) => (a?.key === asked.key ? a : { key: asked.key, reply }));
+          if (window.__evplan) window.__evplan.analyses = (window.__evplan.analyses ?? 0) + 1;
+        },
+        (e: Error) => setError(e.message),
+      );
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [init, key]);
+  const analysisPending = analysis?.key !== key;
+
+  const [why, setWhy] = useState<{ key: string; reply: DecomposeReply } | null>(null);
+  const whyKey = state.compare ? `${key}|${state.compare}` : "";
+  useEffect(() => {
+    if (!init || !state.compare) return setWhy(null);
+    const asked = { preset: state.preset, overrides: state.overrides, compare: state.compare, key: whyKey };
+    const timer = setTimeout(() => {
+      background.decompose(asked.preset, asked.overrides, asked.compare, {}).then(
+        (reply) => setWhy({ key: asked.key, reply }),
+        (e: Error) => setError(e.message),
+      );
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [init, whyKey]);
+
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setLever = useCallback(
     (series: string, value: number | null) =>
@@ -123,11 +184,19 @@ export function App() {
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const preset = init?.presets.find((p) => p.name === state.preset);
-  const comparison: Comparison | null = useMemo(() => (compare && state.compare ? { name: state.compare, run: compare } : null), [compare, state.compare]);
-  const options = useMemo(
-    () => (result ? Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison)])) : null),
-    [result, comparison],
+  const presetTitle = (name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name);
+  const compareTitle = state.compare ? presetTitle(state.compare) : "";
+  const comparison: Comparison | null = useMemo(
+    () => (compare && state.compare ? { name: compareTitle, run: compare } : null),
+    [compare, state.compare, compareTitle],
   );
+  const options = useMemo(
+    () => (result ? Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison, L)])) : null),
+    [result, comparison, L],
+  );
+  const moved = Object.keys(state.overrides).length;
+  const scenarioLabel = `${presetTitle(state.preset)}${moved ? ` + ${moved} ${t.changed}` : ""}`;
+  const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: fileStem(state) }), [scenarioLabel, state]);
 
   // Every result chart is drawn by one board laid over the figures (board.ts); an update is complete when it has
   // drawn, in the task that brought the run.
@@ -153,6 +222,7 @@ export function App() {
     const box = chartsBox.current!;
     const b = new ChartBoard(box);
     board.current = b;
+    (window as unknown as { __evplanBoardOption?: () => object }).__evplanBoardOption = () => b.option();
     b.measure();
     // The boxes move when the window, a legend or the language changes: measure again, and redraw if they moved.
     const ro = new ResizeObserver(() => b.measure() && redraw.current());
@@ -173,10 +243,41 @@ export function App() {
     window.__evplan.lastUpdateMs = performance.now() - started.current;
     window.__evplanOnUpdate?.();
   }, [options, hiddenSeries]);
-  const [copied, setCopied] = useState(false);
+
+  // Copy link: the clipboard API where the page may use it; otherwise the link is shown selected, to copy by hand.
+  const [copied, setCopied] = useState<"no" | "yes" | "manual">("no");
+  const link = location.href.split("#")[0] + writeState(state);
+  const share = async () => {
+    setCopied((await copyText(link)) ? "yes" : "manual");
+    if (copied !== "manual") setTimeout(() => setCopied((c) => (c === "yes" ? "no" : c)), 2000);
+  };
+
+  // The drawer: Escape closes it, focus goes into it when it opens and back to its button when it closes.
+  const drawerButton = useRef<HTMLButtonElement>(null);
+  const drawerTitle = useRef<HTMLHeadingElement>(null);
+  const drawerOpen = narrow && drawer;
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (!drawerOpen) {
+      if (wasOpen.current) drawerButton.current?.focus();
+      wasOpen.current = false;
+      return;
+    }
+    wasOpen.current = true;
+    drawerTitle.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setDrawer(false);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [drawerOpen]);
+  // A landmark beside the results on a wide screen; a dialog over them on a phone.
+  const Panel = narrow ? "div" : "aside";
+  const closeDrawer = () => setDrawer(false);
 
   return (
     <>
+      <a className="skip-link" href="#results">
+        {t.skip}
+      </a>
       <header className="topbar">
         <div className="topbar-inner">
           <div className="brand">
@@ -192,7 +293,7 @@ export function App() {
               <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {} })} data-testid="preset">
                 {init?.presets.map((p) => (
                   <option key={p.name} value={p.name}>
-                    {p.title}
+                    {L.preset(p.name, p.title)}
                   </option>
                 ))}
               </select>
@@ -203,7 +304,7 @@ export function App() {
                 <option value="">{t.none}</option>
                 {init?.presets.map((p) => (
                   <option key={p.name} value={p.name}>
-                    {p.title}
+                    {L.preset(p.name, p.title)}
                   </option>
                 ))}
               </select>
@@ -211,62 +312,119 @@ export function App() {
             <button type="button" onClick={() => update({ overrides: {} })} data-testid="reset">
               {t.reset}
             </button>
+            <button type="button" onClick={share} data-testid="share">
+              {copied === "yes" ? t.copied : t.share}
+            </button>
             <button
               type="button"
-              onClick={() => {
-                navigator.clipboard?.writeText(location.href.split("#")[0] + writeState(state)).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                );
-                setTimeout(() => setCopied(false), 2000);
-              }}
-              data-testid="share"
+              onClick={() => update({ lang: state.lang === "en" ? "ur" : "en" })}
+              data-testid="lang"
+              lang={state.lang === "en" ? "ur" : "en"}
             >
-              {copied ? t.copied : t.share}
-            </button>
-            <button type="button" onClick={() => update({ lang: state.lang === "en" ? "ur" : "en" })} data-testid="lang">
               {t.language}
             </button>
           </div>
+          {copied === "manual" && (
+            <div className="copy-fallback" data-testid="copy-fallback">
+              <label>
+                {t.copyFallback} <input readOnly value={link} dir="ltr" onFocus={(e) => e.currentTarget.select()} ref={(el) => el?.select()} />
+              </label>
+              <button type="button" onClick={() => setCopied("no")}>
+                {t.closeLevers}
+              </button>
+            </div>
+          )}
         </div>
       </header>
-      <div className="app">
+      <main className="app" aria-label={t.mainContent}>
         <p className="question">{t.subtitle}</p>
         {preset && (
           <details className="scenario-line">
             <summary>
-              <strong>{preset.title}</strong>
+              <strong>{L.preset(preset.name, preset.title)}</strong>
               {preset.counterfactual && (
                 <span>
                   {" "}
-                  · {t.counterfactual}: {preset.counterfactual}
+                  · {t.counterfactual}: {presetTitle(preset.counterfactual)}
                 </span>
               )}
               <span className="more"> · {t.about}</span>
             </summary>
-            <p>{preset.description}</p>
+            <p lang="en" dir="ltr">
+              {preset.description}
+            </p>
           </details>
         )}
         {error && <pre className="error">{error}</pre>}
         <LinkNotice notices={notices} lang={state.lang} onDismiss={() => setNotices([])} />
-        <main className="layout">
-          <aside className="levers" aria-label={t.levers}>
-            <h2>{t.levers}</h2>
+        <div className="layout">
+          {narrow && drawerOpen && <div className="drawer-backdrop" onClick={closeDrawer} />}
+          <Panel
+            className={`levers${narrow ? " drawer" : ""}${drawerOpen ? " open" : ""}`}
+            aria-labelledby="levers-title"
+            id="levers"
+            inert={narrow && !drawerOpen}
+            role={narrow ? "dialog" : undefined}
+            aria-modal={drawerOpen ? true : undefined}
+          >
+            <div className="levers-head">
+              <h2 id="levers-title" tabIndex={-1} ref={drawerTitle}>
+                {t.levers}
+              </h2>
+              {narrow && (
+                <button type="button" className="drawer-close" onClick={closeDrawer} data-testid="levers-close">
+                  {t.closeLevers}
+                </button>
+              )}
+            </div>
             <p className="hint">{t.levers_hint}</p>
             {init &&
               leverDefaults &&
               GROUPS.map((g) => (
-                <LeverGroup key={g} group={g} t={t} levers={leversByGroup[g]} defaults={leverDefaults} overrides={state.overrides} setLever={setLever} />
+                <LeverGroup
+                  key={g}
+                  group={g}
+                  t={t}
+                  lang={state.lang}
+                  levers={leversByGroup[g]}
+                  defaults={leverDefaults}
+                  overrides={state.overrides}
+                  setLever={setLever}
+                />
               ))}
-          </aside>
-          <section className="results">
-            {result ? <Headlines r={result} compare={comparison?.run ?? null} compareName={state.compare} t={t} /> : <p className="loading">{t.computing}</p>}
-            <div className="exports">
+          </Panel>
+          <section className="results" id="results" tabIndex={-1} aria-label={t.charts}>
+            {result ? (
+              <Headlines
+                r={result}
+                compare={comparison?.run ?? null}
+                compareName={compareTitle}
+                analysis={analysis?.reply ?? null}
+                analysisPending={analysisPending}
+                levers={init?.levers ?? []}
+                presetTitle={presetTitle}
+                t={t}
+                L={L}
+              />
+            ) : (
+              <p className="loading">{t.computing}</p>
+            )}
+            {why && state.compare && <WhyChanged d={why.reply.decomposition} factorLabels={why.reply.factorLabels} compareName={compareTitle} t={t} L={L} />}
+            <div className="exports" role="group" aria-label={t.exports}>
               <span>{t.exports}:</span>
-              <button type="button" disabled={!result} onClick={() => result && exportCsv(result, state)} data-testid="export-csv">
+              <button type="button" disabled={!result} onClick={() => result && exportCsv(result, state, compare)} data-testid="export-csv">
                 {t.exportCsv}
               </button>
-              <button type="button" disabled={!result} onClick={() => result && exportXlsx(result, state)} data-testid="export-xlsx">
+              <button
+                type="button"
+                disabled={!result || !init}
+                onClick={() =>
+                  result &&
+                  init &&
+                  exportXlsx({ r: result, state, init, compare, analysis: analysis?.reply ?? null, why: why?.reply ?? null, title: scenarioLabel })
+                }
+                data-testid="export-xlsx"
+              >
                 {t.exportXlsx}
               </button>
               <button
@@ -277,9 +435,24 @@ export function App() {
               >
                 {t.exportYaml}
               </button>
+              {why && state.compare && (
+                <button type="button" onClick={() => exportDecompositionCsv(why.reply, state)} data-testid="export-why">
+                  {t.exportWhy}
+                </button>
+              )}
+              <a
+                className="button"
+                href={`brief.html${writeState(state)}&print=1`}
+                target="_blank"
+                rel="noreferrer"
+                data-testid="download-brief"
+                title={t.briefHint}
+              >
+                {t.downloadBrief}
+              </a>
               {result && (
                 <span className="timing" data-testid="timing">
-                  {t.modelTime}: {fmtNumber(result.millis, 1)} ms
+                  {t.modelTime}: <bdi dir="ltr">{fmtNumber(result.millis, 1)} ms</bdi>
                 </span>
               )}
             </div>
@@ -293,7 +466,7 @@ export function App() {
                     key={c.id}
                     id={c.id}
                     title={t[c.title]}
-                    unit={c.unit}
+                    unit={t[c.unit]}
                     option={(options?.[c.id] as never) ?? null}
                     placeholder={missing.length ? `${t.notYet}: ${missing.join(", ")}` : null}
                     docAnchor={c.doc}
@@ -301,187 +474,37 @@ export function App() {
                     pngLabel={t.exportPng}
                     svgLabel={t.exportSvg}
                     board={boardLink}
+                    t={t}
+                    scenario={scenarioFile}
                   />
                 );
               })}
             </div>
-            {init && <Uncertainty client={client} state={state} t={t} />}
-            {init && <Backtest client={client} t={t} />}
+            {init && (
+              <Uncertainty client={background} state={state} t={t} central={result} scenario={scenarioFile} levers={init.levers} parameters={init.parameters} />
+            )}
+            {init && <Backtest client={background} t={t} />}
             {init && <Assumptions parameters={init.parameters} t={t} />}
           </section>
-        </main>
+        </div>
         <footer>{t.footer}</footer>
-      </div>
+      </main>
+      {narrow && (
+        <button
+          type="button"
+          className="drawer-button"
+          ref={drawerButton}
+          onClick={() => setDrawer(true)}
+          aria-controls="levers"
+          aria-expanded={drawerOpen}
+          data-testid="levers-open"
+        >
+          {t.openLevers}
+          {moved > 0 && <span className="group-count">{`${moved} ${t.changed}`}</span>}
+        </button>
+      )}
     </>
   );
 }
-
-const LeverGroup = memo(function LeverGroup(props: {
-  group: string;
-  t: Strings;
-  levers: LeverInfo[];
-  defaults: Record<string, number>;
-  overrides: Record<string, number>;
-  setLever: (s: string, v: number | null) => void;
-}) {
-  const { group, t, levers, defaults, overrides, setLever } = props;
-  // Indexed parameters show one control per key; group them under the parameter's label.
-  const byParam = new Map<string, LeverInfo[]>();
-  for (const l of levers) byParam.set(l.parameter, [...(byParam.get(l.parameter) ?? []), l]);
-  if (byParam.size === 0) return null;
-  const moved = levers.filter((l) => overrides[l.series] !== undefined).length;
-  return (
-    <details className="lever-group" open={group === "incentives" || group === "taxes_levies"} data-group={group}>
-      <summary>
-        {t[group as keyof Strings]}
-        <span className="group-count">{moved ? `${moved} ${t.changed}` : byParam.size}</span>
-      </summary>
-      {[...byParam.entries()].map(([param, ls]) => (
-        <div className="lever" key={param}>
-          <div className="lever-head">
-            <span className="lever-label">{ls[0].label}</span>
-            <details className="source">
-              <summary title={ls[0].source} aria-label={t.source}>
-                i
-              </summary>
-              <div className="source-pop">
-                <p>{ls[0].description}</p>
-                <p>
-                  <span className={`badge ${ls[0].provenance === "assumption" ? "assumption" : "sourced"}`}>
-                    {ls[0].provenance === "assumption" ? t.assumption : t.sourced}
-                  </span>{" "}
-                  {ls[0].url ? (
-                    <a href={ls[0].url} target="_blank" rel="noreferrer">
-                      {ls[0].source}
-                    </a>
-                  ) : (
-                    ls[0].source
-                  )}
-                </p>
-                <p className="muted">
-                  <code>{param}</code> · {t.range} {ls[0].min}–{ls[0].max} {ls[0].unit} · {t.fromYear} {ls[0].fromYear}
-                </p>
-              </div>
-            </details>
-          </div>
-          <div className="lever-unit">{ls[0].unit}</div>
-          {ls.map((l) => (
-            <LeverRow key={l.series} lever={l} def={defaults[l.series] ?? l.min} value={overrides[l.series]} setLever={setLever} t={t} />
-          ))}
-        </div>
-      ))}
-    </details>
-  );
-});
-
-function fmtLever(v: number): string {
-  return Math.abs(v) >= 1e6 ? fmtCompact(v) : fmtNumber(v, Math.abs(v) < 10 && v % 1 !== 0 ? 2 : 0);
-}
-
-/** One control; memoised so that moving one slider re-renders only that row. */
-const LeverRow = memo(function LeverRow({
-  lever: l,
-  def,
-  value: override,
-  setLever,
-  t,
-}: {
-  lever: LeverInfo;
-  def: number;
-  value: number | undefined;
-  setLever: (s: string, v: number | null) => void;
-  t: Strings;
-}) {
-  const moved = override !== undefined;
-  const value = override ?? def;
-  return (
-    <label
-      className={`lever-row${moved ? " moved" : ""}${l.key ? "" : " single"}`}
-      title={`${t.default} ${fmtLever(def)} ${l.unit} · ${t.range} ${fmtLever(l.min)}–${fmtLever(l.max)} · ${t.fromYear} ${l.fromYear}`}
-    >
-      {l.key && <span className="lever-key">{l.keyLabel ?? l.key}</span>}
-      <input
-        type="range"
-        min={l.min}
-        max={l.max}
-        step={l.step}
-        value={value}
-        data-series={l.series}
-        onChange={(e) => setLever(l.series, Number(e.target.value))}
-        aria-label={`${l.label}${l.key ? ` ${l.key}` : ""}`}
-      />
-      <output>{fmtLever(value)}</output>
-      <span className="lever-reset">
-        {moved && (
-          <button type="button" onClick={() => setLever(l.series, null)} aria-label={`${t.reset} ${l.series}`} title={`${t.default}: ${fmtLever(def)}`}>
-            ↺
-          </button>
-        )}
-      </span>
-    </label>
-  );
-});
-
-// Memoised: the cards change with a run, not with every keystroke or slider step before it. The figures, their
-// targets and whether each is met come from the core's headline view (reply.headlines); this only lays them out.
-const Headlines = memo(function Headlines({ r, compare, compareName, t }: { r: RunReply; compare: RunReply | null; compareName: string; t: Strings }) {
-  const byId = (x: RunReply | null, id: Headline["id"]) => x?.headlines.find((h) => h.id === id);
-  const shown = (h: Headline): string => {
-    if (!Number.isFinite(h.value)) return "–";
-    if (h.unit === "fraction") return fmtPct(h.value);
-    if (h.unit === "t CO2") return `${fmtNumber(h.value / 1e6, 1)} Mt`;
-    if (h.unit === "PKR") return `PKR ${fmtNumber(h.value / 1e9, 0)} bn`;
-    if (h.unit === "USD") return `USD ${fmtNumber(h.value / 1e9, 2)} bn`;
-    return fmtNumber(h.value, 0);
-  };
-  const targetText = (h: Headline): string => {
-    const tg = h.target;
-    if (!tg) return "";
-    const value = shown({ ...h, value: tg.target });
-    const gap = h.unit === "fraction" ? `${tg.gap >= 0 ? "+" : "−"}${Math.abs(tg.gap * 100).toFixed(1)} pp` : shown({ ...h, value: tg.gap });
-    return `${t.target} ${tg.sense === "at_most" ? "≤ " : ""}${value} · ${t.gap} ${gap}`;
-  };
-  const labels: Record<Headline["id"], string> = {
-    ev_share_2030: t.evShare2030,
-    ev_share_2040: t.evShare2040,
-    co2_end: t.co2_2060.replace("2060", String(byId(r, "co2_end")?.year ?? 2060)),
-    net_fiscal_2030: t.fiscal,
-    oil_avoided_2030: t.oil,
-    chargers_2030: t.chargers,
-  };
-  const sub = (h: Headline): string => {
-    if (h.target) return targetText(h);
-    if (h.id === "chargers_2030") return t.chargerKinds;
-    const span = `${t.cumulative} ${h.from}–${h.year}`;
-    if (h.versus !== undefined) return `${span} · ${t.vs} ${h.versus ?? "–"}`;
-    return h.id === "net_fiscal_2030" ? `${span} · ${t.positiveCost}` : span;
-  };
-  const TEST_IDS: Record<Headline["id"], string> = {
-    ev_share_2030: "share2030",
-    ev_share_2040: "share2040",
-    co2_end: "co2",
-    net_fiscal_2030: "fiscal",
-    oil_avoided_2030: "oil",
-    chargers_2030: "chargers",
-  };
-  return (
-    <div className="cards" aria-label={t.headline}>
-      {r.headlines.map((h) => {
-        const status = h.target ? (h.target.met ? "met" : "missed") : undefined;
-        const other = byId(compare, h.id);
-        return (
-          <div key={h.id} className={`card ${status ?? ""}`} data-testid={`headline-${TEST_IDS[h.id]}`}>
-            <div className="card-label">{labels[h.id]}</div>
-            <div className="card-value">{shown(h)}</div>
-            <div className="card-sub">
-              {status && <span className={`badge ${status}`}>{status === "met" ? t.met : t.missed}</span>} {sub(h)}
-            </div>
-            {other && Number.isFinite(other.value) && <div className="card-compare">{`${compareName}: ${shown(other)}`}</div>}
-          </div>
-        );
-      })}
-    </div>
-  );
-});
 
 export { DEFAULT_STATE };

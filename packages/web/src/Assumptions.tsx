@@ -29,7 +29,7 @@ export const Assumptions = memo(function Assumptions({ parameters, t }: { parame
     <section className="assumptions panel" id="assumptions">
       <h2>{t.assumptions}</h2>
       <div className="assumption-tools">
-        <input type="search" placeholder={t.search} value={q} onChange={(e) => setQ(e.target.value)} data-testid="assumption-search" />
+        <input type="search" aria-label={t.search} placeholder={t.search} value={q} onChange={(e) => setQ(e.target.value)} data-testid="assumption-search" />
         <div className="segmented" role="group">
           {(["all", "sourced", "assumption"] as const).map((f) => (
             <button key={f} type="button" className={filter === f ? "on" : ""} onClick={() => setFilter(f)} data-testid={`filter-${f}`}>
@@ -61,7 +61,8 @@ export const Assumptions = memo(function Assumptions({ parameters, t }: { parame
               <th>{t.source}</th>
             </tr>
           </thead>
-          <tbody>
+          {/* The reference table quotes the data pack as published (English): definitions, values and sources. */}
+          <tbody lang="en" dir="ltr">
             {shown.map((p) => (
               <tr key={p.name}>
                 <td>

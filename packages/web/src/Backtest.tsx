@@ -7,18 +7,19 @@ import type { Strings } from "./i18n";
 import type { BacktestReply } from "./protocol";
 import { fmtNumber } from "./format";
 
-function option(r: NonNullable<BacktestReply["result"]>) {
+function option(r: NonNullable<BacktestReply["result"]>, t: Strings) {
   const years = [...r.fitted.years, ...r.years];
   const pad = (n: number) => new Array(n).fill(null);
   return {
     animation: false,
     grid: { left: 48, right: 16, top: 30, bottom: 28 },
     tooltip: { trigger: "axis", valueFormatter: (v: number) => (v == null ? "–" : `${fmtNumber(v, 1)}%`) },
+    legend: { show: false },
     xAxis: { type: "category", data: years },
     yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     series: [
       {
-        name: "observed",
+        name: t.observed,
         type: "line",
         symbol: "circle",
         data: [...r.fitted.observed, ...r.observed],
@@ -26,14 +27,14 @@ function option(r: NonNullable<BacktestReply["result"]>) {
         itemStyle: { color: "#111" },
       },
       {
-        name: "model (one year ahead, then forecast)",
+        name: t.modelFit,
         type: "line",
         data: [...r.fitted.model, ...r.forecast],
         lineStyle: { color: "#0f766e", width: 2.5 },
         itemStyle: { color: "#0f766e" },
       },
       {
-        name: "naive logistic",
+        name: t.naive,
         type: "line",
         data: [...r.fitted.naive, ...r.naive],
         lineStyle: { color: "#d97706", type: "dashed" },
@@ -68,11 +69,11 @@ function option(r: NonNullable<BacktestReply["result"]>) {
         tooltip: { show: false },
       },
       {
-        name: "cut-off",
+        name: t.fitUntil,
         legend: false,
         type: "line",
         data: [...pad(r.fitted.years.length - 1), r.fitted.observed[r.fitted.observed.length - 1]],
-        markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: "fit until" } },
+        markLine: { symbol: "none", data: [{ xAxis: String(r.fitUntil) }], label: { formatter: t.fitUntil } },
       },
     ],
   };
@@ -100,10 +101,13 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
       <h2>{t.backtest}</h2>
       <p className="hint">{t.backtestHint}</p>
       <div className="exports">
-        <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} data-testid="backtest-file" />
+        <label className="file-label">
+          {t.historyFile} <input type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} data-testid="backtest-file" />
+        </label>
         {reply && (
           <>
             <select
+              aria-label={t.region}
               value={sel.region}
               onChange={(e) => run({ region: e.target.value, mode: reply.series.find((s) => s.region === e.target.value)?.mode, fitUntil: sel.fitUntil })}
             >
@@ -111,13 +115,13 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
                 <option key={r}>{r}</option>
               ))}
             </select>
-            <select value={sel.mode} onChange={(e) => run({ region: sel.region, mode: e.target.value, fitUntil: sel.fitUntil })}>
+            <select aria-label={t.mode} value={sel.mode} onChange={(e) => run({ region: sel.region, mode: e.target.value, fitUntil: sel.fitUntil })}>
               {modes.map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
             <label>
-              fit until{" "}
+              {t.fitUntil}{" "}
               <input
                 type="number"
                 value={sel.fitUntil}
@@ -131,8 +135,10 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
         )}
         {reply?.result && (
           <span data-testid="backtest-mae">
-            MAE: model {fmtNumber(reply.result.mae.model, 2)} pp · naive {fmtNumber(reply.result.mae.naive, 2)} pp · persistence{" "}
-            {fmtNumber(reply.result.mae.persistence, 2)} pp · band coverage {fmtNumber(100 * reply.result.coverage, 0)}%
+            <bdi dir="ltr">
+              MAE: model {fmtNumber(reply.result.mae.model, 2)} pp · naive {fmtNumber(reply.result.mae.naive, 2)} pp · persistence{" "}
+              {fmtNumber(reply.result.mae.persistence, 2)} pp · band coverage {fmtNumber(100 * reply.result.coverage, 0)}%
+            </bdi>
           </span>
         )}
       </div>
@@ -142,10 +148,12 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
           <Chart
             id="backtest"
             title={`${reply.result.region} · ${reply.result.mode}`}
-            option={option(reply.result)}
-            docAnchor="13-calibration"
+            option={option(reply.result, t)}
+            docAnchor="backtest.html"
             methodLabel={t.method}
             pngLabel={t.exportPng}
+            svgLabel={t.exportSvg}
+            t={t}
           />
         </div>
       )}

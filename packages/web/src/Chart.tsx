@@ -3,14 +3,17 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import { GraphicComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
 import { applyOption, nothingShown } from "./chart-update";
 import { saveUrl } from "./exports";
+import { CHART_FONT } from "./charts";
+import type { Strings } from "./i18n";
+import { fontDataUrl } from "./fonts";
 
 // Only what the charts on the page use: every registered component type is visited on every update of every chart.
 // The title and the caption of exported files are registered on the first export (see exportAs).
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer, CanvasRenderer]);
 
 export interface ChartProps {
   id: string;
@@ -29,6 +32,12 @@ export interface ChartProps {
    * the pointer over it, and reports legend clicks.
    */
   board?: BoardLink;
+  /** Interface strings (data table, legend). */
+  t: Strings;
+  /** The scenario the chart shows, printed on exported files and in their names. */
+  scenario?: { label: string; file: string };
+  /** The chart's numbers as a table, when the generic reading of the option would not say it well. */
+  table?: { head: string[]; rows: string[][] };
 }
 
 export interface BoardLink {
@@ -45,6 +54,7 @@ interface LegendItem {
 type SeriesOption = {
   name?: string;
   type?: string;
+  areaStyle?: { color?: string };
   lineStyle?: { color?: string; type?: string; opacity?: number };
   itemStyle?: { color?: string; borderColor?: string };
   legend?: false;
@@ -54,7 +64,7 @@ type SeriesOption = {
  * The legend is drawn as HTML beside the canvas, not by ECharts: it does not change when a slider moves, and an
  * ECharts legend costs about a millisecond per chart on every redraw. Clicking an entry still toggles its series.
  */
-function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
+export function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
   if (!option) return [];
   const palette = ((option as { color?: string[] }).color ?? []) as string[];
   const series = ((option as { series?: SeriesOption[] }).series ?? []) as SeriesOption[];
@@ -66,13 +76,36 @@ function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
       color:
         x.type === "scatter"
           ? (x.itemStyle?.borderColor ?? "#0f172a")
-          : (x.lineStyle?.color ?? x.itemStyle?.color ?? palette[i % Math.max(1, palette.length)] ?? "#0f766e"),
-      kind: x.type === "bar" ? "bar" : x.type === "scatter" ? "marker" : x.lineStyle?.type === "dashed" ? "dashed" : "line",
+          : (x.areaStyle?.color ?? x.lineStyle?.color ?? x.itemStyle?.color ?? palette[i % Math.max(1, palette.length)] ?? "#0f766e"),
+      // A band (an area with no line) is shown as a swatch of its fill.
+      kind:
+        x.type === "bar" || (x.areaStyle?.color && x.lineStyle?.opacity === 0)
+          ? "bar"
+          : x.type === "scatter"
+            ? "marker"
+            : x.lineStyle?.type === "dashed"
+              ? "dashed"
+              : "line",
     }));
 }
 
 /** Memoised: a chart re-renders only when its option (or language) changes, not when the page around it does. */
-export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, methodLabel, pngLabel, svgLabel = "SVG", placeholder, board }: ChartProps) {
+export const Chart = memo(function Chart({
+  id,
+  title,
+  unit,
+  option,
+  docAnchor,
+  methodLabel,
+  pngLabel,
+  svgLabel = "SVG",
+  placeholder,
+  board,
+  t,
+  scenario,
+  table,
+}: ChartProps) {
+  const [tableOpen, setTableOpen] = useState(false);
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const last = useRef<echarts.EChartsCoreOption | null>(null);
@@ -116,35 +149,60 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
     last.current = option;
     if (!board) draw();
   }, [option]);
-  /** Files carry their own title, unit line and legend: the same option drawn once off screen. */
-  const exportAs = (type: "png" | "svg") => {
+  /** Files carry their own title, unit line, scenario and legend: the same option drawn once off screen. */
+  const exportAs = async (type: "png" | "svg") => {
     if (!last.current || !el.current) return;
     echarts.use([TitleComponent, GraphicComponent]);
     const box = document.createElement("div");
-    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(640, el.current.clientWidth)}px;height:${el.current.clientHeight + 90}px`;
+    box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(720, el.current.clientWidth)}px;height:${el.current.clientHeight + 110}px`;
     document.body.appendChild(box);
     const c = echarts.init(box, undefined, { renderer: type === "svg" ? "svg" : "canvas" });
     const grid = (last.current as { grid?: object }).grid ?? {};
+    const rtl = document.documentElement.dir === "rtl";
+    const sub = [unit, scenario?.label].filter(Boolean).join(" · ");
     c.setOption({
       ...last.current,
       backgroundColor: "#fff",
-      title: { text: title, subtext: unit, left: 8, top: 4, textStyle: { fontSize: 14, color: "#0f172a" }, subtextStyle: { fontSize: 11, color: "#64748b" } },
+      textStyle: { fontFamily: CHART_FONT },
+      title: {
+        text: title,
+        subtext: sub,
+        left: rtl ? undefined : 8,
+        right: rtl ? 8 : undefined,
+        top: 4,
+        textStyle: { fontSize: 15, color: "#0f172a", fontFamily: CHART_FONT },
+        subtextStyle: { fontSize: 11.5, color: "#475569", fontFamily: CHART_FONT },
+      },
       legend: {
         show: true,
-        top: 50,
+        top: 58,
         left: 8,
         itemWidth: 14,
         itemHeight: 8,
-        textStyle: { fontSize: 11 },
+        textStyle: { fontSize: 11, fontFamily: CHART_FONT },
         selected: Object.fromEntries([...hidden].map((n) => [n, false])),
       },
-      grid: { ...grid, top: 100, bottom: 40 },
-      graphic: [{ type: "text", right: 8, bottom: 6, style: { text: "evplan · Pakistan EV transition planner", fill: "#94a3b8", fontSize: 10 } }],
+      grid: { ...grid, top: 112, bottom: 40 },
+      graphic: [
+        {
+          type: "text",
+          right: 8,
+          bottom: 6,
+          style: { text: `evplan · ${new Date().toISOString().slice(0, 10)}`, fill: "#64748b", fontSize: 10, fontFamily: CHART_FONT },
+        },
+      ],
     });
-    const url = c.getDataURL({ type, pixelRatio: 2, backgroundColor: "#fff" });
+    let url = c.getDataURL({ type, pixelRatio: 2, backgroundColor: "#fff" });
     c.dispose();
     box.remove();
-    saveUrl(url, `evplan-${id}.${type}`);
+    // An SVG with Urdu text carries the bundled font, so that it renders the same outside the page.
+    if (type === "svg" && /[\u0600-\u06ff]/.test(title + sub)) {
+      const svg = decodeURIComponent(url.slice(url.indexOf(",") + 1));
+      const font = await fontDataUrl();
+      const style = `<style>@font-face{font-family:"Noto Naskh Arabic";src:url(${font}) format("woff2");}</style>`;
+      url = `data:image/svg+xml;charset=UTF-8,${encodeURIComponent(svg.replace(/(<svg[^>]*>)/, `$1${style}`))}`;
+    }
+    saveUrl(url, `evplan-${scenario?.file ?? new Date().toISOString().slice(0, 10)}-${id}.${type}`);
   };
   return (
     <figure className="chart" data-chart={id}>
@@ -154,7 +212,12 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
           {unit && <small>{unit}</small>}
         </div>
         <span className="chart-actions">
-          <a href={`docs/model.md#${docAnchor}`} target="_blank" rel="noreferrer" title="docs/model.md">
+          <a
+            href={docAnchor.includes(".html") ? `docs/${docAnchor}` : `docs/model.html#${docAnchor}`}
+            target="_blank"
+            rel="noreferrer"
+            aria-label={`${methodLabel}: ${title}`}
+          >
             {methodLabel}
           </a>
           <button type="button" onClick={() => exportAs("png")} disabled={!!placeholder} aria-label={`${pngLabel} ${title}`} data-testid={`png-${id}`}>
@@ -171,7 +234,7 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
         </div>
       ) : (
         <>
-          <ul className="legend" aria-label="legend">
+          <ul className="legend" aria-label={t.legend}>
             {legend.map((l) => (
               <li key={l.name}>
                 <button type="button" className={hidden.has(l.name) ? "off" : ""} onClick={() => toggle(l.name)} aria-pressed={!hidden.has(l.name)}>
@@ -192,8 +255,89 @@ export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, m
           ) : (
             <div ref={el} className="chart-canvas" />
           )}
+          <details className="chart-data" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>{t.dataTable}</summary>
+            {tableOpen && <DataTable option={last.current ?? option} table={table} caption={title} yearLabel={t.year} />}
+          </details>
         </>
       )}
     </figure>
   );
 });
+
+/** Reads a chart's option as a table: one row per category (year), one column per named series. */
+export function optionTable(option: echarts.EChartsCoreOption | null, yearLabel: string): { head: string[]; rows: string[][] } | null {
+  if (!option) return null;
+  const o = option as {
+    xAxis?: { type?: string; data?: unknown[] } | { type?: string; data?: unknown[] }[];
+    yAxis?: { type?: string; data?: unknown[] } | { type?: string; data?: unknown[] }[];
+    series?: (SeriesOption & { data?: unknown[]; tooltip?: { show?: boolean } })[];
+    tooltip?: { valueFormatter?: (v: number) => string };
+  };
+  const first = <T,>(x: T | T[] | undefined) => (Array.isArray(x) ? x[0] : x);
+  const x = first(o.xAxis);
+  const y = first(o.yAxis);
+  const cat = x?.type === "category" ? x : y?.type === "category" ? y : null;
+  if (!cat?.data) return null;
+  const cats = cat.data.map(String);
+  const fmt = o.tooltip?.valueFormatter ?? ((v: number) => String(v));
+  const series = (o.series ?? []).filter((s) => s.name && s.legend !== false && s.data);
+  const value = (s: (typeof series)[number], i: number): string => {
+    const d = s.data!;
+    if (d.length && Array.isArray(d[0])) {
+      const hit = (d as [unknown, number][]).find((p) => String(p[0]) === cats[i]);
+      return hit ? fmt(hit[1]) : "";
+    }
+    const v = d[i];
+    return typeof v === "number" ? fmt(v) : "";
+  };
+  return { head: [yearLabel, ...series.map((s) => s.name!)], rows: cats.map((c, i) => [c, ...series.map((s) => value(s, i))]) };
+}
+
+function DataTable({
+  option,
+  table,
+  caption,
+  yearLabel,
+}: {
+  option: echarts.EChartsCoreOption | null;
+  table?: { head: string[]; rows: string[][] };
+  caption: string;
+  yearLabel: string;
+}) {
+  const tab = table ?? optionTable(option, yearLabel);
+  if (!tab) return null;
+  return (
+    <div className="table-wrap data-table">
+      <table>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {tab.head.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {tab.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    <bdi>{c}</bdi>
+                  </th>
+                ) : (
+                  <td key={j}>
+                    <bdi dir="ltr">{c}</bdi>
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -52,6 +52,11 @@ export class ChartBoard {
     this.chart.getZr().handler.dispatch(kind, { zrX: x, zrY: y, offsetX: x, offsetY: y, type: kind, target: this.host });
   }
 
+  /** The option the board last drew (for tests: annotations, series). */
+  option(): object {
+    return this.chart.getOption();
+  }
+
   dispose(): void {
     this.chart.dispose();
     this.host.remove();

@@ -1,9 +1,10 @@
 // The result charts, declared as data: each names the metric ids it reads (it shows a placeholder until they
 // exist in the core's METRICS), its unit, its section of docs/model.md, and builds an ECharts option from a run.
-import { SEGMENTS, SEGMENT_LABELS } from "@evplan/core";
+import { SEGMENTS } from "@evplan/core";
 import type { RunReply } from "./protocol";
+import type { Labels } from "./labels";
 import { has, row } from "./results";
-import { fmtCompact, fmtNumber, fmtPct } from "./format";
+import { dollars, fmtNumber, fmtPct, money } from "./format";
 import type { Strings } from "./i18n";
 
 const INK = "#0f172a";
@@ -17,15 +18,36 @@ export interface Comparison {
 export interface ChartDef {
   readonly id: string;
   readonly title: keyof Strings;
-  /** Unit line under the title (units stay in English, as in the data pack). */
-  readonly unit: string;
+  /** Unit line under the title, as an interface string. */
+  readonly unit: keyof Strings;
   readonly metrics: readonly string[];
   readonly doc: string;
-  readonly build: (r: RunReply, cmp: Comparison | null) => object | null;
+  readonly build: (r: RunReply, cmp: Comparison | null, L: Labels) => object | null;
 }
 
 function years(r: RunReply): number[] {
   return Array.from({ length: r.nYears }, (_, i) => r.baseYear + i);
+}
+
+/** A font stack that exists outside the page too (exported SVG files), with the bundled Urdu font first for Urdu text. */
+export const CHART_FONT = '"Noto Naskh Arabic", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
+
+/** Vertical lines at the years a policy switches (subsidy end, levy start), labelled at the top. */
+function eventLines(r: RunReply, L: Labels) {
+  if (!r.events.length) return {};
+  return {
+    markLine: {
+      symbol: "none",
+      silent: true,
+      animation: false,
+      lineStyle: { type: "dotted", color: "#475569", width: 1.2 },
+      label: { position: "insideEndTop", color: "#334155", fontSize: 10.5, fontFamily: CHART_FONT },
+      data: r.events.map((e) => ({
+        xAxis: String(e.year),
+        label: { formatter: `${e.kind === "subsidy_end" ? L.series("subsidyEnd") : L.series("levyStart")} ${e.year}` },
+      })),
+    },
+  };
 }
 
 const CMP_STYLE = { width: 2, type: "dashed", color: INK, opacity: 0.55 } as const;
@@ -34,7 +56,7 @@ function base(r: RunReply, fmt: (x: number) => string, opts: { top?: number } = 
   return {
     color: PALETTE,
     animation: false,
-    textStyle: { fontFamily: "inherit" },
+    textStyle: { fontFamily: CHART_FONT },
     // The legend is HTML beside the chart (see Chart.tsx); the component stays for toggling series.
     // Fixed margins that fit the labels: ECharts 6 otherwise measures every axis label on every redraw to fit
     // them ("outer bounds"), a fifth of a redraw's time.
@@ -77,10 +99,10 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "share",
     title: "chartShare",
-    unit: "% of new vehicles sold that are electric",
+    unit: "unitShare",
     metrics: ["ev_sales_share"],
     doc: "2-sales",
-    build(r, cmp) {
+    build(r, cmp, L) {
       const targets = r.targets.filter((t) => t.metric === "ev_sales_share" && t.segment === "total");
       const ys = years(r);
       const pct = (v: number) => fmtPct(v, 0);
@@ -89,17 +111,36 @@ export const CHARTS: readonly ChartDef[] = [
         tooltip: { trigger: "axis", confine: true, valueFormatter: (v: number) => (v == null ? "–" : fmtPct(v, 1)) },
         yAxis: { ...base(r, pct).yAxis, min: 0, max: 1 },
         series: [
-          ...SEGMENTS.map((s) => line(SEGMENT_LABELS[s], row(r.main, r.nYears, "ev_sales_share", s), { lineStyle: { width: 1.5 } })),
-          line(SEGMENT_LABELS.total, row(r.main, r.nYears, "ev_sales_share"), { lineStyle: { width: 3.5, color: INK }, itemStyle: { color: INK }, z: 5 }),
-          ...(cmp ? [line(`${cmp.name} (all)`, row(cmp.run.main, cmp.run.nYears, "ev_sales_share"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } })] : []),
+          ...SEGMENTS.map((s) => line(L.segments(s), row(r.main, r.nYears, "ev_sales_share", s), { lineStyle: { width: 1.5 } })),
+          line(L.segments("total"), row(r.main, r.nYears, "ev_sales_share"), {
+            lineStyle: { width: 3.5, color: INK },
+            itemStyle: { color: INK },
+            z: 5,
+            ...eventLines(r, L),
+          }),
+          ...(cmp
+            ? [
+                line(`${cmp.name} (${L.series("all")})`, row(cmp.run.main, cmp.run.nYears, "ev_sales_share"), {
+                  lineStyle: CMP_STYLE,
+                  itemStyle: { color: INK },
+                }),
+              ]
+            : []),
           {
-            name: "NEVP targets",
+            name: L.series("targets"),
             type: "scatter",
             tooltip: { show: false }, // labelled on the chart; a dash in every other year's tooltip is noise
             symbol: "diamond",
             symbolSize: 13,
             itemStyle: { color: "#fff", borderColor: INK, borderWidth: 2 },
-            label: { show: true, position: "top", formatter: (p: { value: [string, number] }) => `${fmtPct(p.value[1], 0)} target`, fontSize: 11, color: INK },
+            label: {
+              show: true,
+              position: "top",
+              formatter: (p: { value: [string, number] }) => `${fmtPct(p.value[1], 0)} ${L.series("target")}`,
+              fontSize: 11,
+              fontFamily: CHART_FONT,
+              color: INK,
+            },
             // Only the target years, as [year, value]: the other 30-odd points would be empty labels to lay out.
             data: targets.filter((t) => ys.includes(t.year)).map((t) => [String(t.year), t.target]),
             z: 6,
@@ -111,18 +152,16 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "fleet",
     title: "chartFleet",
-    unit: "vehicles in use, all segments",
+    unit: "unitFleet",
     metrics: ["stock"],
     doc: "5-fleet-stock-turnover",
-    build(r) {
-      const pts: [string, string][] = [
-        ["ice", "combustion (ICE)"],
-        ["hev", "hybrid (HEV)"],
-        ["phev", "plug-in hybrid"],
-        ["bev", "battery electric"],
-      ];
+    build(r, _cmp, L) {
+      const pts: [string, string][] = (["ice", "hev", "phev", "bev"] as const).map((p) => [p, L.key(p)]);
+      const millions = (v: number) => fmtNumber(v / 1e6, v !== 0 && Math.abs(v) < 1e7 ? 1 : 0);
+      const o = base(r, millions);
       return {
-        ...base(r, fmtCompact),
+        ...o,
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} ${L.valueUnit("vehicles")}` },
         color: ["#94a3b8", "#d97706", "#2563eb", "#0f766e"],
         series: pts.map(([p, name]) =>
           line(name, row(r.main, r.nYears, "stock", "total", p), { stack: "fleet", areaStyle: { opacity: 0.85 }, lineStyle: { width: 0 } }),
@@ -133,26 +172,40 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "co2",
     title: "chartCo2",
-    unit: "Mt CO₂ a year; net-zero target 2060",
+    unit: "unitCo2",
     metrics: ["co2_ttw", "co2_wtw"],
     doc: "6-activity-energy-emissions",
-    build(r, cmp) {
-      const mt = (v: number) => `${fmtNumber(v / 1e6, 0)} Mt`;
+    build(r, cmp, L) {
+      const mt = (v: number) => `${fmtNumber(v / 1e6, 0)}`;
       const series: object[] = [
-        line("this scenario, tank-to-wheel", row(r.main, r.nYears, "co2_ttw"), { lineStyle: { width: 3 } }),
-        line("this scenario, incl. power plants", row(r.main, r.nYears, "co2_wtw"), { lineStyle: { width: 1.5 } }),
+        line(L.series("ttw"), row(r.main, r.nYears, "co2_ttw"), { lineStyle: { width: 3 } }),
+        line(L.series("wtw"), row(r.main, r.nYears, "co2_wtw"), { lineStyle: { width: 1.5 } }),
       ];
       if (r.counterfactual)
-        series.push(line(`${r.counterfactualName} (counterfactual)`, row(r.counterfactual, r.nYears, "co2_ttw"), { lineStyle: { width: 2, type: "dashed" } }));
+        series.push(
+          line(
+            `${L.preset(r.counterfactualName ?? "", r.counterfactualName ?? "")} (${L.series("counterfactual")})`,
+            row(r.counterfactual, r.nYears, "co2_ttw"),
+            {
+              lineStyle: { width: 2, type: "dashed" },
+            },
+          ),
+        );
       if (cmp)
-        series.push(line(`${cmp.name}, tank-to-wheel`, row(cmp.run.main, cmp.run.nYears, "co2_ttw"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }));
-      return { ...base(r, mt), tooltip: { ...base(r, mt).tooltip, valueFormatter: (v: number) => `${fmtNumber(v / 1e6, 1)} Mt CO₂` }, series };
+        series.push(
+          line(`${cmp.name}, ${L.series("tankToWheel")}`, row(cmp.run.main, cmp.run.nYears, "co2_ttw"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }),
+        );
+      return {
+        ...base(r, mt),
+        tooltip: { ...base(r, mt).tooltip, valueFormatter: (v: number) => `${fmtNumber(v / 1e6, 1)} ${L.valueUnit("mtCo2")}` },
+        series,
+      };
     },
   },
   {
     id: "ledger",
     title: "chartLedger",
-    unit: "PKR bn a year (constant FY2025); above zero costs the treasury",
+    unit: "unitLedger",
     metrics: [
       "subsidy_outlay",
       "financing_support",
@@ -164,16 +217,18 @@ export const CHARTS: readonly ChartDef[] = [
       "net_fiscal",
     ],
     doc: "9-economy-and-public-finances",
-    build(r, cmp) {
-      const items: [string, string, number, string][] = [
-        ["subsidy_outlay", "purchase subsidies", 1, "#0f766e"],
-        ["financing_support", "markup support", 1, "#14b8a6"],
-        ["tax_forgone", "tax forgone", 1, "#d97706"],
-        ["fuel_levy_lost", "fuel levy lost", 1, "#f59e0b"],
-        ["charger_support", "charger support", 1, "#2563eb"],
-        ["nev_levy_revenue", "NEV levy (revenue)", -1, "#7c3aed"],
-        ["electricity_tax_gained", "electricity tax (revenue)", -1, "#a78bfa"],
-      ];
+    build(r, cmp, L) {
+      const items: [string, string, number, string][] = (
+        [
+          ["subsidy_outlay", 1, "#0f766e"],
+          ["financing_support", 1, "#14b8a6"],
+          ["tax_forgone", 1, "#d97706"],
+          ["fuel_levy_lost", 1, "#f59e0b"],
+          ["charger_support", 1, "#2563eb"],
+          ["nev_levy_revenue", -1, "#7c3aed"],
+          ["electricity_tax_gained", -1, "#a78bfa"],
+        ] as const
+      ).map(([id, sign, color]) => [id, L.series(id), sign, color]);
       const bn = (v: number) => `${fmtNumber(v / 1e9, 0)}`;
       const series: object[] = [
         ...items.map(([id, name, sign, color]) => ({
@@ -184,19 +239,27 @@ export const CHARTS: readonly ChartDef[] = [
           ),
           itemStyle: { color },
         })),
-        line("net fiscal cost", row(r.main, r.nYears, "net_fiscal"), { lineStyle: { width: 3, color: INK }, itemStyle: { color: INK }, z: 5 }),
+        line(L.series("net"), row(r.main, r.nYears, "net_fiscal"), {
+          lineStyle: { width: 3, color: INK },
+          itemStyle: { color: INK },
+          z: 5,
+          ...eventLines(r, L),
+        }),
       ];
-      if (cmp) series.push(line(`${cmp.name}, net`, row(cmp.run.main, cmp.run.nYears, "net_fiscal"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }));
-      return { ...base(r, bn), tooltip: { ...base(r, bn).tooltip, valueFormatter: (v: number) => `PKR ${fmtNumber(v / 1e9, 1)} bn` }, series };
+      if (cmp)
+        series.push(
+          line(`${cmp.name}, ${L.series("netShort")}`, row(cmp.run.main, cmp.run.nYears, "net_fiscal"), { lineStyle: CMP_STYLE, itemStyle: { color: INK } }),
+        );
+      return { ...base(r, bn), tooltip: { ...base(r, bn).tooltip, valueFormatter: (v: number) => money(v, L, 1) }, series };
     },
   },
   {
     id: "oil",
     title: "chartOil",
-    unit: "USD bn a year against the counterfactual, and cumulative",
+    unit: "unitOil",
     metrics: ["oil_import_cost"],
     doc: "6-activity-energy-emissions",
-    build(r) {
+    build(r, _cmp, L) {
       if (!r.counterfactual) return null;
       const cf = row(r.counterfactual, r.nYears, "oil_import_cost");
       const sc = row(r.main, r.nYears, "oil_import_cost");
@@ -205,12 +268,12 @@ export const CHARTS: readonly ChartDef[] = [
       const o = base(r, usd);
       return {
         ...o,
-        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `USD ${fmtNumber(v / 1e9, 2)} bn` },
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => dollars(v, L, 2) },
         yAxis: [o.yAxis, { ...o.yAxis, splitLine: { show: false } }],
         grid: { ...o.grid, right: 56 },
         series: [
-          bar(`avoided in the year vs ${r.counterfactualName}`, saved),
-          line("cumulative (right axis)", cumulative(saved), { yAxisIndex: 1, lineStyle: { width: 2, color: INK }, itemStyle: { color: INK } }),
+          bar(`${L.series("avoidedVs")} ${L.preset(r.counterfactualName ?? "", r.counterfactualName ?? "")}`, saved),
+          line(L.series("cumulativeRight"), cumulative(saved), { yAxisIndex: 1, lineStyle: { width: 2, color: INK }, itemStyle: { color: INK } }),
         ],
       };
     },
@@ -218,36 +281,37 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "chargers",
     title: "chartChargers",
-    unit: "public charge points installed",
+    unit: "unitChargers",
     metrics: ["public_chargers"],
     doc: "7-charging-infrastructure-and-grid",
-    build(r) {
-      const kinds: [string, string][] = [
-        ["ac", "AC"],
-        ["dc_fast", "DC fast"],
-        ["swap_station", "battery swap stations"],
-      ];
-      return { ...base(r, fmtCompact), series: kinds.map(([k, name]) => bar(name, row(r.main, r.nYears, "public_chargers", "total", k), "points")) };
+    build(r, _cmp, L) {
+      const kinds: [string, string][] = (["ac", "dc_fast", "swap_station"] as const).map((k) => [k, L.key(k)]);
+      const n = (v: number) => fmtNumber(v, 0);
+      return {
+        ...base(r, n),
+        tooltip: { ...base(r, n).tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} ${L.valueUnit("points")}` },
+        series: kinds.map(([k, name]) => bar(name, row(r.main, r.nYears, "public_chargers", "total", k), "points")),
+      };
     },
   },
   {
     id: "peak",
     title: "chartPeak",
-    unit: "MW of charging at the evening system peak",
+    unit: "unitPeak",
     metrics: ["peak_charging_load"],
     doc: "7-charging-infrastructure-and-grid",
-    build(r) {
+    build(r, _cmp, L) {
       const mw = (v: number) => `${fmtNumber(v, 0)}`;
       const o = base(r, mw);
       return {
         ...o,
-        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} MW` },
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} ${L.valueUnit("mw")}` },
         series: [
-          line("peak charging load", row(r.main, r.nYears, "peak_charging_load"), { areaStyle: { opacity: 0.25 }, lineStyle: { width: 2.5 } }),
+          line(L.series("peak"), row(r.main, r.nYears, "peak_charging_load"), { areaStyle: { opacity: 0.25 }, lineStyle: { width: 2.5 } }),
           ...(r.gridCapacity.length
             ? [
                 line(
-                  "1% of installed generating capacity",
+                  L.series("onePct"),
                   r.gridCapacity.map((c) => c * 0.01),
                   { lineStyle: { type: "dashed", width: 1.5, color: "#dc2626" }, itemStyle: { color: "#dc2626" } },
                 ),
@@ -260,20 +324,16 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "battery",
     title: "chartBattery",
-    unit: "GWh of new EV battery packs a year",
+    unit: "unitBattery",
     metrics: ["battery_demand"],
     doc: "8-batteries-and-industry",
-    build(r) {
+    build(r, _cmp, L) {
       const gwh = (v: number) => `${fmtNumber(v, v !== 0 && Math.abs(v) < 10 ? 1 : 0)}`;
       const o = base(r, gwh);
-      const chem: [string, string][] = [
-        ["lfp", "LFP"],
-        ["nmc", "NMC"],
-        ["sodium_ion", "sodium-ion"],
-      ];
+      const chem: [string, string][] = (["lfp", "nmc", "sodium_ion"] as const).map((k) => [k, L.key(k)]);
       return {
         ...o,
-        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 2)} GWh` },
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 2)} ${L.valueUnit("gwh")}` },
         series: chem.map(([k, name]) => bar(name, row(r.main, r.nYears, "battery_demand", "total", k), "gwh")),
       };
     },
@@ -281,15 +341,15 @@ export const CHARTS: readonly ChartDef[] = [
   {
     id: "jobs",
     title: "chartJobs",
-    unit: "direct jobs in EV assembly, packs and chargers",
+    unit: "unitJobs",
     metrics: ["jobs"],
     doc: "8-batteries-and-industry",
-    build(r) {
-      const o = base(r, fmtCompact);
+    build(r, _cmp, L) {
+      const o = base(r, (v) => fmtNumber(v, 0));
       return {
         ...o,
-        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} jobs` },
-        series: [bar("direct jobs", row(r.main, r.nYears, "jobs"))],
+        tooltip: { ...o.tooltip, valueFormatter: (v: number) => `${fmtNumber(v, 0)} ${L.valueUnit("jobs")}` },
+        series: [bar(L.series("jobs"), row(r.main, r.nYears, "jobs"))],
       };
     },
   },

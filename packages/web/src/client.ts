@@ -1,5 +1,5 @@
 // The page's side of the worker: one request in flight per kind; a newer run supersedes an older one.
-import type { BacktestReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
+import type { ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -23,10 +23,10 @@ export class ModelClient {
     };
   }
 
-  init(): Promise<InitReply> {
+  init(extra?: ExtraScenario[]): Promise<InitReply> {
     return new Promise((resolve) => {
       this.initWaiter = resolve;
-      this.worker.postMessage({ type: "init" });
+      this.worker.postMessage({ type: "init", extra });
     });
   }
 
@@ -44,6 +44,14 @@ export class ModelClient {
 
   uncertainty(preset: string, overrides: Record<string, number>, samples: number): Promise<UncertaintyReply> {
     return this.request({ type: "uncertainty", preset, overrides, samples });
+  }
+
+  analysis(preset: string, overrides: Record<string, number>, samples: number): Promise<AnalysisReply> {
+    return this.request({ type: "analysis", preset, overrides, samples });
+  }
+
+  decompose(preset: string, overrides: Record<string, number>, fromPreset: string, fromOverrides: Record<string, number>): Promise<DecomposeReply> {
+    return this.request({ type: "decompose", preset, overrides, fromPreset, fromOverrides });
   }
 
   backtest(args: { text?: string; file?: string; region?: string; mode?: string; fitUntil: number }): Promise<BacktestReply> {

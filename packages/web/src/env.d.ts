@@ -6,3 +6,8 @@ declare module "virtual:evplan-pack" {
   export default pack;
 }
 declare module "*.css";
+declare module "*?url" {
+  const url: string;
+  export default url;
+}
+declare const __EVPLAN_VERSION__: string;

@@ -10,13 +10,17 @@ import {
   parseEvHistoryCsv,
   backtest,
   runSensitivity,
+  decomposeChange,
+  headlineChangeMetrics,
+  settingDifferences,
+  whatItTakes,
   runUncertainty,
   type EvHistoryRow,
   type TornadoReport,
   type ScenarioSource,
 } from "@evplan/core";
 import { PlannerModel } from "./planner";
-import type { ParameterInfo, PresetInfo, Reply, Request } from "./protocol";
+import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request } from "./protocol";
 
 const registry = buildRegistry(pack.parameters);
 const scenarios = new Map<string, ScenarioSource>(pack.scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
@@ -29,10 +33,45 @@ function post(reply: Reply, transfer: Transferable[] = []): void {
 const planner = new PlannerModel(model, registry, 2025);
 let history: EvHistoryRow[] | null = null;
 
+/** The first screen's background answers, once per setting (the key is the preset and the sorted overrides). */
+const analysisCache = new Map<string, Omit<AnalysisReply, "id">>();
+
+function analysis(preset: string, overrides: Record<string, number>, samples: number): Omit<AnalysisReply, "id"> {
+  const key = JSON.stringify([preset, samples, Object.entries(overrides).sort()]);
+  const hit = analysisCache.get(key);
+  if (hit) return { ...hit, millis: 0 };
+  const t0 = performance.now();
+  const c = planner.planner(preset, overrides);
+  const t = c.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
+  const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: t?.value ?? 0.3, label: t?.label ?? "30% of all new sales electric" };
+  const w = whatItTakes(model, registry, c, target);
+  const report = runUncertainty(model, c, { samples, seed: 1, metrics: ["ev_sales_share"], difference: false });
+  const probabilities = report.targets.map((x) => ({
+    metric: x.metric,
+    segment: x.segment,
+    year: x.year,
+    target: x.target,
+    label: x.label,
+    probability: x.probability_met,
+  }));
+  // Against the counterfactual in this scenario's frame (its context shared), so that the rows are what policy sets.
+  const ref = model.counterfactualOf(c) ?? (scenarios.has("reference") ? planner.compiled("reference") : null);
+  const differences = ref ? settingDifferences(registry, c, ref) : [];
+  const reply = { type: "analysis" as const, whatItTakes: w, probabilities, samples, differences, millis: performance.now() - t0 };
+  if (analysisCache.size > 200) analysisCache.clear();
+  analysisCache.set(key, reply);
+  return reply;
+}
+
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
   try {
     if (msg.type === "init") {
+      // A scenario from outside the bundle (evplan brief <file>): known to the model before the presets are listed.
+      for (const x of msg.extra ?? []) {
+        scenarios.set(x.name, { file: x.file, data: x.data });
+        if (!pack.scenarios.some((s) => s.name === x.name)) pack.scenarios.push(x);
+      }
       const parameters: ParameterInfo[] = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(parameterInfo);
       const presets: PresetInfo[] = pack.scenarios.map((s) => {
         const c = model.compile(s.name);
@@ -54,6 +93,19 @@ self.onmessage = (event: MessageEvent<Request>) => {
         metric: { metric: "ev_sales_share", segment: "total", year: 2030 },
       } as never) as TornadoReport;
       post({ type: "uncertainty", id: msg.id, report, tornado });
+      return;
+    }
+    if (msg.type === "analysis") {
+      post({ ...analysis(msg.preset, msg.overrides, msg.samples), id: msg.id });
+      return;
+    }
+    if (msg.type === "decompose") {
+      const to = planner.planner(msg.preset, msg.overrides);
+      const from = planner.planner(msg.fromPreset, msg.fromOverrides);
+      const decomposition = decomposeChange(model, from, to, headlineChangeMetrics(to.baseYear));
+      const factorLabels: Record<string, string> = {};
+      for (const f of decomposition.factors) factorLabels[f.factor] = registry.parameters.get(f.factor)?.label ?? f.factor;
+      post({ type: "decompose", id: msg.id, decomposition, factorLabels });
       return;
     }
     if (msg.type === "backtest") {

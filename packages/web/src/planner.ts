@@ -15,6 +15,7 @@ import {
   keyFigures,
   leverCatalogue,
   leverTarget,
+  policyEvents,
   shareContext,
   type CompiledScenario,
   type LeverInfo,
@@ -134,6 +135,7 @@ export class PlannerModel {
       leverYears,
       applied,
       gridCapacity,
+      events: policyEvents(c),
       millis: now() - t0,
     };
   }

@@ -1,5 +1,18 @@
 // Messages between the page and the model worker. Results cross as transferred Float64Array buffers.
-import type { BacktestResult, Headline, KeyFigure, LeverInfo, ParameterInfo, TargetResult, TornadoReport, UncertaintyReport } from "@evplan/core";
+import type {
+  BacktestResult,
+  ChangeDecomposition,
+  Headline,
+  KeyFigure,
+  LeverInfo,
+  ParameterInfo,
+  PolicyEvent,
+  SettingDifference,
+  TargetResult,
+  TornadoReport,
+  UncertaintyReport,
+  WhatItTakes,
+} from "@evplan/core";
 
 export type { LeverInfo, ParameterInfo };
 
@@ -10,11 +23,50 @@ export interface PresetInfo {
   readonly counterfactual: string | null;
 }
 
+/** A scenario from outside the bundle (`evplan brief my-scenario.yaml`): parsed YAML, added before the presets load. */
+export interface ExtraScenario {
+  readonly name: string;
+  readonly file: string;
+  readonly data: Record<string, unknown>;
+}
+
 export type Request =
-  | { type: "init" }
+  | { type: "init"; extra?: ExtraScenario[] }
   | { type: "run"; id: number; preset: string; overrides: Record<string, number>; years?: Record<string, Record<number, number>> }
   | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; samples: number }
-  | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number };
+  | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number }
+  | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; samples: number }
+  | { type: "decompose"; id: number; preset: string; overrides: Record<string, number>; fromPreset: string; fromOverrides: Record<string, number> };
+
+/** The probability that a target is met, over the Monte Carlo samples. */
+export interface TargetProbability {
+  readonly metric: string;
+  readonly segment: string;
+  readonly year: number;
+  readonly target: number;
+  readonly label: string;
+  readonly probability: number;
+}
+
+/** Background answers for the first screen: what it takes to reach 30% in 2030, and how sure the targets are. */
+export interface AnalysisReply {
+  type: "analysis";
+  id: number;
+  whatItTakes: WhatItTakes;
+  probabilities: TargetProbability[];
+  samples: number;
+  /** The settings that differ from the reference scenario, with sources (Settings sheet, brief). */
+  differences: SettingDifference[];
+  millis: number;
+}
+
+export interface DecomposeReply {
+  type: "decompose";
+  id: number;
+  decomposition: ChangeDecomposition;
+  /** The data pack's label of each factor (parameter), for the chart and exports. */
+  factorLabels: Record<string, string>;
+}
 
 export interface UncertaintyReply {
   type: "uncertainty";
@@ -56,6 +108,8 @@ export interface RunReply {
   applied: Record<string, Record<number, number>>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */
   gridCapacity: number[];
+  /** Years a policy switches (subsidy end, levy start), for the chart annotations. */
+  events: PolicyEvent[];
   millis: number;
 }
 
@@ -65,4 +119,4 @@ export interface ErrorReply {
   message: string;
 }
 
-export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | ErrorReply;
+export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;

@@ -191,6 +191,17 @@ describe("the planner in the browser", () => {
     expect(await page.locator('[data-testid="probability"]').innerText()).toMatch(/P\(≥ 30% in 2030\) = \d+%/);
     expect(await page.locator('[data-chart="fan-share"]').count()).toBe(1);
     expect(await page.locator('[data-chart="tornado"]').count()).toBe(1);
+    // The legend says what the bands are (one entry each, no helper series), a line explains median against the
+    // central run, and the tornado names its inputs in words.
+    expect(await page.locator('[data-chart="fan-share"] .legend').innerText()).toMatch(
+      /9 in 10 runs \(p5-p95\)\s+middle half \(p25-p75\)\s+median\s+central run/,
+    );
+    expect(await page.locator('[data-chart="fan-share"] .legend li').count()).toBe(4);
+    expect(await page.locator('[data-testid="median-note"]').innerText()).toMatch(/median .* is not the central run/);
+    await page.click('[data-chart="tornado"] .chart-data summary');
+    const inputs = await page.locator('[data-chart="tornado"] .chart-data tbody th').allInnerTexts();
+    expect(inputs.length).toBeGreaterThanOrEqual(5);
+    for (const name of inputs) expect(name).not.toMatch(/^[a-z_]+\.[a-z_.]+$/);
     await page.close();
   });
 
@@ -226,8 +237,10 @@ describe("the planner in the browser", () => {
     const { page } = await open();
     await page.selectOption('[data-testid="compare"]', "reference");
     await page.waitForSelector('[data-testid="headline-share2030"] .card-compare');
-    expect(await page.locator('[data-testid="headline-share2030"] .card-compare').innerText()).toMatch(/^reference: \d+\.\d%$/);
-    expect(await page.locator('[data-chart="share"] .legend').innerText()).toContain("reference (all)");
+    expect(await page.locator('[data-testid="headline-share2030"] .card-compare').innerText()).toMatch(
+      /^Reference \(base-year policies continue\): \d+\.\d% · difference [+−]\d+\.\d pp$/,
+    );
+    expect(await page.locator('[data-chart="share"] .legend').innerText()).toContain("Reference (base-year policies continue) (all)");
     await page.waitForFunction(() => location.hash.includes("c=reference"));
     await page.close();
   });

@@ -6,6 +6,8 @@ import { grouped, pct } from "../format/numbers.js";
 import { differenceText, figureText } from "../format/figures.js";
 import { table, tableWidth, wrapText } from "../format/table.js";
 import { writeAllOrNothing } from "../io-write.js";
+import { runWorkbookBytes } from "./run-xlsx.js";
+import { evplanVersion } from "../version.js";
 
 export interface RunOptions {
   format: string;
@@ -14,10 +16,11 @@ export interface RunOptions {
   scenarios?: string;
 }
 
-export const FORMATS = ["table", "json", "csv"] as const;
+export const FORMATS = ["table", "json", "csv", "xlsx"] as const;
 
-export function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): void {
+export async function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not "${opts.format}"`);
+  if (opts.format === "xlsx" && !opts.out) throw new CliError("--format xlsx writes a workbook: give the folder with --out <dir>");
   const ctx: Context = makeContext(opts);
   const { name, source } = ctx.scenarioArg(arg);
   const run = ctx.model.run(name, source);
@@ -28,10 +31,14 @@ export function runCommand(arg: string, opts: RunOptions, print: (s: string) => 
   // Everything printed is built before anything is written: a failure leaves no files behind.
   const text = opts.format === "json" ? json : opts.format === "csv" ? csv.trimEnd() : summary(run);
   if (opts.out) {
+    const xlsx =
+      opts.format === "xlsx" ? [{ path: join(opts.out, `${run.main.scenario.name}.xlsx`), content: await runWorkbookBytes(ctx, run, evplanVersion()) }] : [];
     writeAllOrNothing([
       { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
       { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
+      ...xlsx,
     ]);
+    if (xlsx.length) print(`wrote ${xlsx[0].path}`);
   }
   print(text);
 }
