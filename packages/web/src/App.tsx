@@ -390,6 +390,7 @@ export function App() {
                   defaults={leverDefaults}
                   overrides={state.overrides}
                   setLever={setLever}
+                  modes={preset?.modes ?? []}
                 />
               ))}
           </Panel>

@@ -1,3 +1,4 @@
+import { SEGMENTS } from "@evplan/core";
 // The levers: one group per policy area, one control per lever (or per key of an indexed lever). On a phone or a
 // narrow tablet the panel is a drawer over the page, opened from a button, so the headline figures come first.
 import { memo } from "react";
@@ -18,8 +19,10 @@ export const LeverGroup = memo(function LeverGroup(props: {
   defaults: Record<string, number>;
   overrides: Record<string, number>;
   setLever: (s: string, v: number | null) => void;
+  /** The preset's mode per segment (SEGMENTS order). */
+  modes: readonly ("targets" | "market")[];
 }) {
-  const { group, t, levers, defaults, overrides, setLever } = props;
+  const { group, t, levers, defaults, overrides, setLever, modes } = props;
   const L = labels(props.lang);
   // Indexed parameters show one control per key; group them under the parameter's label.
   const byParam = new Map<string, LeverInfo[]>();
@@ -68,7 +71,17 @@ export const LeverGroup = memo(function LeverGroup(props: {
             </div>
             <div className="lever-unit">{L.unit(ls[0].unit)}</div>
             {ls.map((l) => (
-              <LeverRow key={l.series} lever={l} name={name} def={defaults[l.series] ?? l.min} value={overrides[l.series]} setLever={setLever} t={t} L={L} />
+              <LeverRow
+                key={l.series}
+                lever={l}
+                name={name}
+                def={defaults[l.series] ?? l.min}
+                value={overrides[l.series]}
+                setLever={setLever}
+                t={t}
+                L={L}
+                inactive={inactiveIn(l, modes)}
+              />
             ))}
           </div>
         );
@@ -86,6 +99,7 @@ const LeverRow = memo(function LeverRow({
   setLever,
   t,
   L,
+  inactive,
 }: {
   lever: LeverInfo;
   name: string;
@@ -94,9 +108,14 @@ const LeverRow = memo(function LeverRow({
   setLever: (s: string, v: number | null) => void;
   t: Strings;
   L: Labels;
+  /** The mode in which this lever has no effect, if the preset runs in it. */
+  inactive: "targets" | "market" | null;
 }) {
   const moved = override !== undefined;
   const value = override ?? def;
+  // The slider's grid starts at a step multiple below the default, so that the default (the value applied) is a
+  // position the slider can take: the number shown and the thumb never disagree.
+  const gridMin = Math.max(l.min, def - Math.floor((def - l.min) / l.step) * l.step);
   const human = l.key ? `${name}, ${L.key(l.key)}` : name;
   return (
     <label
@@ -106,10 +125,11 @@ const LeverRow = memo(function LeverRow({
       {l.key && <span className="lever-key">{L.key(l.key)}</span>}
       <input
         type="range"
-        min={l.min}
+        min={gridMin}
         max={l.max}
         step={l.step}
         value={value}
+        disabled={inactive !== null}
         data-series={l.series}
         onChange={(e) => setLever(l.series, Number(e.target.value))}
         aria-label={human}
@@ -118,6 +138,11 @@ const LeverRow = memo(function LeverRow({
       <output>
         <bdi>{leverNumber(value, l.unit)}</bdi>
       </output>
+      {inactive && (
+        <span className="lever-inactive" data-testid="lever-inactive">
+          {inactive === "market" ? t.noEffectMarket : t.noEffectTargets}
+        </span>
+      )}
       <span className="lever-reset">
         {moved && (
           <button
@@ -133,3 +158,14 @@ const LeverRow = memo(function LeverRow({
     </label>
   );
 });
+
+/**
+ * The mode in which a lever does nothing, when the preset runs in it: a lever on one segment looks at that
+ * segment's mode, a national one is inactive only if no segment runs in a mode it acts in.
+ */
+export function inactiveIn(l: LeverInfo, modes: readonly ("targets" | "market")[]): "targets" | "market" | null {
+  const i = l.key ? (SEGMENTS as readonly string[]).indexOf(l.key) : -1;
+  const relevant = i >= 0 ? [modes[i]] : modes;
+  if (relevant.length === 0 || relevant.some((m) => l.actsIn.includes(m))) return null;
+  return relevant[0];
+}

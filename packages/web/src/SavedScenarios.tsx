@@ -8,6 +8,40 @@ import type { ViewState } from "./state";
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/** The panel's words in English and Urdu (kept here: the panel is the only user of them). */
+const WORDS = {
+  en: {
+    summary: "Saved scenarios",
+    static: "Saving needs the evplan server (npm start); this copy of the planner is static. Export YAML instead.",
+    name: "name",
+    namePh: "name, e.g. levy-2027",
+    notes: "notes",
+    save: "Save current settings",
+    newName: "new name",
+    ok: "OK",
+    cancel: "Cancel",
+    open: "Open",
+    rename: "Rename",
+    link: "Link",
+    delete: "Delete",
+  },
+  ur: {
+    summary: "محفوظ منظرنامے",
+    static: "محفوظ کرنے کے لیے ای وی پلان سرور درکار ہے؛ منصوبہ ساز کی یہ نقل جامد ہے۔ اس کے بجائے منظرنامے کی فائل برآمد کریں۔",
+    name: "نام",
+    namePh: "نام، مثلاً لیوی ۲۰۲۷",
+    notes: "نوٹ",
+    save: "موجودہ ترتیبات محفوظ کریں",
+    newName: "نیا نام",
+    ok: "ٹھیک ہے",
+    cancel: "منسوخ",
+    open: "کھولیں",
+    rename: "نام بدلیں",
+    link: "ربط",
+    delete: "حذف کریں",
+  },
+} as const;
+
 export function SavedScenarios(props: {
   init: InitReply | null;
   state: ViewState;
@@ -107,11 +141,15 @@ export function SavedScenarios(props: {
       () => setMessage(savedLink(saved)),
     );
 
+  const w = WORDS[props.state.lang === "ur" ? "ur" : "en"];
   return (
     <details className="saved" data-testid="saved">
-      <summary>Saved scenarios{list ? ` (${list.length})` : ""}</summary>
+      <summary>
+        {w.summary}
+        {list ? ` (${list.length})` : ""}
+      </summary>
       {list === undefined ? (
-        <p className="hint">Saving needs the evplan server (npm start); this copy of the planner is static. Export YAML instead.</p>
+        <p className="hint">{w.static}</p>
       ) : (
         <>
           <form
@@ -121,10 +159,10 @@ export function SavedScenarios(props: {
               void save();
             }}
           >
-            <input aria-label="name" placeholder="name, e.g. levy-2027" value={name} onChange={(e) => setName(e.target.value)} data-testid="saved-name" />
-            <input aria-label="notes" placeholder="notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="saved-notes" />
+            <input aria-label={w.name} placeholder={w.namePh} value={name} onChange={(e) => setName(e.target.value)} data-testid="saved-name" />
+            <input aria-label={w.notes} placeholder={w.notes} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="saved-notes" />
             <button type="submit" disabled={!init || !applied} data-testid="saved-save">
-              Save current settings
+              {w.save}
             </button>
           </form>
           <ul className="saved-list">
@@ -133,16 +171,16 @@ export function SavedScenarios(props: {
                 {renaming?.from === s.name ? (
                   <>
                     <input
-                      aria-label="new name"
+                      aria-label={w.newName}
                       value={renaming.to}
                       onChange={(e) => setRenaming({ from: s.name, to: e.target.value })}
                       data-testid="saved-rename-to"
                     />
                     <button type="button" onClick={() => void rename()} data-testid="saved-rename-ok">
-                      OK
+                      {w.ok}
                     </button>
                     <button type="button" onClick={() => setRenaming(null)}>
-                      Cancel
+                      {w.cancel}
                     </button>
                   </>
                 ) : (
@@ -151,16 +189,16 @@ export function SavedScenarios(props: {
                     {s.notes && <span className="notes"> · {s.notes}</span>}
                     <span className="when"> · {s.updated_at.slice(0, 16).replace("T", " ")} UTC</span>
                     <button type="button" onClick={() => void open(s.name)} data-testid="saved-open">
-                      Open
+                      {w.open}
                     </button>
                     <button type="button" onClick={() => setRenaming({ from: s.name, to: s.name })} data-testid="saved-rename">
-                      Rename
+                      {w.rename}
                     </button>
                     <button type="button" onClick={() => void copyLink(s.name)} data-testid="saved-link">
-                      Link
+                      {w.link}
                     </button>
                     <button type="button" onClick={() => void remove(s.name)} data-testid="saved-delete">
-                      Delete
+                      {w.delete}
                     </button>
                   </>
                 )}

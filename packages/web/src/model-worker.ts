@@ -75,7 +75,8 @@ self.onmessage = (event: MessageEvent<Request>) => {
       const parameters: ParameterInfo[] = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(parameterInfo);
       const presets: PresetInfo[] = pack.scenarios.map((s) => {
         const c = model.compile(s.name);
-        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual };
+        const modes = Array.from(c.modes, (m) => (m === 1 ? ("market" as const) : ("targets" as const)));
+        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes };
       });
       post({ type: "init", levers: planner.levers, parameters, presets });
       return;

@@ -21,6 +21,8 @@ export interface PresetInfo {
   readonly title: string;
   readonly description: string;
   readonly counterfactual: string | null;
+  /** Each segment's mode, in the order of SEGMENTS: a lever that acts in the other mode only is shown disabled. */
+  readonly modes: readonly ("targets" | "market")[];
 }
 
 /** A scenario from outside the bundle (`evplan brief my-scenario.yaml`): parsed YAML, added before the presets load. */
