@@ -98,6 +98,8 @@ describe("the first screen", () => {
     const { page } = await open("#s=nevp-2025-30&c=nevp-no-subsidy");
     await page.waitForSelector('[data-testid="why-changed"]');
     await page.click('[data-chart="why-share"] .chart-data summary');
+    // The decomposition arrives from the worker after the comparison's run: wait for its rows (a loaded machine).
+    await page.waitForSelector('[data-chart="why-share"] .chart-data tbody tr', { timeout: 30_000 });
     const steps = await page.locator('[data-chart="why-share"] .chart-data tbody tr').allInnerTexts();
     expect(steps[0]).toMatch(/^comparison: NEVP without purchase subsidies/);
     expect(steps.at(-1)).toMatch(/^current settings/);
