@@ -20,6 +20,12 @@ export interface RunFlags {
    * the drawn depth). See docs/model.md, section 3.
    */
   readonly conditionOnBaseYear?: boolean;
+  /**
+   * Index (0 = base year) of the last year whose outputs the caller reads: a sweep or solve scoring a 2030 value
+   * need not run to 2060. Rows after it are left at 0 and cumulative totals cover only the years run. Absent: all
+   * years. (Issue 18: the engine honours it; callers set it only when they read nothing later.)
+   */
+  readonly untilYearIndex?: number;
 }
 
 export class YearState {
