@@ -17,7 +17,7 @@ import { exportCsv, exportDecompositionCsv, exportXlsx, exportYaml, fileStem } f
 import { Assumptions } from "./Assumptions";
 import { Uncertainty } from "./Uncertainty";
 import { Backtest } from "./Backtest";
-import { GROUPS, LeverGroup } from "./Levers";
+import { GROUPS, LeverGroup, type LeverChange } from "./Levers";
 import { Headlines } from "./Headlines";
 import { WhyChanged } from "./WhyChanged";
 import { labels } from "./labels";
@@ -50,7 +50,9 @@ function useMedia(query: string): boolean {
   return on;
 }
 
-const settingKey = (preset: string, overrides: Record<string, number>) => JSON.stringify([preset, Object.entries(overrides).sort()]);
+const settingKey = (preset: string, overrides: Record<string, number>, years: Record<string, Record<number, number>>) =>
+  JSON.stringify([preset, Object.entries(overrides).sort(), Object.entries(years).sort()]);
+const NONE: Record<string, Record<number, number>> = {};
 
 export function App() {
   const [init, setInit] = useState<InitReply | null>(null);
@@ -111,7 +113,7 @@ export function App() {
     mark("request");
     started.current = performance.now();
     client
-      .run(state.preset, state.overrides)
+      .run(state.preset, state.overrides, state.years)
       .then((r) => {
         mark("reply");
         if (ticket !== latest.current) return;
@@ -126,7 +128,7 @@ export function App() {
         }
       })
       .catch((e: Error) => setError(e.message));
-  }, [init, state.preset, state.overrides]);
+  }, [init, state.preset, state.overrides, state.years]);
 
   useEffect(() => {
     if (!init || !state.compare) return setCompare(null);
@@ -134,13 +136,13 @@ export function App() {
   }, [init, state.compare]);
 
   // Background answers for the first screen, once the settings have settled; the worker caches them per setting.
-  const key = settingKey(state.preset, state.overrides);
+  const key = settingKey(state.preset, state.overrides, state.years);
   const [analysis, setAnalysis] = useState<{ key: string; reply: AnalysisReply } | null>(null);
   useEffect(() => {
     if (!init) return;
-    const asked = { preset: state.preset, overrides: state.overrides, key };
+    const asked = { preset: state.preset, overrides: state.overrides, years: state.years, key };
     const timer = setTimeout(() => {
-      background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES).then(
+      background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES, asked.years).then(
         (reply) => {
           setAnalysis((a) => (a?.key === asked.key ? a : { key: asked.key, reply }));
           if (window.__evplan) window.__evplan.analyses = (window.__evplan.analyses ?? 0) + 1;
@@ -156,9 +158,9 @@ export function App() {
   const whyKey = state.compare ? `${key}|${state.compare}` : "";
   useEffect(() => {
     if (!init || !state.compare) return setWhy(null);
-    const asked = { preset: state.preset, overrides: state.overrides, compare: state.compare, key: whyKey };
+    const asked = { preset: state.preset, overrides: state.overrides, years: state.years, compare: state.compare, key: whyKey };
     const timer = setTimeout(() => {
-      background.decompose(asked.preset, asked.overrides, asked.compare, {}).then(
+      background.decompose(asked.preset, asked.overrides, asked.compare, {}, asked.years).then(
         (reply) => setWhy({ key: asked.key, reply }),
         (e: Error) => setError(e.message),
       );
@@ -168,12 +170,18 @@ export function App() {
 
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setLever = useCallback(
-    (series: string, value: number | null) =>
+    (series: string, change: LeverChange) =>
       setState((s) => {
         const overrides = { ...s.overrides };
-        if (value === null) delete overrides[series];
-        else overrides[series] = value;
-        return { ...s, overrides };
+        if (change.value === null) delete overrides[series];
+        else if (change.value !== undefined) overrides[series] = change.value;
+        let years = s.years;
+        if (change.years !== undefined) {
+          years = { ...s.years };
+          if (change.years === null) delete years[series];
+          else years[series] = change.years;
+        }
+        return { ...s, overrides, years };
       }),
     [],
   );
@@ -181,6 +189,11 @@ export function App() {
   // does not re-render on every run.
   const defaultsKey = result ? JSON.stringify(result.leverDefaults) : "";
   const leverDefaults = useMemo(() => result?.leverDefaults ?? null, [defaultsKey]);
+  const leverYears = useMemo(() => result?.leverYears ?? {}, [defaultsKey]);
+  const leverPaths = useMemo(() => result?.leverPaths ?? NONE, [defaultsKey]);
+  // The applied paths change only when a lever does: the same object while they stay.
+  const appliedKey = result ? JSON.stringify(result.applied) : "";
+  const applied = useMemo(() => result?.applied ?? NONE, [appliedKey]);
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const preset = init?.presets.find((p) => p.name === state.preset);
@@ -194,7 +207,7 @@ export function App() {
     () => (result ? Object.fromEntries(CHARTS.map((c) => [c.id, missingMetrics(c).length ? null : c.build(result, comparison, L)])) : null),
     [result, comparison, L],
   );
-  const moved = Object.keys(state.overrides).length;
+  const moved = new Set([...Object.keys(state.overrides), ...Object.keys(state.years)]).size;
   const scenarioLabel = `${presetTitle(state.preset)}${moved ? ` + ${moved} ${t.changed}` : ""}`;
   const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: fileStem(state) }), [scenarioLabel, state]);
 
@@ -290,7 +303,7 @@ export function App() {
           <div className="controls">
             <label>
               {t.preset}
-              <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {} })} data-testid="preset">
+              <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {}, years: {} })} data-testid="preset">
                 {init?.presets.map((p) => (
                   <option key={p.name} value={p.name}>
                     {L.preset(p.name, p.title)}
@@ -309,7 +322,7 @@ export function App() {
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => update({ overrides: {} })} data-testid="reset">
+            <button type="button" onClick={() => update({ overrides: {}, years: {} })} data-testid="reset">
               {t.reset}
             </button>
             <button type="button" onClick={share} data-testid="share">
@@ -389,8 +402,13 @@ export function App() {
                   levers={leversByGroup[g]}
                   defaults={leverDefaults}
                   overrides={state.overrides}
+                  years={state.years}
                   setLever={setLever}
                   modes={preset?.modes ?? []}
+                  leverYears={leverYears}
+                  paths={leverPaths}
+                  applied={applied}
+                  endYear={preset?.endYear ?? 2060}
                 />
               ))}
           </Panel>

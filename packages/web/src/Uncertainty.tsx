@@ -116,7 +116,7 @@ export const Uncertainty = memo(function Uncertainty({
     try {
       const asked = state;
       const askedCentral = central;
-      setResult(await client.uncertainty(asked.preset, asked.overrides, samples));
+      setResult(await client.uncertainty(asked.preset, asked.overrides, samples, asked.years));
       setForState(asked);
       setCentralRun(askedCentral);
     } finally {
@@ -135,7 +135,9 @@ export const Uncertainty = memo(function Uncertainty({
       tornado: tornadoOption(result.tornado, (id) => parameterName(id, parameters, levers, L), L),
     };
   }, [result, m, centralRun, L, parameters, levers]);
-  const stale = forState !== null && (forState.preset !== state.preset || JSON.stringify(forState.overrides) !== JSON.stringify(state.overrides));
+  const stale =
+    forState !== null &&
+    (forState.preset !== state.preset || JSON.stringify([forState.overrides, forState.years]) !== JSON.stringify([state.overrides, state.years]));
   const target = result?.report.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
   return (
     <section className="uncertainty" id="uncertainty" aria-labelledby="uncertainty-title">

@@ -1,5 +1,5 @@
 // The page's side of the worker: one request in flight per kind; a newer run supersedes an older one.
-import type { ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
+import type { YearEdits, ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -38,20 +38,26 @@ export class ModelClient {
     });
   }
 
-  run(preset: string, overrides: Record<string, number>): Promise<RunReply> {
-    return this.request({ type: "run", preset, overrides });
+  run(preset: string, overrides: Record<string, number>, years: YearEdits = {}): Promise<RunReply> {
+    return this.request({ type: "run", preset, overrides, years });
   }
 
-  uncertainty(preset: string, overrides: Record<string, number>, samples: number): Promise<UncertaintyReply> {
-    return this.request({ type: "uncertainty", preset, overrides, samples });
+  uncertainty(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Promise<UncertaintyReply> {
+    return this.request({ type: "uncertainty", preset, overrides, samples, years });
   }
 
-  analysis(preset: string, overrides: Record<string, number>, samples: number): Promise<AnalysisReply> {
-    return this.request({ type: "analysis", preset, overrides, samples });
+  analysis(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Promise<AnalysisReply> {
+    return this.request({ type: "analysis", preset, overrides, samples, years });
   }
 
-  decompose(preset: string, overrides: Record<string, number>, fromPreset: string, fromOverrides: Record<string, number>): Promise<DecomposeReply> {
-    return this.request({ type: "decompose", preset, overrides, fromPreset, fromOverrides });
+  decompose(
+    preset: string,
+    overrides: Record<string, number>,
+    fromPreset: string,
+    fromOverrides: Record<string, number>,
+    years: YearEdits = {},
+  ): Promise<DecomposeReply> {
+    return this.request({ type: "decompose", preset, overrides, years, fromPreset, fromOverrides });
   }
 
   backtest(args: { text?: string; file?: string; region?: string; mode?: string; fitUntil: number }): Promise<BacktestReply> {

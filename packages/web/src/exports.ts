@@ -24,7 +24,7 @@ function download(name: string, type: string, content: BlobPart): void {
 }
 
 export function scenarioName(state: ViewState): string {
-  return Object.keys(state.overrides).length ? `${state.preset}-planner` : state.preset;
+  return Object.keys(state.overrides).length || Object.keys(state.years ?? {}).length ? `${state.preset}-planner` : state.preset;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

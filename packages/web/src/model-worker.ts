@@ -20,7 +20,7 @@ import {
   type ScenarioSource,
 } from "@evplan/core";
 import { PlannerModel } from "./planner";
-import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request } from "./protocol";
+import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request, YearEdits } from "./protocol";
 
 const registry = buildRegistry(pack.parameters);
 const scenarios = new Map<string, ScenarioSource>(pack.scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
@@ -36,12 +36,12 @@ let history: EvHistoryRow[] | null = null;
 /** The first screen's background answers, once per setting (the key is the preset and the sorted overrides). */
 const analysisCache = new Map<string, Omit<AnalysisReply, "id">>();
 
-function analysis(preset: string, overrides: Record<string, number>, samples: number): Omit<AnalysisReply, "id"> {
-  const key = JSON.stringify([preset, samples, Object.entries(overrides).sort()]);
+function analysis(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Omit<AnalysisReply, "id"> {
+  const key = JSON.stringify([preset, samples, Object.entries(overrides).sort(), Object.entries(years).sort()]);
   const hit = analysisCache.get(key);
   if (hit) return { ...hit, millis: 0 };
   const t0 = performance.now();
-  const c = planner.planner(preset, overrides);
+  const c = planner.planner(preset, overrides, years);
   const t = c.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
   const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: t?.value ?? 0.3, label: t?.label ?? "30% of all new sales electric" };
   const w = whatItTakes(model, registry, c, target);
@@ -76,13 +76,13 @@ self.onmessage = (event: MessageEvent<Request>) => {
       const presets: PresetInfo[] = pack.scenarios.map((s) => {
         const c = model.compile(s.name);
         const modes = Array.from(c.modes, (m) => (m === 1 ? ("market" as const) : ("targets" as const)));
-        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes };
+        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
       });
       post({ type: "init", levers: planner.levers, parameters, presets });
       return;
     }
     if (msg.type === "uncertainty") {
-      const c = planner.planner(msg.preset, msg.overrides);
+      const c = planner.planner(msg.preset, msg.overrides, msg.years);
       const report = runUncertainty(model, c, {
         samples: msg.samples,
         seed: 1,
@@ -97,11 +97,11 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return;
     }
     if (msg.type === "analysis") {
-      post({ ...analysis(msg.preset, msg.overrides, msg.samples), id: msg.id });
+      post({ ...analysis(msg.preset, msg.overrides, msg.samples, msg.years), id: msg.id });
       return;
     }
     if (msg.type === "decompose") {
-      const to = planner.planner(msg.preset, msg.overrides);
+      const to = planner.planner(msg.preset, msg.overrides, msg.years);
       const from = planner.planner(msg.fromPreset, msg.fromOverrides);
       const decomposition = decomposeChange(model, from, to, headlineChangeMetrics(to.baseYear));
       const factorLabels: Record<string, string> = {};

@@ -110,12 +110,14 @@ export class PlannerModel {
     // What each control shows: the lever's value in its display year, in the preset and as applied now.
     const leverDefaults: Record<string, number> = {};
     const leverYears: Record<string, number> = {};
+    const leverPaths: Record<string, Record<number, number>> = {};
     for (const l of this.levers) {
       if (!preset.slots.has(l.series)) continue;
       const target = leverTarget(this.registry, preset, l.series, l.fromYear);
       const shown = leverValue(target, preset, preset.params);
       leverDefaults[l.series] = shown.value;
       leverYears[l.series] = shown.year;
+      leverPaths[l.series] = datedPath(preset.params, target.offsets[0], preset, l.fromYear);
     }
     const capSlot = c.slots.get("grid.installed_capacity")!;
     const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
@@ -133,6 +135,7 @@ export class PlannerModel {
       headlines: headlines(run),
       leverDefaults,
       leverYears,
+      leverPaths,
       applied,
       gridCapacity,
       events: policyEvents(c),

@@ -23,6 +23,8 @@ export interface PresetInfo {
   readonly counterfactual: string | null;
   /** Each segment's mode, in the order of SEGMENTS: a lever that acts in the other mode only is shown disabled. */
   readonly modes: readonly ("targets" | "market")[];
+  /** The last year the preset runs: a year table (and a link's year settings) goes no further. */
+  readonly endYear: number;
 }
 
 /** A scenario from outside the bundle (`evplan brief my-scenario.yaml`): parsed YAML, added before the presets load. */
@@ -34,11 +36,22 @@ export interface ExtraScenario {
 
 export type Request =
   | { type: "init"; extra?: ExtraScenario[] }
-  | { type: "run"; id: number; preset: string; overrides: Record<string, number>; years?: Record<string, Record<number, number>> }
-  | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; samples: number }
+  | { type: "run"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits }
+  | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
   | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number }
-  | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; samples: number }
-  | { type: "decompose"; id: number; preset: string; overrides: Record<string, number>; fromPreset: string; fromOverrides: Record<string, number> };
+  | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
+  | {
+      type: "decompose";
+      id: number;
+      preset: string;
+      overrides: Record<string, number>;
+      years?: YearEdits;
+      fromPreset: string;
+      fromOverrides: Record<string, number>;
+    };
+
+/** Single years set in a lever's year table, applied after the slider's scaling (series -> year -> value). */
+export type YearEdits = Record<string, Record<number, number>>;
 
 /** The probability that a target is met, over the Monte Carlo samples. */
 export interface TargetProbability {
@@ -106,6 +119,8 @@ export interface RunReply {
   /** Every lever's value in its display year in the preset (the controls' defaults), and that year. */
   leverDefaults: Record<string, number>;
   leverYears: Record<string, number>;
+  /** Every lever's dated path in the preset from its first year (the year table's "policy" column). */
+  leverPaths: Record<string, Record<number, number>>;
   /** Each moved series' dated path as applied: the exported YAML carries exactly this. */
   applied: Record<string, Record<number, number>>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */

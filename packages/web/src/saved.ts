@@ -109,5 +109,5 @@ export function stateFromSaved(
     if (lever && v !== undefined && v >= lever.min && v <= lever.max) overrides[series] = v;
     else ignored.push(series);
   }
-  return { state: { ...base, preset, overrides }, ignored };
+  return { state: { ...base, preset, overrides, years: {} }, ignored };
 }

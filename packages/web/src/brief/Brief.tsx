@@ -58,10 +58,10 @@ export function Brief() {
     (async () => {
       const init = await client.init(extra ? [extra] : undefined);
       const [run, analysis, compare, why] = await Promise.all([
-        client.run(preset, state.overrides),
-        client.analysis(preset, state.overrides, SAMPLES),
+        client.run(preset, state.overrides, state.years),
+        client.analysis(preset, state.overrides, SAMPLES, state.years),
         state.compare ? client.run(state.compare, {}) : Promise.resolve(null),
-        state.compare ? client.decompose(preset, state.overrides, state.compare, {}) : Promise.resolve(null),
+        state.compare ? client.decompose(preset, state.overrides, state.compare, {}, state.years) : Promise.resolve(null),
       ]);
       setData({ init, run, analysis, compare, why });
     })().catch((e: Error) => {
@@ -78,7 +78,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
   const state = readState(location.hash);
   const preset = window.__evplanExtraScenario?.name ?? state.preset;
   const info = init.presets.find((p) => p.name === preset);
-  const moved = Object.keys(state.overrides);
+  const moved = [...new Set([...Object.keys(state.overrides), ...Object.keys(state.years)])];
   const title = `${info?.title ?? preset}${moved.length ? `, with ${moved.length} lever${moved.length > 1 ? "s" : ""} moved` : ""}`;
   const compareTitle = state.compare ? (init.presets.find((p) => p.name === state.compare)?.title ?? state.compare) : "";
   const f = headlineFigures(run);
