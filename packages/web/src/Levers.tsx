@@ -185,7 +185,7 @@ const LeverRow = memo(function LeverRow({
           data-series={l.series}
           onChange={(e) => slide(Number(e.target.value))}
           aria-label={human}
-          aria-valuetext={`${leverText(value, l.unit, L)}, ${year}${moved ? ` (${t.default} ${leverText(def, l.unit, L)})` : ""}`}
+          aria-valuetext={`${leverText(value, l.unit, L)}, ${t.yearCol} ${year}${moved ? ` (${t.default} ${leverText(def, l.unit, L)})` : ""}`}
         />
         <output>
           <bdi>{leverNumber(value, l.unit)}</bdi>

@@ -1,6 +1,6 @@
 // The result charts, declared as data: each names the metric ids it reads (it shows a placeholder until they
 // exist in the core's METRICS), its unit, its section of docs/model.md, and builds an ECharts option from a run.
-import { SEGMENTS } from "@evplan/core";
+import { LEDGER_LINES, LEDGER_MEMO, LEDGER_NET, SEGMENTS } from "@evplan/core";
 import type { RunReply } from "./protocol";
 import type { Labels } from "./labels";
 import { has, row } from "./results";
@@ -8,6 +8,17 @@ import { dollars, fmtNumber, fmtPct, money } from "./format";
 import type { Strings } from "./i18n";
 
 const INK = "#0f172a";
+/** The ledger's colours: outlays in teal and blue, revenue gained in violet, revenue lost in amber. */
+const LEDGER_COLORS: Record<string, string> = {
+  subsidy_outlay: "#0f766e",
+  financing_support: "#14b8a6",
+  charger_support: "#2563eb",
+  vehicle_tax_change: "#db2777",
+  nev_levy_revenue: "#7c3aed",
+  electricity_tax_gained: "#a78bfa",
+  fuel_levy_lost: "#f59e0b",
+  fuel_duty_lost: "#d97706",
+};
 const PALETTE = ["#0f766e", "#2563eb", "#d97706", "#7c3aed", "#dc2626", "#64748b", "#16a34a", "#db2777"];
 /** What a chart may show beside the current settings: a preset picked under "Compare with". */
 export interface Comparison {
@@ -206,29 +217,11 @@ export const CHARTS: readonly ChartDef[] = [
     id: "ledger",
     title: "chartLedger",
     unit: "unitLedger",
-    metrics: [
-      "subsidy_outlay",
-      "financing_support",
-      "tax_forgone",
-      "fuel_levy_lost",
-      "charger_support",
-      "nev_levy_revenue",
-      "electricity_tax_gained",
-      "net_fiscal",
-    ],
+    // The core's ledger lines (views/ledger.ts), each with its sign in the net: the bars add up to the net line.
+    metrics: [...LEDGER_LINES.map((l) => l.metric), LEDGER_NET, LEDGER_MEMO],
     doc: "9-economy-and-public-finances",
     build(r, cmp, L) {
-      const items: [string, string, number, string][] = (
-        [
-          ["subsidy_outlay", 1, "#0f766e"],
-          ["financing_support", 1, "#14b8a6"],
-          ["tax_forgone", 1, "#d97706"],
-          ["fuel_levy_lost", 1, "#f59e0b"],
-          ["charger_support", 1, "#2563eb"],
-          ["nev_levy_revenue", -1, "#7c3aed"],
-          ["electricity_tax_gained", -1, "#a78bfa"],
-        ] as const
-      ).map(([id, sign, color]) => [id, L.series(id), sign, color]);
+      const items = LEDGER_LINES.map((l) => [l.metric, L.series(l.metric as never), l.inNet, LEDGER_COLORS[l.metric] ?? INK] as const);
       const bn = (v: number) => `${fmtNumber(v / 1e9, 0)}`;
       const series: object[] = [
         ...items.map(([id, name, sign, color]) => ({
@@ -239,7 +232,13 @@ export const CHARTS: readonly ChartDef[] = [
           ),
           itemStyle: { color },
         })),
-        line(L.series("net"), row(r.main, r.nYears, "net_fiscal"), {
+        // Beside the net, not in it: what the concessions cost at standard rates.
+        line(L.series("tax_expenditure"), row(r.main, r.nYears, LEDGER_MEMO), {
+          lineStyle: { width: 1.5, type: "dotted", color: "#92400e" },
+          itemStyle: { color: "#92400e" },
+          symbol: "none",
+        }),
+        line(L.series("net"), row(r.main, r.nYears, LEDGER_NET), {
           lineStyle: { width: 3, color: INK },
           itemStyle: { color: INK },
           z: 5,

@@ -4,3 +4,4 @@ export * from "./parameters.js";
 export * from "./levers.js";
 export * from "./tidy.js";
 export * from "./headlines.js";
+export * from "./ledger.js";

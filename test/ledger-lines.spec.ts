@@ -1,0 +1,37 @@
+// The ledger's lines add up to the engine's net fiscal cost, in every year, for scenarios that exercise every line.
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { LEDGER_LINES, LEDGER_MEMO, LEDGER_NET, METRICS, metricValue } from "@evplan/core";
+import { makeContext } from "../packages/cli/src/context.js";
+
+const root = join(import.meta.dirname, "..");
+const { model } = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+
+describe("the fiscal ledger's lines", () => {
+  it("are metrics the engine writes, each once, in PKR", () => {
+    const ids = [...LEDGER_LINES.map((l) => l.metric), LEDGER_NET, LEDGER_MEMO];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(METRICS.find((m) => m.id === id)?.unit, id).toBe("PKR");
+  });
+
+  for (const name of ["nevp-2025-30", "oil-shock-2026", "reference"])
+    it(`add up to net_fiscal in every year of ${name}, and the revenue lines to revenue_change`, () => {
+      const r = model.evaluate(model.compile(name));
+      let lines = 0;
+      for (let y = r.scenario.baseYear; y <= r.scenario.endYear; y++) {
+        let net = 0;
+        let revenue = 0;
+        for (const l of LEDGER_LINES) {
+          const v = metricValue(r, l.metric, "total", y);
+          if (v !== 0) lines++;
+          net += l.inNet * v;
+          if (l.kind === "revenue") revenue -= l.inNet * v;
+        }
+        const scale = 1 + Math.abs(metricValue(r, LEDGER_NET, "total", y));
+        expect(Math.abs(net - metricValue(r, LEDGER_NET, "total", y)) / scale, `${name} ${y}`).toBeLessThan(1e-9);
+        expect(Math.abs(revenue - metricValue(r, "revenue_change", "total", y)) / (1 + Math.abs(revenue)), `${name} ${y}`).toBeLessThan(1e-9);
+      }
+      // Not a sum of zeros: the scenario moves several lines.
+      if (name !== "reference") expect(lines).toBeGreaterThan(20);
+    });
+});
