@@ -6,18 +6,7 @@ import type { Strings } from "./i18n";
 import type { LeverInfo } from "./protocol";
 import { isFraction, type Labels } from "./labels";
 import { fmtUpTo } from "./format";
-
-/** The value a dated path (year -> value where it changes) takes in `year`; before its first year, its first value. */
-export function valueAt(path: Readonly<Record<number, number>>, year: number): number {
-  // Integer keys iterate in ascending order: the last one not after `year` holds the value.
-  let v = NaN;
-  let first = NaN;
-  for (const [y, x] of Object.entries(path)) {
-    if (first !== first) first = x;
-    if (Number(y) <= year) v = x;
-  }
-  return v === v ? v : first;
-}
+import { valueAt } from "./paths";
 
 /**
  * The rows of the table: [first year, last year] for each period in which none of the paths changes and no year is

@@ -3,8 +3,9 @@
 // that `evplan run` accepts. File names carry the scenario and the date.
 import { csvCell, reportWorkbook, runCsv, writeWorkbook, type ExcelLike } from "@evplan/core";
 import { stringify } from "yaml";
-import type { AnalysisReply, DecomposeReply, InitReply, RunReply } from "./protocol";
-import type { ViewState } from "./state";
+import type { AnalysisReply, DecomposeReply, InitReply, LeverInfo, RunReply } from "./protocol";
+import { yearRuns, type ViewState } from "./state";
+import { valueAt } from "./paths";
 import { headlineFigures } from "./figures";
 
 /** Saves the file at `url` (a data: or blob: address) under `name`. */
@@ -44,6 +45,8 @@ export function exportCsv(r: RunReply, state: ViewState, _compare?: RunReply | n
   download(`evplan-${fileStem(state)}.csv`, "text/csv", text);
 }
 
+const leverLabel = (series: string, l: LeverInfo | undefined) => (l ? `${l.label}${l.key ? ` (${l.key.replace(/_/g, " ")})` : ""}` : series);
+
 export interface XlsxInput {
   r: RunReply;
   state: ViewState;
@@ -76,17 +79,31 @@ export function workbookSpec({ r, state, init, analysis, why, title }: XlsxInput
       { label: "Public charge points by 2030", value: f.chargers, unit: "charge points", numFmt: "#,##0" },
       { label: `Road CO2, charging electricity included, ${f.lastYear}`, value: f.co2 / 1e6, unit: "Mt CO2", numFmt: "#,##0.00" },
     ],
-    moved: Object.entries(state.overrides).map(([series, value]) => {
-      const l = levers.find((x) => x.series === series);
-      return {
-        label: l ? `${l.label}${l.key ? ` (${l.key.replace(/_/g, " ")})` : ""}` : series,
-        value,
-        preset: r.leverDefaults[series] ?? NaN,
-        unit: l?.unit ?? "",
-        fromYear: l?.fromYear ?? 2026,
-        source: l ? `${l.source}${l.url ? ` <${l.url}>` : ""}` : "",
-      };
-    }),
+    moved: [
+      ...Object.entries(state.overrides).map(([series, value]) => {
+        const l = levers.find((x) => x.series === series);
+        return {
+          label: leverLabel(series, l),
+          value,
+          preset: r.leverDefaults[series] ?? NaN,
+          unit: l?.unit ?? "",
+          fromYear: l?.fromYear ?? 2026,
+          source: l ? `${l.source}${l.url ? ` <${l.url}>` : ""}` : "",
+        };
+      }),
+      // Years set by hand in a year table: one row per run of years, against the policy's value in its first year.
+      ...Object.entries(state.years ?? {}).flatMap(([series, path]) => {
+        const l = levers.find((x) => x.series === series);
+        return yearRuns(path).map(([range, value]) => ({
+          label: `${leverLabel(series, l)}, ${range} set by hand`,
+          value,
+          preset: r.leverPaths[series] ? valueAt(r.leverPaths[series], Number(range.slice(0, 4))) : NaN,
+          unit: l?.unit ?? "",
+          fromYear: Number(range.slice(0, 4)),
+          source: l ? `${l.source}${l.url ? ` <${l.url}>` : ""}` : "",
+        }));
+      }),
+    ],
     differences: analysis?.differences ?? [],
     referenceName: "reference",
     whatItTakes: analysis ? { result: analysis.whatItTakes, leverLabel: label } : null,
