@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import ExcelJS from "exceljs";
 import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -128,6 +129,14 @@ describe("a lever's year table", () => {
     expect(worst, "largest relative difference between the page's and the CLI's figures").toBeLessThan(1e-9);
     // The YAML's decimals against the page's products of a scale: equal to the last digit or two.
     expect(web.get("ev_sales_share,total,all,all,2030")).toBeCloseTo(cli.get("ev_sales_share,total,all,all,2030")!, 12);
+
+    // The workbook's Settings sheet lists the years set by hand, against the policy's value.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download(page, "export-xlsx", "m.xlsx"));
+    const settings = (wb.getWorksheet("Settings")!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    const hand = settings.find((r) => String(r[1]).includes("2028 set by hand"));
+    expect(hand, JSON.stringify(settings.slice(0, 8))).toBeTruthy();
+    expect(hand!.slice(2, 5)).toEqual([2028, 120e9, 24e9]);
 
     // The link alone reproduces the view: a fresh page on it gives the same figures.
     const again = await open(hash);
