@@ -48,21 +48,24 @@ for (const T of FIT_UNTILS) {
   }
 }
 const beats = (s) => s.mae.model < s.mae.naive && s.mae.model < s.mae.persistence;
+const beatsTrend = (s) => s.mae.model < s.trend.mae;
 
 const lines = [];
 lines.push(`Backtest of the planner's choice model on ${shown}: ${results.length} series x cut-offs, ${runs} engine runs, ${seconds.toFixed(1)} s`);
 lines.push("");
-lines.push("| cut-off | mode | series | MAE model | MAE naive | MAE persistence | model better than naive | than persistence | band coverage |");
-lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+lines.push(
+  "| cut-off | mode | series | MAE model | MAE naive | MAE persistence | MAE damped trend | model better than naive | than persistence | than trend | band coverage |",
+);
+lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const s of summary)
   lines.push(
-    `| ${s.T} | ${s.mode === "all" ? "**all**" : s.mode} | ${s.n} | ${s.mode === "all" ? `**${f2(s.mae.model)}**` : f2(s.mae.model)} | ${f2(s.mae.naive)} | ${f2(s.mae.persistence)} | ${s.wins.naive} | ${s.wins.persistence} | ${pc(s.coverage)} |`,
+    `| ${s.T} | ${s.mode === "all" ? "**all**" : s.mode} | ${s.n} | ${s.mode === "all" ? `**${f2(s.mae.model)}**` : f2(s.mae.model)} | ${f2(s.mae.naive)} | ${f2(s.mae.persistence)} | ${f2(s.trend.mae)} | ${s.wins.naive} | ${s.wins.persistence} | ${s.trend.wins} | ${pc(s.coverage)} |`,
   );
 console.log(lines.join("\n"));
 for (const T of FIT_UNTILS) {
   const s = summary.find((x) => x.T === T && x.mode === "all");
   console.log(
-    `cut-off ${T}: model ${f2(s.mae.model)} pp vs naive ${f2(s.mae.naive)} and persistence ${f2(s.mae.persistence)}: ${beats(s) ? "below both" : "NOT below both"}; coverage ${pc(s.coverage)}`,
+    `cut-off ${T}: model ${f2(s.mae.model)} pp vs naive ${f2(s.mae.naive)} and persistence ${f2(s.mae.persistence)}: ${beats(s) ? "below both" : "NOT below both"}; damped trend ${f2(s.trend.mae)}: ${beatsTrend(s) ? "below" : "NOT below"}; coverage ${pc(s.coverage)}`,
   );
 }
 
