@@ -194,15 +194,17 @@ console.log(
 );
 const segValues = (f) => `{${segs.map((s) => `${s}: ${r3(f(s))}`).join(", ")}}`;
 /** Triangular factor over the segments from the conditional fits' leave-one-country-out spread, at least one grid step each side. */
-function jackknifeSeg(key, grid) {
+function jackknifeSeg(key, grid, only = segs) {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of segs) {
+  for (const s of only) {
     const best = cond[s].post.shared[key];
     const loo = cond[s].loo.map((l) => l[key]);
     const i = grid.indexOf(best);
+    // At the top of the grid the fit cannot rule out a larger value: one more step at the grid's last ratio.
+    const above = i + 1 < grid.length ? grid[i + 1] : (grid[i] * grid[i]) / grid[i - 1];
     const mn = Math.min(grid[Math.max(0, i - 1)], ...loo);
-    const mx = Math.max(grid[Math.min(grid.length - 1, i + 1)], ...loo);
+    const mx = Math.max(above, ...loo);
     if (best > 0) {
       lo = Math.min(lo, mn / best);
       hi = Math.max(hi, mx / best);
@@ -237,7 +239,11 @@ assumption: >-
   The range is the leave-one-country-out spread of the panel's depth relative to its fit.
 uncertainty: {distribution: triangular, scale: factor, min: ${Math.max(0.25, jb.min)}, mode: 1, max: ${Math.max(1.5, Math.min(2, jb.max))}}
 `;
-const jk = jackknifeSeg("barrierDecay", core.GRID.barrierDecay);
+// One factor multiplies every segment's k, so its range is the light segments' (2/3-wheelers, cars, LCVs: nearly
+// all new vehicles and the headline); the trucks' wider leave-one-out spread (k 1 to 8) would otherwise put k = 64
+// in the light segments' draws.
+const LIGHT = ["two_wheeler", "three_wheeler", "car", "lcv"];
+const jk = jackknifeSeg("barrierDecay", core.GRID.barrierDecay, LIGHT);
 out["barrier_decay"] = `description: >-
   k: how fast the transient barrier falls with cumulative adoption, per share-year of EV sales (a market that has
   sold EVs at a 10% share for two years has E = 0.2 share-years and a barrier of B0 x exp(-0.2 k)).
@@ -256,7 +262,9 @@ assumption: >-
   nearest its equilibrium depth: ${segs.map((s) => `${s} ${cond[s].depthGrid}`).join(", ")}): ${segs.map((s) => `${s} ${cond[s].post.shared.barrierDecay}`).join(", ")}.
   Not the unconditional fit (${fitList((m) => `k ${m.fit.shared.barrierDecay} at depth ${m.fit.shared.barrierDepth}`)}): at the
   shallow depths the panel prefers, k is not identified (the loss hardly moves with it), and the planner's
-  barrier is several times deeper. Range: the leave-one-country-out spread, at least one grid step either side.
+  barrier is several times deeper. Range (one factor for every segment): the leave-one-country-out spread of the
+  light segments' k, at least one grid step either side (beyond the grid's top at its last ratio); the buses' and
+  trucks' own spreads are ${segs.filter((s) => !LIGHT.includes(s)).map((s) => `${s} ${[...new Set([cond[s].post.shared.barrierDecay, ...cond[s].loo.map((l) => l.barrierDecay)])].sort((a, b) => a - b).join("-")}`).join(", ")}.
 uncertainty: {distribution: triangular, scale: factor, min: ${jk.min}, mode: 1, max: ${jk.max}}
 `;
 const jl = jackknifeSeg("adjustmentSpeed", core.GRID.adjustmentSpeed);
