@@ -137,7 +137,9 @@ if (write) {
     ...fitRows.map(
       (f) =>
         `| ${f.T} | ${f.mode} | ${f.barrierDepth} | ${f.barrierDecay} | ${f.adjustmentSpeed} | ${f2(f.mu)} | ${f2(f.tau)} | ${f.n} | ${pc(
-          f.mix.find((c) => c.shared.barrierDepth === f.barrierDepth && c.shared.barrierDecay === f.barrierDecay && c.shared.adjustmentSpeed === f.adjustmentSpeed)?.weight ?? 0,
+          f.mix.find(
+            (c) => c.shared.barrierDepth === f.barrierDepth && c.shared.barrierDecay === f.barrierDecay && c.shared.adjustmentSpeed === f.adjustmentSpeed,
+          )?.weight ?? 0,
         )} | ${f.deep.barrierDecay}, ${f.deep.adjustmentSpeed} |`,
     ),
     "",

@@ -37,7 +37,6 @@ const FIT = `{title: "evplan panel fit of the choice dynamics (scripts/fit-choic
 const BNEF = `{title: "Lithium-ion Battery Price Survey (annual releases 2018-2025)", publisher: "BloombergNEF", date: "2025-12", url: "https://about.bnef.com/insights/clean-transport/lithium-ion-battery-pack-prices-fall-to-108-per-kilowatt-hour-despite-rising-metal-prices-bloombergnef", note: "the pack price path of every country pack in the fit"}`;
 
 const segs = Object.keys(SOURCE);
-const values = (f) => `{${segs.map((s) => `${s}: ${r3(f(byMode[SOURCE[s]]))}`).join(", ")}}`;
 const fitList = (f) => fits.map((m) => `${m.mode} ${f(m)}`).join("; ");
 
 /** Triangular factor from the leave-one-country-out spread, at least one grid step each side of the fit. */
@@ -264,7 +263,10 @@ assumption: >-
   shallow depths the panel prefers, k is not identified (the loss hardly moves with it), and the planner's
   barrier is several times deeper. Range (one factor for every segment): the leave-one-country-out spread of the
   light segments' k, at least one grid step either side (beyond the grid's top at its last ratio); the buses' and
-  trucks' own spreads are ${segs.filter((s) => !LIGHT.includes(s)).map((s) => `${s} ${[...new Set([cond[s].post.shared.barrierDecay, ...cond[s].loo.map((l) => l.barrierDecay)])].sort((a, b) => a - b).join("-")}`).join(", ")}.
+  trucks' own spreads are ${segs
+    .filter((s) => !LIGHT.includes(s))
+    .map((s) => `${s} ${[...new Set([cond[s].post.shared.barrierDecay, ...cond[s].loo.map((l) => l.barrierDecay)])].sort((a, b) => a - b).join("-")}`)
+    .join(", ")}.
 uncertainty: {distribution: triangular, scale: factor, min: ${jk.min}, mode: 1, max: ${jk.max}}
 `;
 const jl = jackknifeSeg("adjustmentSpeed", core.GRID.adjustmentSpeed);
