@@ -4,13 +4,16 @@ import type { ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitR
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class ModelClient {
-  private readonly worker = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" });
+  /** Started on the first request: a client made at load (the background questions' one) costs nothing until used. */
+  private started: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   private initWaiter: ((r: InitReply) => void) | null = null;
 
-  constructor() {
-    this.worker.onmessage = (e: MessageEvent<Reply>) => {
+  private get worker(): Worker {
+    if (this.started) return this.started;
+    const worker = (this.started = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" }));
+    worker.onmessage = (e: MessageEvent<Reply>) => {
       const r = e.data;
       if (r.type === "init") this.initWaiter?.(r);
       else if (r.type !== "error") {
@@ -21,6 +24,7 @@ export class ModelClient {
         this.pending.delete(r.id);
       } else console.error(r.message);
     };
+    return worker;
   }
 
   init(extra?: ExtraScenario[]): Promise<InitReply> {
