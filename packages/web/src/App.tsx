@@ -82,6 +82,7 @@ export function App() {
       fromLink();
       setInit(i);
     });
+    background.init();
     const onHash = fromLink;
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
@@ -138,11 +139,8 @@ export function App() {
   // Background answers for the first screen, once the settings have settled; the worker caches them per setting.
   const key = settingKey(state.preset, state.overrides);
   const [analysis, setAnalysis] = useState<{ key: string; reply: AnalysisReply } | null>(null);
-  // Not before the first charts are drawn: the background worker starts then, so that the first load has both
-  // cores to itself.
-  const drawn = result !== null;
   useEffect(() => {
-    if (!init || !drawn) return;
+    if (!init) return;
     const asked = { preset: state.preset, overrides: state.overrides, key };
     const timer = setTimeout(() => {
       background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES).then(
@@ -154,7 +152,7 @@ export function App() {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [init, key, drawn]);
+  }, [init, key]);
   const analysisPending = analysis?.key !== key;
 
   const [why, setWhy] = useState<{ key: string; reply: DecomposeReply } | null>(null);
