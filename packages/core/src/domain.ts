@@ -41,3 +41,7 @@ export type IndexName = keyof typeof INDEX_KEYS;
 export const MAX_AGE = 40;
 
 export const LITRES_PER_BARREL = 158.987294928;
+
+/** The planner's lever groups, in the order the levers panel shows them. Here, not beside the schema that checks
+ * them: the web page reads them without loading the schema library. */
+export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;

@@ -10,9 +10,10 @@ export const MOVE_SLIDER = `(args) => {
   input.dispatchEvent(new Event("input", { bubbles: true }));
 }`;
 
-export async function startServer() {
+/** Serves the planner's build (`web`: another build folder, e.g. an older build to compare with). */
+export async function startServer(web) {
   const child = spawn(process.execPath, [join(import.meta.dirname, "..", "serve.mjs")], {
-    env: { ...process.env, PORT: "0" },
+    env: { ...process.env, PORT: "0", ...(web ? { EVPLAN_WEB: web } : {}) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise((resolve, reject) => {

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Where the main thread's time goes while a slider moves (not a test): a CPU profile over N moves, self time by
-// function and by file. Usage: npm run build:web && node packages/web/bench/profile-slider.mjs [moves=40]
+// function and by file. Usage: npm run build:web && node packages/web/bench/profile-slider.mjs [moves=40] [build folder]
 import { startServer, launch, MOVE_SLIDER } from "./browser-helpers.mjs";
 
 const moves = Number(process.argv[2] ?? 40);
-const server = await startServer();
+const server = await startServer(process.argv[3]);
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.goto(server.url);

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Benchmark (not a test): slider-to-charts latency and first load time of the web planner in headless Chromium.
-// Usage: npm run build:web && node packages/web/bench/slider-latency.mjs [moves=100] [--phases]
+// Benchmark (not a test): slider-to-charts latency, first load time and bundle sizes of the web planner in headless
+// Chromium, with a second process keeping one core busy.
+// Usage: npm run build:web && node packages/web/bench/slider-latency.mjs [moves=100] [--runs=3] [--phases] [--idle]
+//        [--against=DIR] [--top]
 //
 // Latency is from the input event to the first frame that shows every one of the nine charts redrawn with a run
 // that includes the input (a requestAnimationFrame callback, which runs just before that frame is painted). Two
@@ -8,116 +10,255 @@
 // - "step": one move at a time, from a settled page (50 ms idle before each), e.g. a click or an arrow key;
 // - "drag": a new value every frame (as Chromium delivers a dragged slider's input), 8 drags of 30 steps. Runs
 //   are superseded by newer ones, so each input's latency is to the first frame showing a run requested after it.
-// --phases also prints, for the steps, when each phase ends (request sent, reply received, each chart drawn).
+// First load: a new browser context (empty cache) navigating to the page until every chart is drawn, 5 times.
+// Busy core: unless --idle, the benchmark starts a child node process spinning in a loop (one core at 100%) before
+// the browser and stops it at the end, so that the page, its worker and the compositor share the other core.
+// Latencies are taken with the page scrolled to the charts (the first chart's box at the top, four charts in
+// view; all nine are redrawn); --top also measures the page as it opens, to the headline cards shown (charts out
+// of view are drawn after that frame).
+// --runs repeats step, drag and first load that many times in the same browser (the machine's load drifts; each
+// run is printed with the load average, then all runs pooled). --phases also prints, for the steps, when each phase
+// ends (request sent, reply received, each chart drawn). --against=DIR also measures another build (a copy of an
+// older packages/web/dist), interleaved with this one run by run, so that both see the same load.
+import { spawn } from "node:child_process";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { startServer, launch } from "./browser-helpers.mjs";
 
-const moves = Number(process.argv[2] ?? 100);
-const phases = process.argv.includes("--phases");
-const server = await startServer();
+const args = process.argv.slice(2);
+const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 100);
+const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+const phases = args.includes("--phases");
+const idle = args.includes("--idle");
+// "charts": scrolled to the charts (the figure a slider move is judged by); --top adds the page as it opens.
+const views = args.includes("--top") ? ["charts", "top"] : ["charts"];
+const against = args.find((a) => a.startsWith("--against="))?.slice(10);
+const dist = join(import.meta.dirname, "..", "dist");
+
+/** Bytes and gzip bytes (zlib level 9) of the files the first screen loads, of the worker, and of the rest. */
+function bundleSizes(dist) {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const first = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+  const files = readdirSync(join(dist, "assets")).map((f) => {
+    const bytes = readFileSync(join(dist, "assets", f));
+    return { file: `assets/${f}`, raw: statSync(join(dist, "assets", f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const sum = (xs) => xs.reduce((a, x) => ({ raw: a.raw + x.raw, gzip: a.gzip + x.gzip }), { raw: 0, gzip: 0 });
+  const worker = files.filter((f) => /model-worker/.test(f.file));
+  const app = files.filter((f) => first.has(f.file));
+  const js = app.filter((f) => f.file.endsWith(".js"));
+  const lazy = files.filter((f) => !first.has(f.file) && !worker.includes(f) && /\.(js|css)$/.test(f.file));
+  return { app: sum(app), appJs: sum(js), worker: sum(worker), lazy, files };
+}
+
+// The second process: one core at 100% for the whole benchmark.
+const busy = idle ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+const servers = [{ name: "this build", server: await startServer(), dist }];
+if (against) servers.push({ name: `against ${against}`, server: await startServer(against), dist: against });
 const browser = await launch();
 // Ready when one complete update (every chart drawn with the first run) has happened.
 const ready = (page) => page.waitForFunction(() => (window.__evplan?.updates ?? 0) >= 1, null, { timeout: 30000 });
 
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-await page.goto(server.url);
-await ready(page);
-await page.waitForTimeout(300);
-
-// In the page: set the slider to the value for step i (spread over its range, never the current value).
-await page.evaluate(() => {
-  window.__benchMove = (i) => {
-    const input = document.querySelector('input[data-series="policy.subsidy_scale"]');
-    const [min, max, step] = [Number(input.min), Number(input.max), Number(input.step) || 0.01];
-    let value = min + Math.round((((((i * 7) % 19) + 1) / 21) * (max - min)) / step) * step;
-    if (Math.abs(value - Number(input.value)) < step / 2) value = value + step <= max ? value + step : value - step;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, String(value));
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  };
-});
-
-const steps = [];
-const modelMs = [];
-const trace = {};
-for (let i = 0; i < moves; i++) {
-  await page.waitForTimeout(50);
-  const [ms, marks] = await page.evaluate(async (i) => {
-    window.__evplanTrace = [];
-    const shown = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no update after 10 s: ${JSON.stringify(window.__evplan)}`)), 10000);
-      window.__evplanOnUpdate = () => {
-        window.__evplanOnUpdate = undefined;
-        clearTimeout(timer);
-        requestAnimationFrame(() => resolve(performance.now() - t0));
-      };
-    });
-    const t0 = performance.now();
-    window.__benchMove(i);
-    const ms = await shown;
-    const marks = window.__evplanTrace.map(([k, t]) => [k, t - t0]);
-    window.__evplanTrace = undefined;
-    return [ms, marks];
-  }, i);
-  steps.push(ms);
-  for (const [k, t] of marks) (trace[k] ??= []).push(t);
-  modelMs.push(await page.evaluate(() => window.__evplan.lastRunMs));
-}
-
-const drag = [];
-let dragRuns = 0;
-for (let d = 0; d < 8; d++) {
-  await page.waitForTimeout(200);
-  const r = await page.evaluate(async (d) => {
-    const inputs = [];
-    const updates = []; // [time of a complete update, time of the frame that showed it]
-    window.__evplanOnUpdate = () => {
-      const u = [performance.now(), NaN];
-      updates.push(u);
-      requestAnimationFrame(() => (u[1] = performance.now()));
+/** A page of the planner, settled, with the slider-moving helper and the CPU counters installed. */
+async function openPage(server, view) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(server.url);
+  await ready(page);
+  // "charts": scrolled so that the first chart's box is at the top (four charts in view); "top": the page as it
+  // opens (the headline cards; no chart's box in view).
+  if (view === "charts") await page.evaluate(() => document.querySelector("[data-slot]").scrollIntoView({ block: "start" }));
+  await page.waitForTimeout(300);
+  // The hook a latency runs to: every chart redrawn (charts in view), or what is in view shown (top: the cards;
+  // a build without that hook draws everything in the task of the run, so its update is what is shown).
+  await page.evaluate((view) => {
+    window.__benchHook = (f) => {
+      if (view === "charts") window.__evplanOnUpdate = f;
+      else window.__evplanOnShown = window.__evplanOnUpdate = f;
     };
-    const n = 30;
-    await new Promise((resolve) => {
-      let k = 0;
-      const tick = () => {
-        inputs.push(performance.now());
-        window.__benchMove(d * 100 + k);
-        if (++k < n) requestAnimationFrame(tick);
-        else resolve();
-      };
-      requestAnimationFrame(tick);
-    });
-    // Wait until the last input's run is shown.
-    const last = inputs[inputs.length - 1];
-    const t = performance.now();
-    while (!updates.some(([u, f]) => u > last && f > 0) && performance.now() - t < 10000) await new Promise((r) => setTimeout(r, 5));
-    window.__evplanOnUpdate = undefined;
-    // The first complete update after an input shows a run requested after it: the page requests a run in the
-    // input's own task and drops replies to older requests.
-    return { latencies: inputs.map((t) => (updates.find(([u]) => u > t)?.[1] ?? NaN) - t), frames: updates.length };
-  }, d);
-  drag.push(...r.latencies);
-  dragRuns += r.frames;
-}
-await page.close();
+  }, view);
 
-const loads = [];
-for (let i = 0; i < 5; i++) {
+  // In the page: set the slider to the value for step i (spread over its range, never the current value).
+  await page.evaluate(() => {
+    window.__benchMove = (i) => {
+      const input = document.querySelector('input[data-series="policy.subsidy_scale"]');
+      const [min, max, step] = [Number(input.min), Number(input.max), Number(input.step) || 0.01];
+      let value = min + Math.round((((((i * 7) % 19) + 1) / 21) * (max - min)) / step) * step;
+      if (Math.abs(value - Number(input.value)) < step / 2) value = value + step <= max ? value + step : value - step;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, String(value));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+  });
+  // CPU time of the renderer's main thread and of the whole renderer process (page, worker, compositor): unlike
+  // the latencies, it depends little on how many other processes want the cores.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  const cpu = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const get = (n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
+    return { thread: get("ThreadTime"), process: get("ProcessTime") };
+  };
+  return { view, page, cpu, steps: [], modelMs: [], trace: {}, drag: [], dragRuns: 0, cpuStep: { thread: 0, process: 0 }, cpuDrag: { thread: 0, process: 0 } };
+}
+
+/** Adds the CPU time `f` takes to `acc`. */
+async function timed(m, acc, f) {
+  const a = await m.cpu();
+  await f();
+  const b = await m.cpu();
+  acc.thread += b.thread - a.thread;
+  acc.process += b.process - a.process;
+}
+
+async function step(m, i) {
+  await m.page.waitForTimeout(50);
+  await timed(m, m.cpuStep, async () => {
+    const [ms, marks] = await m.page.evaluate(async (i) => {
+      window.__evplanTrace = [];
+      const shown = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no update after 10 s: ${JSON.stringify(window.__evplan)}`)), 10000);
+        window.__benchHook(() => {
+          window.__benchHook(undefined);
+          clearTimeout(timer);
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+      });
+      const t0 = performance.now();
+      window.__benchMove(i);
+      const ms = await shown;
+      const marks = window.__evplanTrace.map(([k, t]) => [k, t - t0]);
+      window.__evplanTrace = undefined;
+      return [ms, marks];
+    }, i);
+    m.steps.push(ms);
+    for (const [k, t] of marks) (m.trace[k] ??= []).push(t);
+  });
+  m.modelMs.push(await m.page.evaluate(() => window.__evplan.lastRunMs));
+}
+
+async function drag(m, d) {
+  await m.page.waitForTimeout(200);
+  await timed(m, m.cpuDrag, async () => {
+    const r = await m.page.evaluate(async (d) => {
+      const inputs = [];
+      const updates = []; // [time of a complete update, time of the frame that showed it]
+      window.__benchHook(() => {
+        const u = [performance.now(), NaN];
+        updates.push(u);
+        requestAnimationFrame(() => (u[1] = performance.now()));
+      });
+      const n = 30;
+      await new Promise((resolve) => {
+        let k = 0;
+        const tick = () => {
+          inputs.push(performance.now());
+          window.__benchMove(d * 100 + k);
+          if (++k < n) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      // Wait until the last input's run is shown.
+      const last = inputs[inputs.length - 1];
+      const t = performance.now();
+      while (!updates.some(([u, f]) => u > last && f > 0) && performance.now() - t < 10000) await new Promise((r) => setTimeout(r, 5));
+      window.__benchHook(undefined);
+      // The first complete update after an input shows a run requested after it: the page asks for the newest
+      // input's run and never shows an older one once a newer is asked for.
+      return { latencies: inputs.map((t) => (updates.find(([u]) => u > t)?.[1] ?? NaN) - t), frames: updates.length };
+    }, d);
+    if (r.latencies.some((x) => !Number.isFinite(x))) throw new Error("an input of a drag was never shown");
+    m.drag.push(...r.latencies);
+    m.dragRuns += r.frames;
+  });
+}
+
+async function firstLoad(server) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const p = await context.newPage();
   const t0 = Date.now();
   await p.goto(server.url);
   await ready(p);
-  loads.push(Date.now() - t0);
+  const ms = Date.now() - t0;
   await context.close();
+  return ms;
+}
+
+/** One run: steps, drags and first loads, alternating between the builds move by move (same load for each). */
+async function measure() {
+  const ms = [];
+  for (const view of views) for (const x of servers) ms.push(await openPage(x.server, view));
+  for (let i = 0; i < moves; i++) for (const m of ms) await step(m, i);
+  for (let d = 0; d < 8; d++) for (const m of ms) await drag(m, d);
+  for (const m of ms) {
+    m.loads = [];
+    await m.page.close();
+    for (const c of [m.cpuStep, m.cpuDrag]) {
+      c.thread /= c === m.cpuStep ? moves : m.drag.length;
+      c.process /= c === m.cpuStep ? moves : m.drag.length;
+    }
+  }
+  for (let i = 0; i < 5; i++) for (let k = 0; k < servers.length; k++) ms[k].loads.push(await firstLoad(servers[k].server));
+  return ms;
 }
 
 const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
 const line = (xs) => `p50 ${q(xs, 0.5).toFixed(1)} ms, p95 ${q(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-if (drag.some((x) => !Number.isFinite(x))) throw new Error("an input of a drag was never shown");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
+const kb = (x) => `${(x.gzip / 1024).toFixed(1)} KiB gzip (${(x.raw / 1024).toFixed(0)} KiB)`;
+
 console.log(`evplan web planner · headless Chromium · 1400x1000 · slider policy.subsidy_scale · all nine charts`);
-console.log(`step (${moves} single moves) -> every chart redrawn, next frame: ${line(steps)}`);
-console.log(`drag (${drag.length} inputs, one a frame) -> every chart redrawn, next frame: ${line(drag)} (${dragRuns} updates shown)`);
-console.log(`model run in the worker (scenario; counterfactual cached): p50 ${q(modelMs, 0.5).toFixed(1)} ms, p95 ${q(modelMs, 0.95).toFixed(1)} ms`);
-console.log(`first load (navigation to all charts drawn): median ${q(loads, 0.5)} ms, max ${Math.max(...loads)} ms over ${loads.length} loads`);
-if (phases) for (const [k, v] of Object.entries(trace)) console.log(`  ${k.padEnd(16)} ${line(v)}`);
+console.log(
+  busy ? `busy core: a child node process (pid ${busy.pid}, \`node -e "for (;;) {}"\`) spins on one core for the whole benchmark` : "busy core: none (--idle)",
+);
+console.log(`load average before: ${load()}`);
+const VIEW = { charts: "charts in view, every chart redrawn", top: "page top, cards shown (charts below drawn after)" };
+for (const x of servers) x.all = { charts: { steps: [], drag: [] }, top: { steps: [], drag: [] }, loads: [] };
+const cpu = (c) => `main thread ${c.thread.toFixed(1)} ms, renderer process ${c.process.toFixed(1)} ms`;
+for (let r = 1; r <= runs; r++) {
+  const results = await measure();
+  console.log(`run ${r} (load average ${load()}):`);
+  servers.forEach((x, k) => {
+    if (servers.length > 1) console.log(`  ${x.name}:`);
+    const ind = servers.length > 1 ? "    " : "  ";
+    for (const m of results.filter((_, i) => i % servers.length === k)) {
+      x.all[m.view].steps.push(...m.steps);
+      x.all[m.view].drag.push(...m.drag);
+      console.log(`${ind}${VIEW[m.view]}, next frame:`);
+      console.log(`${ind}  step (${moves} single moves): ${line(m.steps)}`);
+      console.log(`${ind}  drag (${m.drag.length} inputs, one a frame): ${line(m.drag)} (${m.dragRuns} updates shown)`);
+      console.log(`${ind}  CPU per step: ${cpu(m.cpuStep)}; per drag input: ${cpu(m.cpuDrag)}`);
+      console.log(
+        `${ind}  model run in the worker (scenario; counterfactual cached): p50 ${q(m.modelMs, 0.5).toFixed(1)} ms, p95 ${q(m.modelMs, 0.95).toFixed(1)} ms`,
+      );
+      if (phases) for (const [key, v] of Object.entries(m.trace)) console.log(`${ind}    ${key.padEnd(16)} ${line(v)}`);
+      if (m.loads.length) {
+        x.all.loads.push(...m.loads);
+        console.log(
+          `${ind}first load (new context, navigation to all charts drawn): median ${q(m.loads, 0.5)} ms, max ${Math.max(...m.loads)} ms over ${m.loads.length} loads`,
+        );
+      }
+    }
+  });
+}
+for (const x of servers) {
+  const all = x.all;
+  if (runs > 1) {
+    console.log(`all ${runs} runs pooled${servers.length > 1 ? `, ${x.name}` : ""}:`);
+    for (const v of views) console.log(`  ${VIEW[v]}: step ${line(all[v].steps)}; drag ${line(all[v].drag)}`);
+    console.log(`  first load: median ${q(all.loads, 0.5)} ms, max ${Math.max(...all.loads)} ms over ${all.loads.length} loads`);
+  }
+  const sizes = bundleSizes(x.dist);
+  console.log(`bundles (${x.dist === dist ? "packages/web/dist" : x.dist}, gzip level 9):`);
+  console.log(`  first screen (index.html's scripts and styles): ${kb(sizes.app)}; of it JavaScript ${kb(sizes.appJs)}`);
+  console.log(`  model worker: ${kb(sizes.worker)}`);
+  for (const f of sizes.lazy) console.log(`  on demand ${f.file}: ${kb(f)}`);
+}
+console.log(`load average after: ${load()}`);
 await browser.close();
-server.stop();
+for (const x of servers) x.server.stop();
+busy?.kill();

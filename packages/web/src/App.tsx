@@ -13,7 +13,7 @@ import { DEFAULT_STATE, parseState, readCheckedState, writeState, type StateNoti
 import { LinkNotice } from "./Notice";
 import { SavedScenarios } from "./SavedScenarios";
 import { fmtNumber } from "./format";
-import { exportCsv, exportDecompositionCsv, exportXlsx, exportYaml, fileStem } from "./exports";
+import { fileStem } from "./files";
 import { Assumptions } from "./Assumptions";
 import { Uncertainty } from "./Uncertainty";
 import { Backtest } from "./Backtest";
@@ -25,6 +25,8 @@ import { copyText } from "./clipboard";
 import { mark } from "./perf";
 
 const client = new ModelClient();
+/** The CSV, workbook and YAML writers (the YAML library, the core's tables): loaded on the first export. */
+const exporters = () => import("./exports");
 /** Background questions (goal seek, Monte Carlo, decomposition) run in a worker of their own. */
 const background = new ModelClient();
 /** Samples for the first screen's probabilities: about a quarter of a second in the worker. */
@@ -116,7 +118,8 @@ export function App() {
       .run(state.preset, state.overrides, state.years)
       .then((r) => {
         mark("reply");
-        if (ticket !== latest.current) return;
+        // A newer request was made: its reply follows; this one's buffer goes back to the worker for reuse.
+        if (ticket !== latest.current) return client.release(r);
         // Render and draw every chart in this task: no scheduler hop, no extra frame.
         flushSync(() => {
           setError(null);
@@ -249,12 +252,16 @@ export function App() {
   }, []);
   useLayoutEffect(() => {
     if (!options || !board.current) return;
-    board.current.draw(options, hiddenSeries);
-    if (!window.__evplan) return;
-    mark("all charts");
-    window.__evplan.updates++;
-    window.__evplan.lastUpdateMs = performance.now() - started.current;
-    window.__evplanOnUpdate?.();
+    // With no chart in view (the page at its top: the headline cards), the board draws after the frame.
+    board.current.update(options, hiddenSeries, () => {
+      if (!window.__evplan) return;
+      mark("all charts");
+      window.__evplan.updates++;
+      window.__evplan.lastUpdateMs = performance.now() - started.current;
+      window.__evplanOnUpdate?.();
+    });
+    // Everything in view is current: the cards, and the charts if any is in view.
+    window.__evplanOnShown?.();
   }, [options, hiddenSeries]);
 
   // Copy link: the clipboard API where the page may use it; otherwise the link is shown selected, to copy by hand.
@@ -431,7 +438,12 @@ export function App() {
             {why && state.compare && <WhyChanged d={why.reply.decomposition} factorLabels={why.reply.factorLabels} compareName={compareTitle} t={t} L={L} />}
             <div className="exports" role="group" aria-label={t.exports}>
               <span>{t.exports}:</span>
-              <button type="button" disabled={!result} onClick={() => result && exportCsv(result, state, compare)} data-testid="export-csv">
+              <button
+                type="button"
+                disabled={!result}
+                onClick={() => result && exporters().then((x) => x.exportCsv(result, state, compare))}
+                data-testid="export-csv"
+              >
                 {t.exportCsv}
               </button>
               <button
@@ -440,7 +452,9 @@ export function App() {
                 onClick={() =>
                   result &&
                   init &&
-                  exportXlsx({ r: result, state, init, compare, analysis: analysis?.reply ?? null, why: why?.reply ?? null, title: scenarioLabel })
+                  exporters().then((x) =>
+                    x.exportXlsx({ r: result, state, init, compare, analysis: analysis?.reply ?? null, why: why?.reply ?? null, title: scenarioLabel }),
+                  )
                 }
                 data-testid="export-xlsx"
               >
@@ -449,13 +463,13 @@ export function App() {
               <button
                 type="button"
                 disabled={!init}
-                onClick={() => result && exportYaml(state, result.applied, preset?.counterfactual ?? null)}
+                onClick={() => result && exporters().then((x) => x.exportYaml(state, result.applied, preset?.counterfactual ?? null))}
                 data-testid="export-yaml"
               >
                 {t.exportYaml}
               </button>
               {why && state.compare && (
-                <button type="button" onClick={() => exportDecompositionCsv(why.reply, state)} data-testid="export-why">
+                <button type="button" onClick={() => exporters().then((x) => x.exportDecompositionCsv(why.reply, state))} data-testid="export-why">
                   {t.exportWhy}
                 </button>
               )}

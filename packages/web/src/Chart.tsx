@@ -3,17 +3,19 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from "echarts/components";
-import { SVGRenderer, CanvasRenderer } from "echarts/renderers";
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
 import { applyOption, nothingShown } from "./chart-update";
-import { saveUrl } from "./exports";
+import { saveUrl } from "./files";
 import { CHART_FONT } from "./charts";
 import type { Strings } from "./i18n";
 import { fontDataUrl } from "./fonts";
 
 // Only what the charts on the page use: every registered component type is visited on every update of every chart.
 // The title and the caption of exported files are registered on the first export (see exportAs).
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, SVGRenderer, CanvasRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+/** What exported files need beyond the page's charts (title, caption, the SVG renderer): loaded on the first export. */
+const exportParts = () => import("./chart-export-parts").then((m) => echarts.use(m.EXPORT_PARTS));
 
 export interface ChartProps {
   id: string;
@@ -152,7 +154,7 @@ export const Chart = memo(function Chart({
   /** Files carry their own title, unit line, scenario and legend: the same option drawn once off screen. */
   const exportAs = async (type: "png" | "svg") => {
     if (!last.current || !el.current) return;
-    echarts.use([TitleComponent, GraphicComponent]);
+    await exportParts();
     const box = document.createElement("div");
     box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(720, el.current.clientWidth)}px;height:${el.current.clientHeight + 110}px`;
     document.body.appendChild(box);

@@ -1,7 +1,7 @@
 // The "Saved scenarios" panel: save the current settings under a name (on the evplan server), list, open, rename,
 // delete, and copy a link that opens the planner on a saved one. Self-contained: App passes the state and a setter.
 import { useCallback, useEffect, useState } from "react";
-import { scenarioDocument } from "./exports";
+import { scenarioDocument } from "./files";
 import type { InitReply } from "./protocol";
 import { createSaved, deleteSaved, getSaved, listSaved, savedFromHash, savedLink, stateFromSaved, updateSaved, type SavedSummary } from "./saved";
 import type { ViewState } from "./state";

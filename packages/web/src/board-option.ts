@@ -82,6 +82,9 @@ export function composeBoard(
         stack: s.stack === undefined ? undefined : `${slot.id}:${s.stack}`,
         tooltip: { valueFormatter: o.tooltip?.valueFormatter, ...s.tooltip },
         data: s.name !== undefined && off?.has(s.name) ? [] : s.data,
+        // Lines stay inside their axes' ranges (the share axis is 0-100%, the rest fit their data): no clip path
+        // to build for every line on every redraw (a twentieth of a redraw, profiled).
+        ...(s.type === "line" ? { clip: false } : {}),
       });
     });
   }

@@ -10,6 +10,13 @@ export class ChartBoard {
   private readonly chart: echarts.ECharts;
   private shown = nothingShown();
   private slots: Slot[] = [];
+  /** Chart boxes at least partly in the viewport (null until the observer has reported: taken as in view). */
+  private visible: Set<string> | null = null;
+  private readonly observer: IntersectionObserver;
+  /** A draw put off while no chart was in view, and what to call once it is done. */
+  private pending: { options: Readonly<Record<string, object | null>>; hidden: Readonly<Record<string, ReadonlySet<string>>>; done: () => void } | null = null;
+  private pendingTimer = 0;
+  private readonly onScroll = () => this.pending && this.flush();
 
   constructor(private readonly container: HTMLElement) {
     this.host = document.createElement("div");
@@ -17,6 +24,43 @@ export class ChartBoard {
     this.host.setAttribute("aria-hidden", "true");
     container.appendChild(this.host);
     this.chart = echarts.init(this.host, undefined, { renderer: "canvas" });
+    this.observer = new IntersectionObserver((entries) => {
+      const v = (this.visible ??= new Set());
+      for (const e of entries) {
+        const id = (e.target as HTMLElement).dataset.slot!;
+        if (e.isIntersecting) v.add(id);
+        else v.delete(id);
+      }
+      if (v.size && this.pending) this.flush();
+    });
+    addEventListener("scroll", this.onScroll, { passive: true });
+  }
+
+  /** Whether any chart box is in the viewport: if none is, a redraw can wait until the frame has shown the rest. */
+  inView(): boolean {
+    return this.visible === null || this.visible.size > 0;
+  }
+
+  /**
+   * Draws now when a chart is in view; otherwise after the next frame (the headline cards show first) or as soon
+   * as a chart scrolls into view, whichever is sooner. A newer draw replaces one not yet done. `done` is called
+   * when the board has drawn.
+   */
+  update(options: Readonly<Record<string, object | null>>, hidden: Readonly<Record<string, ReadonlySet<string>>>, done: () => void): void {
+    this.pending = { options, hidden, done };
+    if (this.inView()) return this.flush();
+    cancelAnimationFrame(this.pendingTimer);
+    this.pendingTimer = requestAnimationFrame(() => {
+      this.pendingTimer = 0;
+      setTimeout(() => this.pending && this.flush(), 0);
+    });
+  }
+
+  private flush(): void {
+    const p = this.pending!;
+    this.pending = null;
+    this.draw(p.options, p.hidden);
+    p.done();
   }
 
   /** The chart boxes (elements carrying `data-slot`), measured against the container. False if none moved. */
@@ -35,6 +79,8 @@ export class ChartBoard {
     const same = slots.length === this.slots.length && slots.every((s, i) => JSON.stringify(s) === JSON.stringify(this.slots[i]));
     if (same && this.host.clientWidth === this.chart.getWidth() && this.host.clientHeight === this.chart.getHeight()) return false;
     this.slots = slots;
+    this.observer.disconnect();
+    for (const el of this.container.querySelectorAll<HTMLElement>("[data-slot]")) this.observer.observe(el);
     this.chart.resize();
     return true;
   }
@@ -58,6 +104,9 @@ export class ChartBoard {
   }
 
   dispose(): void {
+    this.observer.disconnect();
+    removeEventListener("scroll", this.onScroll);
+    cancelAnimationFrame(this.pendingTimer);
     this.chart.dispose();
     this.host.remove();
   }

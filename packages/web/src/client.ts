@@ -4,13 +4,16 @@ import type { YearEdits, ExtraScenario, AnalysisReply, BacktestReply, DecomposeR
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class ModelClient {
-  private readonly worker = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" });
+  /** Started on the first request: a client made at load (the background questions' one) costs nothing until used. */
+  private started: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   private initWaiter: ((r: InitReply) => void) | null = null;
 
-  constructor() {
-    this.worker.onmessage = (e: MessageEvent<Reply>) => {
+  private get worker(): Worker {
+    if (this.started) return this.started;
+    const worker = (this.started = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" }));
+    worker.onmessage = (e: MessageEvent<Reply>) => {
       const r = e.data;
       if (r.type === "init") this.initWaiter?.(r);
       else if (r.type !== "error") {
@@ -21,6 +24,7 @@ export class ModelClient {
         this.pending.delete(r.id);
       } else console.error(r.message);
     };
+    return worker;
   }
 
   init(extra?: ExtraScenario[]): Promise<InitReply> {
@@ -38,8 +42,40 @@ export class ModelClient {
     });
   }
 
-  run(preset: string, overrides: Record<string, number>, years: YearEdits = {}): Promise<RunReply> {
-    return this.request({ type: "run", preset, overrides, years });
+  /** Counterfactual runs received (by `RunReply.counterfactualKey`), the most recently used last. */
+  private readonly counterfactuals = new Map<string, Float64Array>();
+  run(preset: string, overrides: Record<string, number>, years?: YearEdits): Promise<RunReply> {
+    return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [...this.counterfactuals.keys()] }).then((r) =>
+      this.withCounterfactual(r, preset, overrides, years),
+    );
+  }
+
+  /** Hands a reply's output buffer back to the worker, for a later run to write into; the reply is unusable after. */
+  release(r: RunReply): void {
+    if (r.main.buffer.byteLength > 0) this.worker.postMessage({ type: "release", buffers: [r.main.buffer] }, [r.main.buffer]);
+  }
+
+  /** The reply with its counterfactual filled in from the page's copy when the worker did not send it again. */
+  private withCounterfactual(r: RunReply, preset: string, overrides: Record<string, number>, years?: YearEdits): RunReply | Promise<RunReply> {
+    const key = r.counterfactualKey;
+    if (key === null) return r;
+    if (r.counterfactual) {
+      this.counterfactuals.delete(key);
+      this.counterfactuals.set(key, r.counterfactual);
+      // A few presets and context settings: the compare run's and the slider's stay while context levers move.
+      while (this.counterfactuals.size > 8) this.counterfactuals.delete(this.counterfactuals.keys().next().value!);
+      return r;
+    }
+    const held = this.counterfactuals.get(key);
+    if (!held) {
+      // Dropped here after the request said it was held: ask again, without claiming any.
+      return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [] }).then((x) =>
+        this.withCounterfactual(x, preset, overrides, years),
+      );
+    }
+    this.counterfactuals.delete(key);
+    this.counterfactuals.set(key, held);
+    return { ...r, counterfactual: held };
   }
 
   uncertainty(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Promise<UncertaintyReply> {

@@ -7,32 +7,15 @@ import type { AnalysisReply, DecomposeReply, InitReply, LeverInfo, RunReply } fr
 import { yearRuns, type ViewState } from "./state";
 import { valueAt } from "./paths";
 import { headlineFigures } from "./figures";
+import { fileStem, saveUrl, scenarioDocument, scenarioName, today } from "./files";
 
-/** Saves the file at `url` (a data: or blob: address) under `name`. */
-export function saveUrl(url: string, name: string): void {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
+// The light helpers live in files.ts (the first screen needs them); exports.ts loads on the first export.
+export { fileStem, saveUrl, scenarioDocument, scenarioName };
 
 function download(name: string, type: string, content: BlobPart): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   saveUrl(url, name);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function scenarioName(state: ViewState): string {
-  return Object.keys(state.overrides).length || Object.keys(state.years ?? {}).length ? `${state.preset}-planner` : state.preset;
-}
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** `nevp-2025-30-planner-2026-12-01`: the scenario (and whether levers moved) and the day. */
-export function fileStem(state: ViewState): string {
-  return `${scenarioName(state)}-${today()}`;
 }
 
 export function exportCsv(r: RunReply, state: ViewState, _compare?: RunReply | null): void {
@@ -140,25 +123,6 @@ export function exportDecompositionCsv(why: DecomposeReply, state: ViewState): v
     ["current", scenarioName(state), d.to[0] * 100, d.to[1] / 1e9],
   ];
   download(`evplan-why-${fileStem(state)}-vs-${state.compare}.csv`, "text/csv", rows.map((r) => r.map(csvCell).join(",")).join("\n") + "\n");
-}
-
-/**
- * The current settings as a scenario document: the preset extended by each moved series' dated path exactly as the
- * planner applied it (step interpolation, every year where the value changes), so `evplan run` reproduces it.
- */
-export function scenarioDocument(state: ViewState, applied: Readonly<Record<string, Record<number, number>>>, counterfactual: string | null) {
-  const overrides: Record<string, { interpolation: "step"; values: Record<number, number> }> = {};
-  for (const series of Object.keys(applied).sort()) overrides[series] = { interpolation: "step", values: applied[series] };
-  const doc = {
-    // Always a name of its own: a file named like the preset it extends would be refused as a name clash.
-    name: `${state.preset}-planner`,
-    title: `${state.preset} with planner settings`,
-    description: "Exported from the evplan web planner.",
-    extends: state.preset,
-    counterfactual,
-    ...(Object.keys(overrides).length ? { overrides } : {}),
-  };
-  return doc;
 }
 
 /** The current settings as a scenario file (the document saved scenarios store, too). */

@@ -3,6 +3,7 @@ import pack from "virtual:evplan-pack";
 import {
   InputError,
   Model,
+  outputLength,
   buildRegistry,
   formatIssue,
   listShareSeries,
@@ -32,6 +33,8 @@ function post(reply: Reply, transfer: Transferable[] = []): void {
 
 const planner = new PlannerModel(model, registry, 2025);
 let history: EvHistoryRow[] | null = null;
+/** Output buffers the page handed back (replies it dropped): the next runs write into them instead of allocating. */
+const spare: Float64Array[] = [];
 
 /** The first screen's background answers, once per setting (the key is the preset and the sorted overrides). */
 const analysisCache = new Map<string, Omit<AnalysisReply, "id">>();
@@ -119,8 +122,17 @@ self.onmessage = (event: MessageEvent<Request>) => {
       post({ type: "backtest", id: msg.id, series, result });
       return;
     }
-    const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now(), msg.years);
-    post(reply, reply.counterfactual ? [reply.main.buffer, reply.counterfactual.buffer] : [reply.main.buffer]);
+    if (msg.type === "release") {
+      for (const b of msg.buffers) if (spare.length < 4 && b.byteLength > 0) spare.push(new Float64Array(b));
+      return;
+    }
+    const out = spare.find((b) => b.length === outputLength(planner.compiled(msg.preset).nYears));
+    if (out) spare.splice(spare.indexOf(out), 1);
+    const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now(), msg.years, out);
+    // The counterfactual stays in the worker (the planner caches it): it crosses once per preset and context, as
+    // a copy (structured clone), and not at all when the page holds it already. The scenario's output is moved.
+    if (reply.counterfactualKey !== null && msg.counterfactuals?.includes(reply.counterfactualKey)) reply.counterfactual = null;
+    post(reply, [reply.main.buffer]);
   } catch (e) {
     const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
     post({ type: "error", id: "id" in msg ? msg.id : undefined, message });

@@ -4,6 +4,8 @@ declare global {
     __evplanTrace?: [string, number][];
     /** Called by the planner when every chart has been redrawn with a new run. */
     __evplanOnUpdate?: () => void;
+    /** Called when what is in view is current (the headline cards; the charts too when one is in view). */
+    __evplanOnShown?: () => void;
   }
 }
 

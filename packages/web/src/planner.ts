@@ -31,6 +31,8 @@ export class PlannerModel {
   private readonly counterfactualCompiled = new Map<string, CompiledScenario | null>();
   /** The last counterfactual run per preset, with the context settings it was run under. */
   private readonly counterfactualCache = new Map<string, { key: string; run: RunResult }>();
+  /** The key of the counterfactual run last returned for each preset (see `RunReply.counterfactualKey`). */
+  private readonly counterfactualKeys = new Map<string, string>();
 
   constructor(
     readonly model: Model,
@@ -89,6 +91,7 @@ export class PlannerModel {
       .sort()
       .map((series) => `${series}=${overrides[series]}`)
       .join("&");
+    this.counterfactualKeys.set(preset.name, `${preset.name}>${cf.name}?${key}`);
     const hit = this.counterfactualCache.get(preset.name);
     if (hit && hit.key === key) return hit.run;
     const params = new Float64Array(cf.params);
@@ -98,13 +101,25 @@ export class PlannerModel {
     return run;
   }
 
-  /** One planner run: the reply the page lays out (buffers not yet transferred). */
-  run(id: number, presetName: string, overrides: Record<string, number>, now: () => number, years: Record<string, Record<number, number>> = {}): RunReply {
+  /**
+   * One planner run: the reply the page lays out (buffers not yet transferred). The scenario's output goes into
+   * `out` when given (a buffer the page handed back, so that a move allocates none), else into a new buffer. The
+   * counterfactual is the cached run's own output, not a copy: it must not be transferred or written to; the
+   * worker sends it to the page only when `counterfactualKey` is one the page does not hold yet.
+   */
+  run(
+    id: number,
+    presetName: string,
+    overrides: Record<string, number>,
+    now: () => number,
+    years: Record<string, Record<number, number>> = {},
+    out?: Float64Array,
+  ): RunReply {
     const t0 = now();
     const preset = this.compiled(presetName);
     const applied: Record<string, Record<number, number>> = {};
     const c = this.planner(presetName, overrides, years, applied);
-    const main = this.model.evaluate(c, c.params);
+    const main = this.model.evaluate(c, c.params, out);
     const cfRun = this.counterfactualRun(preset, c, overrides);
     const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
     // What each control shows: the lever's value in its display year, in the preset and as applied now.
@@ -127,9 +142,9 @@ export class PlannerModel {
       baseYear: c.baseYear,
       nYears: c.nYears,
       main: main.out as Float64Array<ArrayBuffer>,
-      // The counterfactual's output is cached: the reply carries a copy, the cache keeps the original.
-      counterfactual: cfRun ? (new Float64Array(cfRun.out) as Float64Array<ArrayBuffer>) : null,
+      counterfactual: cfRun ? (cfRun.out as Float64Array<ArrayBuffer>) : null,
       counterfactualName: cfRun?.scenario.name ?? null,
+      counterfactualKey: cfRun ? this.counterfactualKeys.get(presetName)! : null,
       targets: run.targets,
       figures: keyFigures(run),
       headlines: headlines(run),

@@ -36,7 +36,17 @@ export interface ExtraScenario {
 
 export type Request =
   | { type: "init"; extra?: ExtraScenario[] }
-  | { type: "run"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits }
+  | {
+      type: "run";
+      id: number;
+      preset: string;
+      overrides: Record<string, number>;
+      years?: YearEdits;
+      /** The counterfactual runs the page holds (`RunReply.counterfactualKey`): the worker does not send them again. */
+      counterfactuals?: string[];
+    }
+  /** Output buffers of replies the page has dropped, for the worker's next runs to write into. */
+  | { type: "release"; buffers: ArrayBuffer[] }
   | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
   | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number }
   | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
@@ -112,6 +122,12 @@ export interface RunReply {
   main: Float64Array;
   counterfactual: Float64Array | null;
   counterfactualName: string | null;
+  /**
+   * Which counterfactual run this is (the preset, its counterfactual and the context levers it ran under): the
+   * worker sends each such run to the page once and the page's client fills `counterfactual` in from its copy.
+   * A reply that arrives with `counterfactual` null and a key names a run the page already holds.
+   */
+  counterfactualKey: string | null;
   targets: TargetResult[];
   figures: KeyFigure[];
   /** The headline figures with the scenario's targets (core views): the cards lay these out. */

@@ -28,7 +28,9 @@ describe("year settings in the link", () => {
     const path = fc.dictionary(fc.integer({ min: 2026, max: 2060 }).map(String), fc.double({ min: 0, max: 50, noNaN: true }), { maxKeys: 12 });
     fc.assert(
       fc.property(path, fc.double({ min: 0, max: 50, noNaN: true }), (p, slider) => {
-        const years = Object.keys(p).length ? { "taxes.carbon_levy": Object.fromEntries(Object.entries(p).map(([y, v]) => [Number(y), v])) } : {};
+        const years: Record<string, Record<number, number>> = Object.keys(p).length
+          ? { "taxes.carbon_levy": Object.fromEntries(Object.entries(p).map(([y, v]) => [Number(y), v])) }
+          : {};
         const s = emptyState({ preset: "nevp-2025-30", overrides: { "taxes.carbon_levy": slider }, years });
         const back = readCheckedState(writeState(s), catalog);
         expect(back.notices).toEqual([]);

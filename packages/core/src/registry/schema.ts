@@ -1,6 +1,7 @@
 // The closed schema of a parameter file in the data pack (OpenFisca style, plus uncertainty).
 // Closed: an unknown or misplaced key is an error, so nothing is silently ignored.
 import { z } from "zod";
+import { LEVER_GROUPS } from "../domain.js";
 import { INDEX_KEYS } from "../domain.js";
 import { isKnownUnit } from "./units.js";
 
@@ -68,8 +69,6 @@ export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 
 export const LEVER_DIRECTIONS = ["more_evs", "fewer_evs", "none", "either"] as const;
 export type LeverDirection = (typeof LEVER_DIRECTIONS)[number];
-
-export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
 
 /** Declares that a parameter is a policy or scenario lever: the web planner builds its controls from this. */
 export const leverSchema = z
