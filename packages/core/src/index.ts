@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./registry/units.js";
 export * from "./registry/schema.js";
 export * from "./registry/registry.js";
+export * from "./registry/build.js";
 export * from "./io/yaml.js";
 export * from "./scenario/schema.js";
 export * from "./scenario/resolve.js";

@@ -1,6 +1,6 @@
 // A sweep job as plain data (so it can cross into worker threads and into shard files), and the sweep it builds.
 import { resolve } from "node:path";
-import { SobolSweep, TornadoSweep, UncertaintySweep, parseMetricCell, type Sweep, type SweepMeta } from "@evplan/core";
+import { SobolSweep, TornadoSweep, UncertaintySweep, parseMetricCell, type Sweep, type SweepMeta } from "@evplan/core/runtime";
 import { looksLikePath, makeContext } from "../context.js";
 
 export interface JobSpec {
@@ -30,9 +30,9 @@ export function normaliseSpec(spec: JobSpec): JobSpec {
   };
 }
 
-export function createSweep(spec: JobSpec): Sweep<SweepMeta> {
-  const ctx = makeContext({ data: spec.data, scenarios: spec.scenarios });
-  const { name, source } = ctx.scenarioArg(spec.scenario);
+export async function createSweep(spec: JobSpec): Promise<Sweep<SweepMeta>> {
+  const ctx = await makeContext({ data: spec.data, scenarios: spec.scenarios }, { compiled: true });
+  const { name, source } = await ctx.scenarioArg(spec.scenario);
   const model = ctx.model;
   const main = model.compile(name, source);
   const cf = model.counterfactualOf(main);

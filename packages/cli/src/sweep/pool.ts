@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { runSweep, type Sweep, type SweepMeta } from "@evplan/core";
+import { runSweep, type Sweep, type SweepMeta } from "@evplan/core/runtime";
 import { CliError, REPO_ROOT } from "../context.js";
 import type { JobSpec } from "./job.js";
 import type { WorkerReply } from "./worker.js";

@@ -11,7 +11,7 @@ export type WorkerReply = { from: number; to: number; buffer: ArrayBuffer } | { 
 
 const port = parentPort!;
 try {
-  const sweep = createSweep(workerData as JobSpec);
+  const sweep = await createSweep(workerData as JobSpec);
   const w = sweep.meta.width;
   port.on("message", (req: RangeRequest) => {
     try {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { INDEX_KEYS } from "../domain.js";
 import { isKnownUnit } from "./units.js";
+import { LEVER_GROUPS } from "./lever-groups.js";
 
 export const referenceSchema = z
   .object({
@@ -69,7 +70,7 @@ export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 export const LEVER_DIRECTIONS = ["more_evs", "fewer_evs", "none", "either"] as const;
 export type LeverDirection = (typeof LEVER_DIRECTIONS)[number];
 
-export const LEVER_GROUPS = ["incentives", "taxes_levies", "charging", "industry", "technology_prices", "adoption", "economy"] as const;
+export { LEVER_GROUPS };
 
 /** Declares that a parameter is a policy or scenario lever: the web planner builds its controls from this. */
 export const leverSchema = z

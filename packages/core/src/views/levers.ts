@@ -3,7 +3,8 @@
 // seek and the CLI read the same defaults.
 import { INDEX_KEYS } from "../domain.js";
 import type { Parameter, Registry } from "../registry/registry.js";
-import { LEVER_GROUPS, type LeverDirection } from "../registry/schema.js";
+import type { LeverDirection } from "../registry/schema.js";
+import { LEVER_GROUPS } from "../registry/lever-groups.js";
 import { keyLabel } from "./labels.js";
 import { provenance, sourceLine, type Provenance } from "./parameters.js";
 
