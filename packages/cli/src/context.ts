@@ -72,7 +72,13 @@ function requireFolder(dir: string, what: string, flag: string): void {
 
 /** The data pack's registry: from the compiled cache, else read, validated and stored there. */
 export async function loadPackRegistry(dir: string): Promise<Registry> {
-  requireFolder(dir, "data pack", "--data or $EVPLAN_DATA");
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`no data pack folder at ${shownPath(dir)} (--data or $EVPLAN_DATA)`);
+  }
+  if (!isDir) throw new CliError(`the data pack ${shownPath(dir)} is a file; --data takes a folder`);
   const hit = cachedRegistry(dir);
   if (hit.registry) return hit.registry;
   await loadFullCore();

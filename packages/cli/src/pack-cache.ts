@@ -25,7 +25,11 @@ export function packKey(dir: string): string | undefined {
   if (packKeys.has(dir)) return packKeys.get(dir);
   const memo = cacheDir();
   const files = filesDigest(memo, dir, yamlFilesIn(dir, true));
-  const key = files && createHash("sha256").update(`pack\0${codeVersion(memo)}\0${files}`).digest("hex");
+  const key =
+    files &&
+    createHash("sha256")
+      .update(`pack\0${codeVersion(memo)}\0${files}`)
+      .digest("hex");
   packKeys.set(dir, key);
   return key;
 }
@@ -55,7 +59,10 @@ function scenarioKey(packDir: string, arg: { name: string } | { file: string }, 
   const h = createHash("sha256").update("scenario\0").update(pk).update("\0").update(process.cwd()).update("\0");
   h.update("name" in arg ? `name:${arg.name}` : `file:${arg.file}`).update("\0");
   const memo = cacheDir();
-  const parts = [...("file" in arg ? [filesDigest(memo, dirname(arg.file), [arg.file])] : []), ...dirs.map((d) => `${d}\0${filesDigest(memo, d, yamlFilesIn(d, false))}`)];
+  const parts = [
+    ...("file" in arg ? [filesDigest(memo, dirname(arg.file), [arg.file])] : []),
+    ...dirs.map((d) => `${d}\0${filesDigest(memo, d, yamlFilesIn(d, false))}`),
+  ];
   if (parts.some((p) => p === undefined || p.endsWith("\0undefined"))) return undefined;
   return h.update(parts.join("\0")).digest("hex");
 }

@@ -20,7 +20,14 @@ export async function scenariosCommand(opts: { format: string; data?: string; sc
   const list = [];
   for (const name of names) {
     const c = ctx.model.compile(name, (await ctx.scenarioArg(join(ctx.paths.scenarios, `${name}.yaml`))).source);
-    list.push({ name: c.name, title: c.title, mode: modeOf(c), counterfactual: c.counterfactual, years: `${c.baseYear}-${c.endYear}`, targets: c.targets.length });
+    list.push({
+      name: c.name,
+      title: c.title,
+      mode: modeOf(c),
+      counterfactual: c.counterfactual,
+      years: `${c.baseYear}-${c.endYear}`,
+      targets: c.targets.length,
+    });
   }
   if (opts.format === "json") return print(JSON.stringify(list));
   print(

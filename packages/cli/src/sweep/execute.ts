@@ -2,7 +2,7 @@
 // write the shard file.
 import { CliError, shownPath } from "../context.js";
 import { cappedThreads, intOption, MAX_RECORD_BYTES } from "./options.js";
-import { createSweep, normaliseSpec, type JobSpec } from "./job.js";
+import { compileJob, normaliseSpec, sweepFromCompiled, type JobSpec } from "./job.js";
 import { runRange } from "./pool.js";
 import { progressBar } from "./progress.js";
 import { REPORT_FORMATS, render } from "./render.js";
@@ -24,7 +24,8 @@ export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, prin
   if (shard && !opts.out) throw new CliError("--shard writes a partial result file: give --out FILE");
   const spec = normaliseSpec(rawSpec);
   // Built here first, so bad input is reported before any worker starts.
-  const sweep = await createSweep(spec);
+  const job = await compileJob(spec);
+  const sweep = sweepFromCompiled(spec, job);
   const { from, to } = shard ? shardOf(sweep.meta, shard) : { from: 0, to: sweep.meta.count };
   const bytes = (to - from) * sweep.meta.width * 8;
   if (bytes > MAX_RECORD_BYTES)
@@ -34,7 +35,7 @@ export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, prin
   const bar = progressBar(label, to - from);
   let records: Float64Array;
   try {
-    records = await runRange(spec, sweep, { from, to, threads, onProgress: bar.update });
+    records = await runRange({ spec, job }, sweep, { from, to, threads, onProgress: bar.update });
   } finally {
     bar.stop();
   }

@@ -30,4 +30,3 @@ export function cappedThreads(requested: number, cores = availableParallelism(),
   note(`evplan: --threads ${requested} is more than the ${cores} cores available; using ${cores}\n`);
   return cores;
 }
-

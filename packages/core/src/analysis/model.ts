@@ -86,9 +86,18 @@ export class Model {
     return e;
   }
 
-  /** Evaluate a compiled scenario, optionally with a replacement parameter buffer (sweeps, goal seek). */
-  evaluate(c: CompiledScenario, params: Float64Array = c.params, out: Float64Array = new Float64Array(outputLength(c.nYears))): RunResult {
-    this.engineFor(c).run(params, c, out);
+  /**
+   * Evaluate a compiled scenario, optionally with a replacement parameter buffer (sweeps, goal seek), and stopping
+   * after year index `untilYearIndex` when the caller reads no later year (engine RunFlags).
+   */
+  evaluate(
+    c: CompiledScenario,
+    params: Float64Array = c.params,
+    out: Float64Array = new Float64Array(outputLength(c.nYears)),
+    opts: { untilYearIndex?: number } = {},
+  ): RunResult {
+    const flags = opts.untilYearIndex === undefined ? c : { modes: c.modes, evMask: c.evMask, observed: c.observed, untilYearIndex: opts.untilYearIndex };
+    this.engineFor(c).run(params, flags, out);
     return { scenario: c, out };
   }
 

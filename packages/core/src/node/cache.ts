@@ -57,7 +57,9 @@ export function hashFiles(h: ReturnType<typeof createHash>, base: string, files:
   for (const f of files) {
     let bytes: Buffer;
     try {
-      if (statSync(f).size > MAX_HASHED_BYTES) return false;
+      // Only regular files: a device (/dev/zero) or a pipe is left to the reader, which refuses it clearly.
+      const st = statSync(f);
+      if (!st.isFile() || st.size > MAX_HASHED_BYTES) return false;
       bytes = readFileSync(f);
     } catch {
       return false;

@@ -111,4 +111,3 @@ export function describeZodIssue(zi: { code: string; message: string; path: Prop
     return `unknown key${zi.keys.length > 1 ? "s" : ""} ${zi.keys.map((k) => `"${k}"`).join(", ")} (the schema is closed)`;
   return zi.message;
 }
-
