@@ -45,20 +45,34 @@ describe("the compiled data pack cache", () => {
     const dir = mkdtempSync(join(tmpdir(), "evplan-cache-"));
     const env = { EVPLAN_CACHE: join(dir, "cache") };
     for (const args of COMMANDS) {
-      const first = join(dir, `first-${args[0]}.txt`);
-      const miss = evplan(args, env, first);
+      // The first fills the cache (or finds the entries `npm run build` compiled); the second is a hit.
+      const miss = evplan(args, env);
       expect(miss.code, miss.stderr).toBe(0);
-      const second = join(dir, `second-${args[0]}.txt`);
-      const hit = evplan(args, env, second);
+      const trace = join(dir, `hit-${args[0]}.txt`);
+      const hit = evplan(args, env, trace);
       expect(hit.code, hit.stderr).toBe(0);
       expect(hit.stdout).toBe(miss.stdout);
-      const loaded = packagesLoaded(second);
+      const loaded = packagesLoaded(trace);
       expect(loaded.has("commander"), `${args[0]}: the trace sees packages`).toBe(true);
       expect(loaded.has("yaml"), `${args[0]} loaded yaml on a hit`).toBe(false);
       expect(loaded.has("zod"), `${args[0]} loaded zod on a hit`).toBe(false);
     }
-    // The first run of all read the files: the trace does see the parser when it is loaded.
-    expect(packagesLoaded(join(dir, "first-run.txt")).has("yaml")).toBe(true);
+  });
+
+  it("on a miss reads and validates the files (the parser and zod load), then stores the entries", () => {
+    const dir = mkdtempSync(join(tmpdir(), "evplan-cache-"));
+    cpSync(join(root, "data/pakistan"), join(dir, "pack"), { recursive: true });
+    cpSync(join(root, "scenarios"), join(dir, "scenarios"), { recursive: true });
+    const env = { EVPLAN_CACHE: join(dir, "cache") };
+    const args = ["run", "reference", "--data", join(dir, "pack"), "--scenarios", join(dir, "scenarios")];
+    const miss = evplan(args, env, join(dir, "miss.txt"));
+    expect(miss.code, miss.stderr).toBe(0);
+    expect(packagesLoaded(join(dir, "miss.txt"))).toContain("yaml");
+    expect(packagesLoaded(join(dir, "miss.txt"))).toContain("zod");
+    expect(readdirSync(join(dir, "cache")).filter((f) => /^(pack|scenario)-.*\.json$/.test(f))).toHaveLength(2);
+    const hit = evplan(args, env, join(dir, "hit.txt"));
+    expect(hit.stdout).toBe(miss.stdout);
+    expect(packagesLoaded(join(dir, "hit.txt"))).not.toContain("yaml");
   });
 
   it("gives bit-identical results with the cache, without it, and from a damaged entry", () => {
