@@ -37,7 +37,6 @@ const FIT = `{title: "evplan panel fit of the choice dynamics (scripts/fit-choic
 const BNEF = `{title: "Lithium-ion Battery Price Survey (annual releases 2018-2025)", publisher: "BloombergNEF", date: "2025-12", url: "https://about.bnef.com/insights/clean-transport/lithium-ion-battery-pack-prices-fall-to-108-per-kilowatt-hour-despite-rising-metal-prices-bloombergnef", note: "the pack price path of every country pack in the fit"}`;
 
 const segs = Object.keys(SOURCE);
-const values = (f) => `{${segs.map((s) => `${s}: ${r3(f(byMode[SOURCE[s]]))}`).join(", ")}}`;
 const fitList = (f) => fits.map((m) => `${m.mode} ${f(m)}`).join("; ");
 
 /** Triangular factor from the leave-one-country-out spread, at least one grid step each side of the fit. */
@@ -132,32 +131,87 @@ assumption: >-
   uniformly between wholly transient and wholly permanent.
 uncertainty: {distribution: uniform, scale: absolute, min: 0, max: 1}
 `;
-const jb = jackknife("barrierDepth", core.GRID.barrierDepth);
 // Pakistan's barrier depth: the depth that makes the data pack's own base year an equilibrium (the BEV attractor
 // at the observed share), from a market-mode run of the defaults with no barrier, bounded by the panel.
 const { makeContext } = await import("../packages/cli/dist/context.js");
 const model = makeContext().model;
 const base = model.compile("market-baseline");
-const params = base.params.slice();
 const slot = (name) => base.slots.get(name) * base.nYears;
-for (const s of segs) params.fill(0, slot(`choice.barrier_depth.${s}`), slot(`choice.barrier_depth.${s}`) + base.nYears);
-params.fill(0, slot("choice.gap_persistence"), slot("choice.gap_persistence") + base.nYears);
-// The fitted decay, whatever the data pack holds now.
-for (const s of segs)
-  params.fill(byMode[SOURCE[s]].fit.shared.barrierDecay, slot(`choice.barrier_decay.${s}`), slot(`choice.barrier_decay.${s}`) + base.nYears);
-const engine = model.engineFor(base);
-engine.run(params, base, engine.newOutput());
+const layout = core.buildParamLayout(base.slots, base.nYears);
+/** Equilibrium depth of every segment given each segment's barrier decay (it enters through exp(k E_base)). */
+function equilibriumDepths(decay) {
+  const params = base.params.slice();
+  for (const s of segs) params.fill(0, slot(`choice.barrier_depth.${s}`), slot(`choice.barrier_depth.${s}`) + base.nYears);
+  params.fill(0, slot("choice.gap_persistence"), slot("choice.gap_persistence") + base.nYears);
+  for (const s of segs) params.fill(decay[s], slot(`choice.barrier_decay.${s}`), slot(`choice.barrier_decay.${s}`) + base.nYears);
+  const engine = model.engineFor(base);
+  engine.run(params, base, engine.newOutput());
+  return Object.fromEntries(segs.map((s, i) => [s, core.equilibriumDepth(params, layout, engine.choiceState, i)]));
+}
+// The decay k and the speed lambda are fitted on the panel *at the barrier depth the planner uses for the
+// segment* (the grid depth nearest Pakistan's equilibrium depth, in ratio). Unconditioned, the panel's best depth
+// is the grid's shallowest (0.5), where k hardly changes the fit (cars: 3.22 pp at k = 8 against 3.27 at k = 1;
+// 2/3-wheelers 3.25 at k = 1 against 3.31 at k = 8, in 2012-2024): a k identified on a barrier of 0.5 and applied
+// to Pakistan's of about 3.5 would set the pace of Pakistan's adoption by an accident of the grid. At a depth of
+// 4 the panel is clear: a barrier that deep has to fade fast (k = 8) to follow the cars and the 2/3-wheelers of
+// the panel (docs/decisions.md, issue 12).
+const nearestDepth = (d) =>
+  core.GRID.barrierDepth.reduce((b, g) => (Math.abs(Math.log(g / Math.max(1e-3, d))) < Math.abs(Math.log(b / Math.max(1e-3, d))) ? g : b));
+const decay = Object.fromEntries(segs.map((s) => [s, byMode[SOURCE[s]].fit.shared.barrierDecay]));
+const cond = {};
+let raw = equilibriumDepths(decay);
+for (let iter = 0; iter < 4; iter++) {
+  let changed = false;
+  for (const s of segs) {
+    const depthGrid = nearestDepth(raw[s]);
+    const only = (sh) => sh.barrierDepth === depthGrid;
+    const post = fit.posterior(SOURCE[s], last, null, only);
+    cond[s] = { depthGrid, post, loo: post.pool.map((m) => fit.posterior(SOURCE[s], last, m.region, only).shared) };
+    if (post.shared.barrierDecay !== decay[s]) changed = true;
+    decay[s] = post.shared.barrierDecay;
+  }
+  raw = equilibriumDepths(decay);
+  if (!changed) break;
+}
 const depth = {};
 const cap = {};
-const raw = {};
-segs.forEach((s, i) => {
-  const m = byMode[SOURCE[s]];
-  raw[s] = core.equilibriumDepth(params, core.buildParamLayout(base.slots, base.nYears), engine.choiceState, i);
-  // The deepest barrier the panel supports: the pooled depth plus the gap of a country two spreads below the mean.
-  cap[s] = m.fit.shared.barrierDepth - m.fit.mu + 2 * m.fit.tau;
+segs.forEach((s) => {
+  const p = cond[s].post;
+  // The deepest barrier the panel supports: the fitted depth plus the gap of a country two spreads below the mean.
+  cap[s] = p.shared.barrierDepth - p.mu + 2 * p.tau;
   depth[s] = Math.min(cap[s], Math.max(0, raw[s]));
 });
 console.log("Pakistan barrier depth (equilibrium, cap):", segs.map((s) => `${s} ${r3(raw[s])} (cap ${r3(cap[s])}) -> ${r3(depth[s])}`).join("; "));
+console.log(
+  "k and lambda at Pakistan's depth:",
+  segs
+    .map(
+      (s) =>
+        `${s} B0 grid ${cond[s].depthGrid}: k ${cond[s].post.shared.barrierDecay} (LOO ${[...new Set(cond[s].loo.map((x) => x.barrierDecay))].join("/")}), lambda ${cond[s].post.shared.adjustmentSpeed} (LOO ${[...new Set(cond[s].loo.map((x) => x.adjustmentSpeed))].join("/")})`,
+    )
+    .join("; "),
+);
+const segValues = (f) => `{${segs.map((s) => `${s}: ${r3(f(s))}`).join(", ")}}`;
+/** Triangular factor over the segments from the conditional fits' leave-one-country-out spread, at least one grid step each side. */
+function jackknifeSeg(key, grid, only = segs) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of only) {
+    const best = cond[s].post.shared[key];
+    const loo = cond[s].loo.map((l) => l[key]);
+    const i = grid.indexOf(best);
+    // At the top of the grid the fit cannot rule out a larger value: one more step at the grid's last ratio.
+    const above = i + 1 < grid.length ? grid[i + 1] : (grid[i] * grid[i]) / grid[i - 1];
+    const mn = Math.min(grid[Math.max(0, i - 1)], ...loo);
+    const mx = Math.max(above, ...loo);
+    if (best > 0) {
+      lo = Math.min(lo, mn / best);
+      hi = Math.max(hi, mx / best);
+    }
+  }
+  return { min: r3(lo), max: r3(hi) };
+}
+const jb = jackknife("barrierDepth", core.GRID.barrierDepth);
 out["barrier_depth"] = `description: >-
   B0: the transient barrier (utility units) of a market with no EVs on the road: model choice, awareness, resale
   value, service, finance. It decays with cumulative adoption, B(t) = B0 x exp(-k x E(t-1)), E in share-years.
@@ -178,13 +232,17 @@ assumption: >-
   FY2025) and its observed base-year logit, times exp(k E_base) (${segs.map((s) => `${s} ${r3(raw[s])}`).join(", ")}). It is not
   recalibrated per scenario, so a scenario's change of any cost, the base year's included, acts as a cost change.
   Bounded by the deepest barrier the panel supports, the mode's pooled depth plus the gap of a country two
-  spreads below the mean constant (${segs.map((s) => `${s} ${r3(cap[s])}`).join(", ")}); where bounded (a segment
+  spreads below the mean constant of the fit at that depth (${segs.map((s) => `${s} ${r3(cap[s])}`).join(", ")}); where bounded (a segment
   with no EVs yet, on the floor), the base year lies below its attractor and adjusts towards it, so the floor does
   not matter. The pooled panel depths are ${fitList((m) => m.fit.shared.barrierDepth)} (grid ${core.GRID.barrierDepth.join(", ")}).
   The range is the leave-one-country-out spread of the panel's depth relative to its fit.
 uncertainty: {distribution: triangular, scale: factor, min: ${Math.max(0.25, jb.min)}, mode: 1, max: ${Math.max(1.5, Math.min(2, jb.max))}}
 `;
-const jk = jackknife("barrierDecay", core.GRID.barrierDecay);
+// One factor multiplies every segment's k, so its range is the light segments' (2/3-wheelers, cars, LCVs: nearly
+// all new vehicles and the headline); the trucks' wider leave-one-out spread (k 1 to 8) would otherwise put k = 64
+// in the light segments' draws.
+const LIGHT = ["two_wheeler", "three_wheeler", "car", "lcv"];
+const jk = jackknifeSeg("barrierDecay", core.GRID.barrierDecay, LIGHT);
 out["barrier_decay"] = `description: >-
   k: how fast the transient barrier falls with cumulative adoption, per share-year of EV sales (a market that has
   sold EVs at a 10% share for two years has E = 0.2 share-years and a barrier of B0 x exp(-0.2 k)).
@@ -194,16 +252,24 @@ kind: behaviour
 index: segment
 interpolation: step
 values:
-  2025: ${values((m) => m.fit.shared.barrierDecay)}
+  2025: ${segValues((s) => cond[s].post.shared.barrierDecay)}
 reference:
   - ${FIT}
   - ${IEA}
 assumption: >-
-  Pooled fit per mode (grid ${core.GRID.barrierDecay.join(", ")}): ${fitList((m) => m.fit.shared.barrierDecay)}. Range: the
-  leave-one-country-out spread, at least one grid step either side.
+  Pooled fit per mode (grid ${core.GRID.barrierDecay.join(", ")}) at the barrier depth the segment uses (the grid depth
+  nearest its equilibrium depth: ${segs.map((s) => `${s} ${cond[s].depthGrid}`).join(", ")}): ${segs.map((s) => `${s} ${cond[s].post.shared.barrierDecay}`).join(", ")}.
+  Not the unconditional fit (${fitList((m) => `k ${m.fit.shared.barrierDecay} at depth ${m.fit.shared.barrierDepth}`)}): at the
+  shallow depths the panel prefers, k is not identified (the loss hardly moves with it), and the planner's
+  barrier is several times deeper. Range (one factor for every segment): the leave-one-country-out spread of the
+  light segments' k, at least one grid step either side (beyond the grid's top at its last ratio); the buses' and
+  trucks' own spreads are ${segs
+    .filter((s) => !LIGHT.includes(s))
+    .map((s) => `${s} ${[...new Set([cond[s].post.shared.barrierDecay, ...cond[s].loo.map((l) => l.barrierDecay)])].sort((a, b) => a - b).join("-")}`)
+    .join(", ")}.
 uncertainty: {distribution: triangular, scale: factor, min: ${jk.min}, mode: 1, max: ${jk.max}}
 `;
-const jl = jackknife("adjustmentSpeed", core.GRID.adjustmentSpeed);
+const jl = jackknifeSeg("adjustmentSpeed", core.GRID.adjustmentSpeed);
 out["adjustment_speed"] = `description: >-
   lambda: the share of the gap between last year's logits and this year's attractor that the market closes in a
   year (partial adjustment on the logits): shares cannot jump in one year on price alone.
@@ -213,13 +279,14 @@ kind: behaviour
 index: segment
 interpolation: step
 values:
-  2025: ${values((m) => m.fit.shared.adjustmentSpeed)}
+  2025: ${segValues((s) => cond[s].post.shared.adjustmentSpeed)}
 reference:
   - ${FIT}
   - ${IEA}
 assumption: >-
-  Pooled fit per mode (grid ${core.GRID.adjustmentSpeed.join(", ")}): ${fitList((m) => m.fit.shared.adjustmentSpeed)}. Range:
-  the leave-one-country-out spread, at least one grid step either side.
+  Pooled fit per mode (grid ${core.GRID.adjustmentSpeed.join(", ")}) at the barrier depth the segment uses, with k (see
+  choice.barrier_decay): ${segs.map((s) => `${s} ${cond[s].post.shared.adjustmentSpeed}`).join(", ")} (unconditional fit:
+  ${fitList((m) => m.fit.shared.adjustmentSpeed)}). Range: the leave-one-country-out spread, at least one grid step either side.
 uncertainty: {distribution: triangular, scale: factor, min: ${jl.min}, mode: 1, max: ${jl.max}}
 bounds: [0.01, 1]
 `;

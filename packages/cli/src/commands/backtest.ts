@@ -28,7 +28,7 @@ function year(text: string, option: string): number {
   return Number(text);
 }
 
-const mae = (m: BacktestResult["mae"]) => ({ model: r4(m.model), naive: r4(m.naive), persistence: r4(m.persistence) });
+const mae = (m: Pick<BacktestResult["mae"], "model" | "naive" | "persistence">) => ({ model: r4(m.model), naive: r4(m.naive), persistence: r4(m.persistence) });
 
 /** The JSON document of one backtest: the documented fields first, then the calibration behind them. */
 export function backtestJson(r: BacktestResult) {

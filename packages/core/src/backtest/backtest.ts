@@ -10,6 +10,7 @@ import { CountryPack, PANEL_MODES, SEGMENT_OF_MODE } from "./country-pack.js";
 import { panelFromRows, type RegionHistory } from "./panel.js";
 import { GRID, PanelFit, evShareAt, forecastRegion, modeBases, runPack, type ModePosterior, type SeriesForecast } from "./pooled.js";
 import { SEGMENTS } from "../domain.js";
+import { dampedTrendShare, fitDampedTrend } from "./damped-trend.js";
 
 /** Fewest observed years up to the cut-off: the naive logistic's three parameters need one year more. */
 export const MIN_FIT_POINTS = 4;
@@ -48,10 +49,13 @@ export interface BacktestResult {
   readonly forecast: number[];
   readonly naive: number[];
   readonly persistence: number[];
+  /** The pooled damped logit trend (damped-trend.ts), percent, and its damping. */
+  readonly trend: number[];
+  readonly trendDamping: number;
   /** The model's p5-p95 predictive band, percent. */
   readonly band: { readonly p5: number[]; readonly p95: number[] };
   /** Mean absolute error over `years`, percentage points. */
-  readonly mae: { readonly model: number; readonly naive: number; readonly persistence: number };
+  readonly mae: { readonly model: number; readonly naive: number; readonly persistence: number; readonly trend: number };
   /** Share of the test years whose observation lies inside the band. */
   readonly coverage: number;
   /** In-sample: observed years up to the cut-off, the model's one-year-ahead forecasts and the naive curve. */
@@ -105,7 +109,7 @@ function checkSeries(h: ShareHistory, opts: BacktestOptions) {
 const pct = (x: number) => x * 100;
 
 /** Score one series given its region's forecast and posterior. */
-function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptions, fc: SeriesForecast, post: ModePosterior): BacktestResult {
+function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptions, fc: SeriesForecast, post: ModePosterior, phi: number): BacktestResult {
   const { inFit, test } = checkSeries(h, opts);
   const T = opts.fitUntil;
   const notes: string[] = [];
@@ -126,6 +130,7 @@ function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptio
   const naive = test.map(([t]) => pct(logisticShare(naiveParams, t)));
   const last = pct(h.salesShare.get(T)!);
   const persistence = test.map(() => last);
+  const trend = test.map(([t]) => pct(dampedTrendShare(h.salesShare, T, t - T, phi)!));
   const inside = observed.filter((o, i) => o >= p5[i] - 1e-9 && o <= p95[i] + 1e-9).length;
   const aMean = GRID.matureConstant.reduce<number>((x, a, i) => x + a * post.weights[i], 0);
   return {
@@ -137,8 +142,15 @@ function scoreSeries(h: ShareHistory, region: RegionHistory, opts: BacktestOptio
     forecast,
     naive,
     persistence,
+    trend,
+    trendDamping: phi,
     band: { p5, p95 },
-    mae: { model: meanAbsoluteError(forecast, observed), naive: meanAbsoluteError(naive, observed), persistence: meanAbsoluteError(persistence, observed) },
+    mae: {
+      model: meanAbsoluteError(forecast, observed),
+      naive: meanAbsoluteError(naive, observed),
+      persistence: meanAbsoluteError(persistence, observed),
+      trend: meanAbsoluteError(trend, observed),
+    },
     coverage: inside / observed.length,
     fitted: {
       years: inFit.map(([t]) => t),
@@ -201,7 +213,8 @@ export function backtestAll(rows: readonly EvHistoryRow[], fitUntils: readonly n
           const h = selectShareHistory(rows, rn, mode, opts.file);
           checkSeries(h, { fitUntil: T, file: opts.file, until: opts.until });
           fc ??= forecastRegion(region, T, lastYear, posts);
-          results.push(scoreSeries(h, region, { fitUntil: T, file: opts.file, until: opts.until }, fc.get(mode)!, posts.get(mode)!));
+          const phi = fitDampedTrend(panel, mode, T, region.region);
+          results.push(scoreSeries(h, region, { fitUntil: T, file: opts.file, until: opts.until }, fc.get(mode)!, posts.get(mode)!, phi));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           skipped.push({ region: rn, mode, fitUntil: T, reason: e.issues.map((i: InputIssue) => i.message).join("; ") });
@@ -239,7 +252,7 @@ export function backtest(rows: readonly EvHistoryRow[], region: string, mode: st
   const r = panel.find((x) => x.region === h.region)!;
   const posts = new Map(PANEL_MODES.map((m) => [m, fit.posterior(m, opts.fitUntil, r.region)]));
   const fc = forecastRegion(r, opts.fitUntil, lastYear, posts);
-  return scoreSeries(h, r, opts, fc.get(h.mode)!, posts.get(h.mode)!);
+  return scoreSeries(h, r, opts, fc.get(h.mode)!, posts.get(h.mode)!, fitDampedTrend(panel, h.mode, opts.fitUntil, r.region));
 }
 
 export interface BacktestSummary {
@@ -249,6 +262,8 @@ export interface BacktestSummary {
   readonly wins: { readonly naive: number; readonly persistence: number };
   /** Held-out points inside the p5-p95 band, over all points. */
   readonly coverage: number;
+  /** The pooled damped logit trend baseline: its mean error and the series where the model is below it. */
+  readonly trend: { readonly mae: number; readonly wins: number };
 }
 
 /** Mean errors, wins and point coverage over a set of results. */
@@ -266,6 +281,7 @@ export function summarise(results: readonly BacktestResult[]): BacktestSummary {
     mae: { model: mean((r) => r.mae.model), naive: mean((r) => r.mae.naive), persistence: mean((r) => r.mae.persistence) },
     wins: { naive: results.filter((r) => r.mae.model < r.mae.naive).length, persistence: results.filter((r) => r.mae.model < r.mae.persistence).length },
     coverage: points ? inside / points : NaN,
+    trend: { mae: mean((r) => r.mae.trend), wins: results.filter((r) => r.mae.model < r.mae.trend).length },
   };
 }
 

@@ -11,6 +11,7 @@ import { rowOffset, BRK_ALL } from "../engine/layout.js";
 import { METRIC_INDEX } from "../engine/metrics.js";
 import { CountryPack, FLAGS, SEGMENT_OF_MODE, type ChoiceParams, type ModeBase } from "./country-pack.js";
 import { bevFractionAt, cumulativeShare, type RegionHistory } from "./panel.js";
+import { streamKey, uniformAt } from "../uncertainty/random.js";
 
 /** The grid the fit searches. A is the country effect; the rest are shared within a mode. */
 export const GRID = {
@@ -37,8 +38,11 @@ export const TRAINING_HORIZON = 5;
 export const FIRST_ORIGIN = 2012;
 /** Training origins are the last this many years before the cut-off: recent dynamics, and a bounded cost. */
 export const TRAINING_WINDOW = 6;
-/** Shared points averaged in a forecast (the best by pooled loss). */
+/** Shared points averaged in a forecast (the most frequent winners of the country bootstrap). */
 const MIXTURE = 6;
+/** Country bootstrap replicates of the shared fit, and the seed of their (deterministic) draws. */
+const BOOTSTRAP = 400;
+const BOOTSTRAP_SEED = 12;
 /** Smallest spread of the country effect: a population with one country still has some. */
 const TAU_MIN = 0.35;
 /** Logit clip for errors in logit space (shares of 0 or 1). */
@@ -77,7 +81,7 @@ export interface ModePosterior {
   /** True when no other country had this mode: the pool is the scored country itself (no leave-one-out). */
   readonly ownOnly: boolean;
   /** The best shared points with their model-averaging weights, each with its own A posterior and error scale. */
-  readonly mixture: readonly { weight: number; shared: Shared; weights: Float64Array; sigma: Float64Array }[];
+  readonly mixture: readonly { weight: number; shared: Shared; weights: Float64Array; sigma: Float64Array; sigmas: readonly Float64Array[] }[];
   /** Scale b of the Laplace forecast error in logit units by horizon 1..H (the pool's mean absolute error). */
   readonly sigma: Float64Array;
 }
@@ -194,7 +198,7 @@ export class PanelFit {
    * The posterior for `scored` (a region name, or null for the whole pool, as the data pack uses) in `mode` at
    * cut-off T: shared parameters and the population of A from the countries other than `scored`.
    */
-  posterior(mode: string, T: number, scored: string | null): ModePosterior {
+  posterior(mode: string, T: number, scored: string | null, only?: (sh: Shared) => boolean): ModePosterior {
     let pool = this.panel
       .filter((r) => !r.aggregate && r.region !== scored)
       .map((r) => ({ region: r.region, tab: this.existing(r.region, mode, T) }))
@@ -203,26 +207,51 @@ export class PanelFit {
     const ownOnly = pool.length === 0 && scored !== null && this.existing(scored, mode, T) !== undefined;
     if (ownOnly) pool = [{ region: scored, tab: this.existing(scored, mode, T)! }];
     // Shared parameters: every country takes its best A; a shared point is scored by the countries' mean losses.
-    const totals = new Float64Array(SHARED.length);
-    for (let sh = 0; sh < SHARED.length; sh++) {
-      let total = 0;
-      for (const { tab } of pool) {
-        let m = Infinity;
-        for (let a = 0; a < NA; a++) m = Math.min(m, tab.sumAbs[sh * NA + a] / tab.n);
-        total += m;
+    // `only` restricts the points searched (the data pack conditions k and lambda on Pakistan's barrier depth).
+    const allowed = SHARED.map((x) => !only || only(x));
+    const loss = pool.map(({ tab }) => {
+      const m = new Float64Array(SHARED.length);
+      for (let sh = 0; sh < SHARED.length; sh++) {
+        m[sh] = Infinity;
+        for (let a = 0; a < NA; a++) m[sh] = Math.min(m[sh], tab.sumAbs[sh * NA + a] / tab.n);
       }
-      totals[sh] = total;
-    }
+      return m;
+    });
+    const totals = new Float64Array(SHARED.length);
+    for (let sh = 0; sh < SHARED.length; sh++) totals[sh] = allowed[sh] ? loss.reduce((x, m) => x + m[sh], 0) : Infinity;
     const order = Array.from(SHARED.keys()).sort((x, y) => totals[x] - totals[y]);
     const own = scored ? this.existing(scored, mode, T) : undefined;
     const best = this.conditional(pool, own, order[0]);
-    // Model averaging over the best shared points: a pooled Laplace likelihood (tempered by the horizon, as the
-    // country's own), so that a flat likelihood does not hang the forecast on one grid point.
-    const pairs = pool.reduce((x, { tab }) => x + tab.n, 0) / Math.max(1, pool.length);
-    const components = order.slice(0, MIXTURE).map((sh) => ({ sh, ll: (-(totals[sh] - totals[order[0]]) * pairs) / best.scale / TRAINING_HORIZON }));
-    let z = 0;
-    for (const c of components) z += Math.exp(c.ll);
-    const mixture = components.map((c) => ({ weight: Math.exp(c.ll) / z, ...this.conditional(pool, own, c.sh) }));
+    // Model averaging over shared points by the country bootstrap. The countries are the panel's independent
+    // units: a country's years share its policies and its forecast errors are strongly correlated, so a likelihood
+    // over country-years (the earlier design) is far too sharp and put all weight on one point, and the band
+    // carried none of the shared parameters' uncertainty. Resampling countries with replacement and refitting
+    // gives each shared point the frequency with which it wins; the most frequent MIXTURE points are averaged.
+    const wins = new Float64Array(SHARED.length);
+    const draw = new Float64Array(pool.length);
+    const key = streamKey(`${mode}\u0000${T}\u0000${scored ?? ""}`);
+    for (let b = 0; b < BOOTSTRAP; b++) {
+      draw.fill(0);
+      for (let i = 0; i < pool.length; i++) draw[Math.min(pool.length - 1, Math.floor(uniformAt(BOOTSTRAP_SEED, b * pool.length + i, key) * pool.length))]++;
+      let arg = order[0];
+      let min = Infinity;
+      for (let sh = 0; sh < SHARED.length; sh++) {
+        if (!allowed[sh]) continue;
+        let t = 0;
+        for (let c = 0; c < pool.length; c++) if (draw[c]) t += draw[c] * loss[c][sh];
+        if (t < min - 1e-12) {
+          min = t;
+          arg = sh;
+        }
+      }
+      wins[arg]++;
+    }
+    const components = Array.from(SHARED.keys())
+      .filter((sh) => wins[sh] > 0)
+      .sort((x, y) => wins[y] - wins[x] || totals[x] - totals[y])
+      .slice(0, MIXTURE);
+    const z = components.reduce((x, sh) => x + wins[sh], 0);
+    const mixture = components.map((sh) => ({ weight: wins[sh] / z, ...this.conditional(pool, own, sh) }));
     return {
       mode,
       fitUntil: T,
@@ -262,6 +291,17 @@ export class PanelFit {
       sigma[h] = n > 0 ? ss / n : h > 0 ? sigma[h - 1] : 0.5;
     }
     for (let h = 1; h < H; h++) sigma[h] = Math.max(sigma[h], sigma[h - 1]);
+    // Each pool country's own error scale by horizon (the pool's where it has no pair at that horizon): the
+    // scored country's scale is not known, and is drawn from the pool's, as its constant is (a scale mixture).
+    const sigmas = members.map((m) => {
+      const b = new Float64Array(H);
+      for (let h = 0; h < H; h++) {
+        const n = m.tab.nH[h];
+        b[h] = n > 0 ? m.tab.sumAbsLogit[(sh * NA + m.a) * H + h] / n : sigma[h];
+        if (h > 0) b[h] = Math.max(b[h], b[h - 1]);
+      }
+      return b;
+    });
     const weights = new Float64Array(NA);
     let max = -Infinity;
     for (let a = 0; a < NA; a++) {
@@ -280,6 +320,7 @@ export class PanelFit {
       tau,
       scale,
       sigma,
+      sigmas,
       weights,
       members: members.map(({ region, matureConstant, mae }) => ({ region, matureConstant, mae })),
     };
@@ -361,11 +402,16 @@ export function forecastRegion(r: RegionHistory, T: number, lastYear: number, po
       const scales: number[] = [];
       const weights: number[] = [];
       post.mixture.forEach((comp, k) => {
-        const b = comp.sigma[Math.min(t, TRAINING_HORIZON) - 1] * (t > TRAINING_HORIZON ? Math.sqrt(t / TRAINING_HORIZON) : 1);
+        const grow = t > TRAINING_HORIZON ? Math.sqrt(t / TRAINING_HORIZON) : 1;
+        const pool = comp.sigmas.length ? comp.sigmas : [comp.sigma];
         for (let a = 0; a < NA; a++) {
-          centres.push(logit(runs[k][a][s][t]));
-          scales.push(Math.max(1e-3, b));
-          weights.push(comp.weight * comp.weights[a]);
+          if (comp.weight * comp.weights[a] < 1e-6) continue;
+          const c = logit(runs[k][a][s][t]);
+          for (const sg of pool) {
+            centres.push(c);
+            scales.push(Math.max(1e-3, sg[Math.min(t, TRAINING_HORIZON) - 1] * grow));
+            weights.push((comp.weight * comp.weights[a]) / pool.length);
+          }
         }
       });
       mean.push(mixtureQuantile(centres, scales, weights, 0.5));

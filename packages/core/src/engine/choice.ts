@@ -48,13 +48,17 @@ export class ChoiceState {
   readonly depthScale = new Float64Array(N_SEG).fill(1);
   /** 1 where the BEV's base-year share was zero and sits on the floor: it has no buying habit to carry. */
   readonly floored = new Uint8Array(N_SEG);
-  /** Base-year attractor utilities before the barrier and the charging term, for the barrier's calibration. */
+  /**
+   * Attractor utilities of the observed base year (the costs the constants are calibrated on) before the barrier
+   * and the charging term, for the barrier's calibration: a scenario's base-year policy does not enter it.
+   */
   readonly baseUtility = new Float64Array(N_SEG * N_PT);
 }
 
 /**
  * The barrier depth B0 that makes the base year an equilibrium for segment s (its BEV attractor equal to the
- * observed logit), from a run's base-year state: the attractor without barrier, with the charging barrier at
+ * observed logit), from a run's base-year state: the attractor without barrier on the observed base year's costs
+ * (those the constants were calibrated on: the run's own unless RunFlags.observed is set), with the charging barrier at
  * the access of the end of the base year, minus the observed logit, over the barrier's weight
  * theta + (1 - theta) * exp(-k * E_base) (a share theta of the depth being permanent). scripts/fit-choice.mjs
  * stores it in the data pack, once, from the data pack's own base year; scenarios never recalibrate it, so that
@@ -72,7 +76,8 @@ export function equilibriumDepth(p: Float64Array, L: ParamLayout, st: ChoiceStat
 
 /**
  * End of the base year. In a conditioned run (uncertain parameters, not an intervention), the depth becomes the
- * base year's equilibrium depth under this run's parameters, capped by the run's depth parameter: the observed
+ * observed base year's equilibrium depth under this run's draw (`p` is the observed world's parameters with the
+ * draw applied, so a scenario's own base-year policy does not enter), capped by the drawn depth: the observed
  * base-year share is data, so a draw with cheaper base-year costs needs a deeper barrier to explain it. In a
  * scenario run the data pack's depth is kept, so that any change of cost acts as a change of cost.
  */
@@ -154,6 +159,8 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
       st.logitPrev[o + q] = observed;
       st.logitNow[o + q] = observed;
       st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
+      // The attractor before barriers on these (observed) costs, without the subsidy term, as utilities() has it.
+      st.baseUtility[o + q] = q === ICE ? 0 : (-beta * (costs.costNoSubsidy[o + q] - costs.costNoSubsidy[o + ICE])) / cref + st.asc[o + q];
     }
     st.floored[s] = p[L.ix["adoption.target_ev_share"][s]] * p[L.ix["adoption.bev_fraction_of_ev"][s]] > 0 ? 0 : 1;
     st.cumEv[s] = baseCumulativeEvShare(p, L, s);
@@ -182,7 +189,6 @@ export function utilities(p: Float64Array, L: ParamLayout, t: number, costs: Cos
     const ice = (-beta * costs.costNoSubsidy[o + ICE]) / cref;
     for (let q = 0; q < N_PT; q++) {
       let u = (-beta * costs.costNoSubsidy[o + q]) / cref - ice + st.asc[o + q];
-      if (t === 0) st.baseUtility[o + q] = q === ICE ? 0 : u - (q === BEV ? beta * range : 0);
       if (q === BEV) u -= beta * (access + range) + barrier;
       else if (q === PHEV) u -= barrier;
       st.utility[o + q] = q === ICE ? 0 : u;
@@ -380,7 +386,9 @@ export class ChoiceStage {
       c.accessPrev[s] = access;
       if (t === 0) c.accessBase[s] = access;
     }
-    if (t === 0) conditionBarrier(p, L, c, this.flags?.conditionOnBaseYear === true);
+    // Conditioning is on the observed world (the draw applied to the observed parameters), never on the
+    // scenario's own base year: a scenario's base-year policy must not leak into the calibration.
+    if (t === 0) conditionBarrier(this.flags?.observed ?? p, L, c, this.flags?.conditionOnBaseYear === true);
     advanceChoice(t, st.shares, evMask, c);
   }
 }
