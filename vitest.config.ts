@@ -7,6 +7,8 @@ export default defineConfig({
     alias: [
       { find: /^@evplan\/core$/, replacement: fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
       { find: /^@evplan\/core\/node$/, replacement: fileURLToPath(new URL("./packages/core/src/node/index.ts", import.meta.url)) },
+      { find: /^@evplan\/core\/runtime$/, replacement: fileURLToPath(new URL("./packages/core/src/runtime.ts", import.meta.url)) },
+      { find: /^@evplan\/core\/node\/(.*)$/, replacement: fileURLToPath(new URL("./packages/core/src/node/", import.meta.url)) + "$1.ts" },
       { find: /^@evplan\/server\/store$/, replacement: fileURLToPath(new URL("./packages/server/src/store.ts", import.meta.url)) },
     ],
   },

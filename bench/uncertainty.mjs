@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Monte Carlo throughput (a figure, not a test): samples per second on one and two threads, and the wall time of
 // 10,000 samples, each sample = the scenario and its counterfactual with the same draws, plus the percentiles.
-// Usage: npm run bench:uncertainty [-- <scenario> <samples>]  (builds first)
+// Then (issue 18): one and two threads interleaved (three rounds each, median ratio), the memory a sweep holds per
+// sample (peak RSS of whole `evplan uncertainty` commands at two sample counts), and Sobol at its defaults.
+// Usage: npm run bench:uncertainty [-- <scenario> <samples> [--rss <n>] [--no-sobol]]  (builds first)
 // Uses data/pakistan when it validates and declares distributions; otherwise the synthetic pack of
 // bench/synthetic-pack.mjs (the tiny test pack with synthetic uncertainty blocks, 2025-2060, market mode).
-import { availableParallelism, cpus } from "node:os";
+import { spawnSync } from "node:child_process";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeSyntheticPack } from "./synthetic-pack.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { createSweep } = await import(join(root, "packages/cli/dist/sweep/job.js"));
+const { compileJob, sweepFromCompiled } = await import(join(root, "packages/cli/dist/sweep/job.js"));
 const { runRange } = await import(join(root, "packages/cli/dist/sweep/pool.js"));
 const { summarise } = await import(join(root, "packages/cli/dist/sweep/render.js"));
 const { makeContext } = await import(join(root, "packages/cli/dist/context.js"));
@@ -19,10 +22,10 @@ const samples = Number(process.argv[3] ?? 10_000);
 let spec = { kind: "uncertainty", scenario: process.argv[2] ?? "nevp-2025-30", samples, seed: 1 };
 let packNote = "data/pakistan";
 try {
-  const ctx = makeContext();
+  const ctx = await makeContext({}, { compiled: true });
   const n = [...ctx.model.registry.parameters.values()].filter((p) => p.uncertainty).length;
   if (n === 0) throw new Error("no parameter declares a distribution");
-  ctx.scenarioArg(spec.scenario);
+  await ctx.scenarioArg(spec.scenario);
   packNote = "data/pakistan";
 } catch (e) {
   const syn = await writeSyntheticPack();
@@ -30,7 +33,9 @@ try {
   packNote = `synthetic pack (data/pakistan not usable: ${String(e.message ?? e).split("\n")[0]})`;
 }
 
-const sweep = createSweep(spec);
+const job = await compileJob(spec);
+const input = { spec, job };
+const sweep = sweepFromCompiled(spec, job);
 const m = sweep.meta;
 console.log(
   `evplan uncertainty benchmark · node ${process.version} · ${process.platform}/${process.arch} · ${cpus()[0]?.model ?? "?"} x${availableParallelism()}`,
@@ -40,21 +45,76 @@ console.log(
 );
 
 // Warm-up, then the in-thread engine rate.
-runRange(spec, sweep, { from: 0, to: 200, threads: 1 });
+await runRange(input, sweep, { from: 0, to: 200, threads: 1 });
 const warm = 2000;
 let t0 = performance.now();
-await runRange(spec, sweep, { from: 0, to: warm, threads: 1 });
+await runRange(input, sweep, { from: 0, to: warm, threads: 1 });
 let dt = (performance.now() - t0) / 1000;
 console.log(`one thread, in process: ${(warm / dt).toFixed(0)} samples/s (${(((dt / warm) * 1e6) / 2) | 0} µs per evaluation)`);
 
 for (const threads of [1, 2]) {
   t0 = performance.now();
-  const records = await runRange(spec, sweep, { from: 0, to: samples, threads });
+  const records = await runRange(input, sweep, { from: 0, to: samples, threads });
   const tRun = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   summarise(m, records);
   const tSum = (performance.now() - t1) / 1000;
   console.log(
     `${threads} thread${threads > 1 ? "s" : " "}: ${samples} samples in ${(tRun + tSum).toFixed(2)} s (runs ${tRun.toFixed(2)} s = ${(samples / tRun).toFixed(0)} samples/s, percentiles ${tSum.toFixed(2)} s)`,
+  );
+}
+
+// Interleaved: 1, 2, 1, 2, ... threads on the same sweep, so both see the same load; the ratio of the medians.
+const rounds = 3;
+const wall = { 1: [], 2: [] };
+for (let r = 0; r < rounds; r++)
+  for (const threads of [1, 2]) {
+    const t = performance.now();
+    const records = await runRange(input, sweep, { from: 0, to: samples, threads });
+    summarise(m, records);
+    wall[threads].push((performance.now() - t) / 1000);
+  }
+const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+console.log(
+  `interleaved, ${rounds} rounds of ${samples} samples (runs + percentiles): 1 thread median ${med(wall[1]).toFixed(2)} s, 2 threads ${med(wall[2]).toFixed(2)} s: 2 threads ${(med(wall[1]) / med(wall[2])).toFixed(2)}x faster · load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
+
+// Memory: peak RSS of the whole command at two sample counts; the slope is what one sample holds.
+const bin = join(root, "packages/cli/bin/evplan.js");
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? dflt : process.argv[i + 1];
+};
+/** Peak RSS in bytes of `evplan uncertainty` with n samples on two threads (GNU time's %M: the process tree's peak). */
+const rssAt = (n) => {
+  const args = [bin, "uncertainty", spec.scenario, "--samples", String(n), "--threads", "2", "--format", "json"];
+  if (spec.data) args.push("--data", spec.data, "--scenarios", spec.scenarios);
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  return r.status === 0 ? Number(r.stderr.trim().split("\n").pop()) * 1024 : NaN;
+};
+const rssN = Number(arg("--rss", 20000));
+const small = rssAt(1000);
+const large = rssAt(rssN);
+if (Number.isFinite(small) && Number.isFinite(large) && large > 0)
+  console.log(
+    `peak RSS of evplan uncertainty (2 threads): ${(small / 2 ** 20).toFixed(0)} MB at 1,000 samples, ${(large / 2 ** 20).toFixed(0)} MB at ${rssN} samples: ${((large - small) / (rssN - 1000) / 1024).toFixed(1)} KiB per sample (${m.width} values kept per sample)`,
+  );
+else console.log("peak RSS: /usr/bin/time not available (apt-get install -y time)");
+
+if (!process.argv.includes("--no-sobol")) {
+  const sobolArgs = ["sensitivity", spec.scenario, "--method", "sobol", "--metric", "ev_sales_share:total:2030", "--format", "json"];
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...sobolArgs, ...(spec.data ? ["--data", spec.data, "--scenarios", spec.scenarios] : [])], {
+    encoding: "utf8",
+  });
+  const s = (performance.now() - t) / 1000;
+  console.log(
+    r.status === 0
+      ? `Sobol at its defaults (1,000 base samples, --threads default ${availableParallelism()}): evplan ${sobolArgs.join(" ")}: ${s.toFixed(1)} s wall · load ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`
+      : `Sobol failed: ${r.stderr}`,
   );
 }

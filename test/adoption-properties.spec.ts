@@ -7,7 +7,7 @@ import { BEV, ICE, PHEV, HEV, SEGMENTS, buildParamLayout, equilibriumDepth, metr
 import { makeContext } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const model = ctx.model;
 const c = model.compile("market-baseline");
 const T = c.nYears;

@@ -5,7 +5,7 @@ import { cumulative, decomposeChange, headlineChangeMetrics, metricValue, policy
 import { makeContext } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
-const { model } = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const { model } = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const nevp = model.compile("nevp-2025-30");
 const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: 0.3, label: "30%" };
 

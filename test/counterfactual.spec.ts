@@ -8,7 +8,7 @@ import { DATA_PACK_ONLY, Model, runDocument, type ScenarioSource } from "@evplan
 import { makeContext } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const registry = ctx.model.registry;
 const shipped = readdirSync(join(root, "scenarios"))
   .filter((f) => f.endsWith(".yaml"))

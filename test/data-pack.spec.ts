@@ -50,8 +50,9 @@ describe("data pack consistency", () => {
   });
 });
 
+const baseYearCtx = await makeContext();
 describe("base year", () => {
-  const ctx = makeContext();
+  const ctx = baseYearCtx;
   const model: Model = ctx.model;
   const run = model.run("reference");
   it("reproduces base-year sales, EV share and EVs in use from the data pack", () => {

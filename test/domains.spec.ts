@@ -23,7 +23,7 @@ import { makeContext, readScenarioFile } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
 const registry = loadRegistry(join(root, "data/pakistan"), root);
-const ctx = makeContext({});
+const ctx = await makeContext({});
 const model: Model = ctx.model;
 const market = model.compile("nevp-2025-30");
 const targets = model.compile("nevp-2025-30-targets");

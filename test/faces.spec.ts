@@ -8,7 +8,7 @@ import { csvText, summary } from "../packages/cli/src/commands/run.js";
 import { PlannerModel } from "../packages/web/src/planner.js";
 
 const root = join(import.meta.dirname, "..");
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 
 describe("the CLI and the web planner show the same figures", () => {
   const web = new PlannerModel(ctx.model, ctx.model.registry, 2025);

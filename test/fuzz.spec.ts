@@ -541,8 +541,8 @@ describe("fuzz: planner links", () => {
 // Shard files
 
 describe("fuzz: shard files", () => {
-  it("damaged, edited or truncated shards are refused; only the untouched file merges", () => {
-    const sweep = createSweep({
+  it("damaged, edited or truncated shards are refused; only the untouched file merges", async () => {
+    const sweep = await createSweep({
       kind: "uncertainty",
       scenario: "nevp-2025-30",
       samples: 3,

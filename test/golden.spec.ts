@@ -7,7 +7,7 @@ import { goldenDocument } from "@evplan/core";
 import { makeContext } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const names = readdirSync(join(root, "scenarios"))
   .filter((f) => f.endsWith(".yaml"))
   .map((f) => f.replace(/\.yaml$/, ""));

@@ -5,7 +5,7 @@ import { LEDGER_LINES, LEDGER_MEMO, LEDGER_NET, METRICS, metricValue } from "@ev
 import { makeContext } from "../packages/cli/src/context.js";
 
 const root = join(import.meta.dirname, "..");
-const { model } = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const { model } = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 
 describe("the fiscal ledger's lines", () => {
   it("are metrics the engine writes, each once, in PKR", () => {

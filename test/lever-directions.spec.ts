@@ -10,7 +10,7 @@ import { makeContext } from "../packages/cli/src/context.js";
 import { PlannerModel } from "../packages/web/src/planner.js";
 
 const root = join(import.meta.dirname, "..");
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const { model } = ctx;
 const levers = leverCatalogue(model.registry, 2025);
 const web = new PlannerModel(model, model.registry, 2025);

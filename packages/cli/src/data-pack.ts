@@ -1,43 +1,25 @@
-// Reads a data pack folder from disk into the core's registry. The only place parameter files are read.
-import { readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import { readTextBounded } from "./io-read.js";
+// Reads a data pack folder from disk into the core's registry, with the core's one reader (@evplan/core/node):
+// here only the command's own checks of the folder and its errors (CliError, printed without a stack trace).
+// Loaded only when the compiled data pack cache has no entry (context.ts): it brings in the YAML parser and zod.
+import { statSync } from "node:fs";
+import { buildRegistry, type ParameterSource, type Registry } from "@evplan/core";
+import { FileReadError, listYamlFiles, parameterName, readParameterSources as readSources } from "@evplan/core/node";
 import { CliError, shownPath } from "./context.js";
-import { buildRegistry, parseYaml, InputError, type ParameterSource, type Registry, type InputIssue } from "@evplan/core";
 
-export function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...listYamlFiles(full));
-    else if (entry.endsWith(".yaml") || entry.endsWith(".yml")) out.push(full);
+export { listYamlFiles, parameterName };
+
+/** A file the core's reader refused is a usage error of the command. */
+export function asCliError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FileReadError) throw new CliError(e.message);
+    throw e;
   }
-  return out;
-}
-
-/** Parameter name from its path inside the pack: `energy/fuel_economy_petrol.yaml` is `energy.fuel_economy_petrol`. */
-export function parameterName(packDir: string, file: string): string {
-  return relative(packDir, file)
-    .replace(/\.ya?ml$/, "")
-    .split(sep)
-    .join(".");
 }
 
 export function readParameterSources(packDir: string, displayBase = process.cwd()): ParameterSource[] {
-  const issues: InputIssue[] = [];
-  const sources: ParameterSource[] = [];
-  for (const file of listYamlFiles(packDir)) {
-    const shown = relative(displayBase, file) || file;
-    try {
-      const parsed = parseYaml(readTextBounded(file, "parameter file"), shown);
-      sources.push({ name: parameterName(packDir, file), file: shown, data: parsed.data, locate: parsed.locate });
-    } catch (e) {
-      if (e instanceof InputError) issues.push(...e.issues);
-      else throw e;
-    }
-  }
-  if (issues.length) throw new InputError(issues);
-  return sources;
+  return asCliError(() => readSources(packDir, displayBase));
 }
 
 export function loadRegistry(packDir: string, displayBase?: string): Registry {

@@ -1,22 +1,17 @@
 // The `evplan` command: wires sub-commands to the core, and turns bad input into a clear message and exit code 2.
+// Each command's module is imported when it runs, so that starting the command loads only what that command needs
+// (on a compiled data pack cache hit, neither the YAML parser nor zod: see context.ts).
 import { Command, CommanderError, Option } from "commander";
-import { InputError, formatIssue } from "@evplan/core";
+import { InputError, formatIssue } from "@evplan/core/runtime";
 import { CliError } from "./context.js";
-import { runCommand } from "./commands/run.js";
-import { paramsCommand } from "./commands/params.js";
-import { validateCommand } from "./commands/validate.js";
-import { solveCommand } from "./commands/solve.js";
-import { compareCommand } from "./commands/compare.js";
-import { backtestCommand } from "./commands/backtest.js";
-import { calibrationCommand } from "./commands/calibration.js";
 import { registerUncertainty } from "./commands/uncertainty.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerMerge } from "./commands/merge.js";
-import { scenariosCommand } from "./commands/scenarios.js";
 import { setWide } from "./format/table.js";
 import { CLI_VERSION } from "./version.js";
-import { registerSaved } from "./commands/saved.js";
-import { registerBrief } from "./commands/brief.js";
+import { registerSaved } from "./commands/saved-command.js";
+import { FileReadError } from "./io-read.js";
+import { registerBrief } from "./commands/brief-command.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -40,14 +35,14 @@ export function buildProgram(): Command {
     .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder (and <scenario>.xlsx with --format xlsx)")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((arg: string, opts) => runCommand(arg, opts, print));
+    .action(async (arg: string, opts) => (await import("./commands/run.js")).runCommand(arg, opts, print));
 
   program
     .command("params")
     .description("list every parameter of the data pack with values, unit, references and provenance")
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
-    .action((opts) => paramsCommand(opts, print));
+    .action(async (opts) => (await import("./commands/params.js")).paramsCommand(opts, print));
 
   program
     .command("scenarios")
@@ -55,7 +50,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((opts) => scenariosCommand(opts, print));
+    .action(async (opts) => (await import("./commands/scenarios.js")).scenariosCommand(opts, print));
 
   program
     .command("validate")
@@ -63,7 +58,7 @@ export function buildProgram(): Command {
     .argument("<file>", "scenario file (or name)")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((file: string, opts) => validateCommand(file, opts, print));
+    .action(async (file: string, opts) => (await import("./commands/validate.js")).validateCommand(file, opts, print));
   program
     .command("solve")
     .description("find the lever value that hits a target, or the least-cost mix of levers that meets it")
@@ -78,7 +73,9 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((arg: string, opts) => solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print));
+    .action(async (arg: string, opts) =>
+      (await import("./commands/solve.js")).solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print),
+    );
 
   program
     .command("calibration")
@@ -86,7 +83,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((opts) => calibrationCommand(opts, print));
+    .action(async (opts) => (await import("./commands/calibration.js")).calibrationCommand(opts, print));
 
   program
     .command("compare")
@@ -96,7 +93,7 @@ export function buildProgram(): Command {
     .option("--year <year>", "year of the key figures", "2030")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action((args: string[], opts) => compareCommand(args, opts, print));
+    .action(async (args: string[], opts) => (await import("./commands/compare.js")).compareCommand(args, opts, print));
   registerUncertainty(program, print);
   registerSensitivity(program, print);
   registerMerge(program, print);
@@ -112,7 +109,7 @@ export function buildProgram(): Command {
     .option("--fit-until <year>", "last year used for calibration (with --all: a comma-separated list, default 2020)")
     .option("--all", "every region x mode with enough data")
     .addOption(new Option("--format <format>", "table or json").default("table"))
-    .action((opts) => backtestCommand(opts, print));
+    .action(async (opts) => (await import("./commands/backtest.js")).backtestCommand(opts, print));
   return program;
 }
 
@@ -139,7 +136,7 @@ export function reportError(e: unknown): number {
     process.stderr.write(`evplan: invalid input\n${e.issues.map((i) => `  ${formatIssue(i)}`).join("\n")}\n`);
     return 2;
   }
-  if (e instanceof CliError) {
+  if (e instanceof CliError || e instanceof FileReadError) {
     process.stderr.write(`evplan: ${e.message}\n`);
     return 2;
   }

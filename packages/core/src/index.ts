@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./registry/units.js";
 export * from "./registry/schema.js";
 export * from "./registry/registry.js";
+export * from "./registry/build.js";
 export * from "./io/yaml.js";
 export * from "./scenario/schema.js";
 export * from "./scenario/resolve.js";
@@ -14,6 +15,8 @@ export * from "./engine/survival.js";
 export * from "./engine/engine.js";
 export { PAYBACK_CAP_YEARS, paybackYears } from "./engine/report.js";
 export * from "./analysis/model.js";
+// Explicit, so it takes the place of the runtime Model of the line above (see model-full.ts).
+export { Model } from "./analysis/model-full.js";
 export * from "./analysis/read.js";
 export * from "./analysis/targets.js";
 export * from "./analysis/document.js";

@@ -5,7 +5,7 @@ import { leverCatalogue } from "@evplan/core";
 import { inactiveIn } from "../src/Levers";
 import { makeContext } from "../../cli/src/context.js";
 
-const ctx = makeContext({ data: join(import.meta.dirname, "../../../data/pakistan"), scenarios: join(import.meta.dirname, "../../../scenarios") });
+const ctx = await makeContext({ data: join(import.meta.dirname, "../../../data/pakistan"), scenarios: join(import.meta.dirname, "../../../scenarios") });
 const levers = leverCatalogue(ctx.model.registry, 2025);
 const find = (series: string) => levers.find((l) => l.series === series)!;
 const market = Array(6).fill("market") as ("targets" | "market")[];

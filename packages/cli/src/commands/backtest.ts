@@ -3,7 +3,7 @@
 // pool), the engine forecasts the following years, and the errors are compared with a naive logistic and with
 // persistence.
 import { readTextBounded, MAX_CSV_BYTES } from "../io-read.js";
-import { backtest, backtestAll, parseEvHistoryCsv, summarise, PANEL_MODES, type BacktestResult } from "@evplan/core";
+import { backtest, backtestAll, parseEvHistoryCsv, summarise, PANEL_MODES, type BacktestResult } from "@evplan/core/runtime";
 import { CliError, shownPath } from "../context.js";
 import { table } from "../format/table.js";
 

@@ -4,9 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
-import type { Command } from "commander";
 import { CliError, REPO_ROOT, looksLikePath, makeContext, readScenarioFile } from "../context.js";
-import { writeAllOrNothing } from "../io-write.js";
 
 export interface BriefOptions {
   out?: string;
@@ -57,18 +55,18 @@ export async function printBrief(arg: string, opts: BriefOptions): Promise<{ pdf
   if (!existsSync(executablePath))
     throw new CliError(`no Chromium at ${executablePath}: install Debian's (apt-get install -y chromium) or give --chromium <path>`);
   // The scenario and the comparison must exist: named ones in the scenario folder (the bundle holds the same).
-  const ctx = makeContext(opts);
+  const ctx = await makeContext(opts);
   let extra: { name: string; file: string; data: unknown } | null = null;
   let name = arg;
   if (looksLikePath(arg)) {
     const file = resolve(arg);
     if (!existsSync(file)) throw new CliError(`no such scenario file: ${arg}`);
     const src = readScenarioFile(file);
-    name = ctx.scenarioArg(arg).name;
+    name = (await ctx.scenarioArg(arg)).name;
     ctx.model.compile(name, src); // a bad file fails here, with file, line and field
     extra = { name, file: arg, data: src.data };
-  } else ctx.scenarioArg(arg);
-  if (opts.compare) ctx.scenarioArg(opts.compare);
+  } else await ctx.scenarioArg(arg);
+  if (opts.compare) await ctx.scenarioArg(opts.compare);
 
   const { chromium } = await import("playwright-core");
   const { server, url } = await serve(dist);
@@ -100,21 +98,4 @@ export async function printBrief(arg: string, opts: BriefOptions): Promise<{ pdf
     await browser.close();
     server.close();
   }
-}
-
-export function registerBrief(program: Command, print: (s: string) => void): void {
-  program
-    .command("brief")
-    .description("a one- or two-page policy brief as PDF: the answer against the targets, what it takes, how sure, key charts, settings and sources")
-    .argument("<scenario>", "scenario name or file")
-    .option("--compare <scenario>", "explain the difference from this scenario (one lever at a time)")
-    .requiredOption("--out <file.pdf>", "where to write the PDF")
-    .option("--chromium <path>", "Chromium to print with (default: $CHROMIUM_PATH or /usr/bin/chromium)")
-    .option("--scenarios <dir>", "scenario folder (default: scenarios, or $EVPLAN_SCENARIOS)")
-    .action(async (arg: string, opts: BriefOptions) => {
-      if (!opts.out!.endsWith(".pdf")) throw new CliError(`--out must name a .pdf file, not "${opts.out}"`);
-      const r = await printBrief(arg, opts);
-      writeAllOrNothing([{ path: resolve(opts.out!), content: r.pdf }]);
-      print(`wrote ${opts.out} (${r.pages} page${r.pages === 1 ? "" : "s"}): brief for ${r.name}${opts.compare ? ` compared with ${opts.compare}` : ""}`);
-    });
 }

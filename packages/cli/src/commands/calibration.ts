@@ -1,13 +1,13 @@
 // `evplan calibration`: the base year against the registered fleet, the oil companies' fuel sales and PAMA's sales,
 // each row with the band of model/reference the evidence allows.
-import { baseYearCalibration, withinBand } from "@evplan/core";
+import { baseYearCalibration, withinBand } from "@evplan/core/runtime";
 import { CliError, makeContext } from "../context.js";
 import { grouped, pct } from "../format/numbers.js";
 import { table } from "../format/table.js";
 
-export function calibrationCommand(opts: { format: string; data?: string; scenarios?: string }, print: (s: string) => void): void {
+export async function calibrationCommand(opts: { format: string; data?: string; scenarios?: string }, print: (s: string) => void): Promise<void> {
   if (opts.format !== "table" && opts.format !== "json") throw new CliError(`--format must be table or json, not "${opts.format}"`);
-  const ctx = makeContext(opts);
+  const ctx = await makeContext(opts);
   const run = ctx.model.run("reference");
   const rows = baseYearCalibration(ctx.model.registry, run.main);
   if (opts.format === "json")

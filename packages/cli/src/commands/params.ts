@@ -1,8 +1,6 @@
 // `evplan params`: every parameter with its values, unit, references, and whether it is sourced or assumed.
-import { paramsDocument, provenance, type Parameter } from "@evplan/core";
-import { CliError } from "../context.js";
-import { loadRegistry } from "../data-pack.js";
-import { defaultPaths } from "../context.js";
+import { paramsDocument, provenance, type Parameter } from "@evplan/core/runtime";
+import { CliError, defaultPaths, loadPackRegistry } from "../context.js";
 import { table, tableWidth, wrapText } from "../format/table.js";
 
 // The document is built in the core, so `evplan params --format json` and `GET /api/v1/parameters` agree.
@@ -18,9 +16,9 @@ function valueText(p: Parameter): string {
     .join("; ");
 }
 
-export function paramsCommand(opts: { format: string; data?: string }, print: (s: string) => void): void {
+export async function paramsCommand(opts: { format: string; data?: string }, print: (s: string) => void): Promise<void> {
   if (opts.format !== "table" && opts.format !== "json") throw new CliError(`--format must be table or json, not "${opts.format}"`);
-  const registry = loadRegistry(defaultPaths(opts).data);
+  const registry = await loadPackRegistry(defaultPaths(opts).data);
   if (opts.format === "json") {
     print(JSON.stringify(paramsDocument(registry), null, 1));
     return;

@@ -1,12 +1,11 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core";
+import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core/runtime";
 import { CliError, makeContext, type Context } from "../context.js";
 import { grouped, pct } from "../format/numbers.js";
 import { differenceText, figureText } from "../format/figures.js";
 import { table, tableWidth, wrapText } from "../format/table.js";
 import { writeAllOrNothing } from "../io-write.js";
-import { runWorkbookBytes } from "./run-xlsx.js";
 import { evplanVersion } from "../version.js";
 
 export interface RunOptions {
@@ -21,21 +20,23 @@ export const FORMATS = ["table", "json", "csv", "xlsx"] as const;
 export async function runCommand(arg: string, opts: RunOptions, print: (s: string) => void): Promise<void> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}, not "${opts.format}"`);
   if (opts.format === "xlsx" && !opts.out) throw new CliError("--format xlsx writes a workbook: give the folder with --out <dir>");
-  const ctx: Context = makeContext(opts);
-  const { name, source } = ctx.scenarioArg(arg);
+  const ctx: Context = await makeContext(opts, { compiled: true });
+  const { name, source } = await ctx.scenarioArg(arg);
   const run = ctx.model.run(name, source);
   for (const n of run.main.scenario.notes) process.stderr.write(`evplan: note: ${n}\n`);
-  const doc = runDocument(run);
-  const json = JSON.stringify(doc);
-  const csv = csvText(run);
+  // Only the outputs asked for are built (the CSV is 5 MB): the JSON document for --format json or --out, the CSV
+  // for --format csv or --out, the summary for the table.
+  const doc = opts.format === "json" || opts.out ? runDocument(run) : undefined;
+  const csv = opts.format === "csv" || opts.out ? csvText(run) : undefined;
   // Everything printed is built before anything is written: a failure leaves no files behind.
-  const text = opts.format === "json" ? json : opts.format === "csv" ? csv.trimEnd() : summary(run);
+  const text = opts.format === "json" ? JSON.stringify(doc) : opts.format === "csv" ? csv!.trimEnd() : summary(run);
   if (opts.out) {
-    const xlsx =
-      opts.format === "xlsx" ? [{ path: join(opts.out, `${run.main.scenario.name}.xlsx`), content: await runWorkbookBytes(ctx, run, evplanVersion()) }] : [];
+    // exceljs is loaded only for a workbook.
+    const workbook = opts.format === "xlsx" ? (await import("./run-xlsx.js")).runWorkbookBytes : undefined;
+    const xlsx = workbook ? [{ path: join(opts.out, `${run.main.scenario.name}.xlsx`), content: await workbook(ctx, run, evplanVersion()) }] : [];
     writeAllOrNothing([
       { path: join(opts.out, `${run.main.scenario.name}.json`), content: JSON.stringify(doc, null, 1) + "\n" },
-      { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv },
+      { path: join(opts.out, `${run.main.scenario.name}.csv`), content: csv! },
       ...xlsx,
     ]);
     if (xlsx.length) print(`wrote ${xlsx[0].path}`);

@@ -1,7 +1,7 @@
 // `evplan sensitivity`: tornado (one at a time) or Sobol indices of one metric cell.
 import { Option, type Command } from "commander";
 import { CliError } from "../context.js";
-import { defaultThreads, executeSweep, intOption, listOption } from "../sweep/execute.js";
+import { defaultThreads, intOption, listOption } from "../sweep/options.js";
 
 export function registerSensitivity(program: Command, print: (s: string) => void): void {
   program
@@ -23,6 +23,8 @@ export function registerSensitivity(program: Command, print: (s: string) => void
     .option("--scenarios <dir>", "scenario folder (default: scenarios, or $EVPLAN_SCENARIOS)")
     .action(async (scenario: string, opts) => {
       if (opts.method !== "tornado" && opts.method !== "sobol") throw new CliError(`--method must be tornado or sobol, not "${opts.method}"`);
+      // The sweep machinery (worker pool, progress bar, report) loads only when a sweep runs.
+      const { executeSweep } = await import("../sweep/execute.js");
       await executeSweep(
         {
           kind: opts.method,

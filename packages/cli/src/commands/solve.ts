@@ -1,5 +1,5 @@
 // `evplan solve`: the lever value that hits a target, or the least-cost mix of levers that meets it.
-import { DEFAULT_LEVERS, InputError, parseTarget, solveDocument, type Model } from "@evplan/core";
+import { DEFAULT_LEVERS, InputError, parseTarget, solveDocument, type Model } from "@evplan/core/runtime";
 import { CliError, makeContext } from "../context.js";
 import { grouped } from "../format/numbers.js";
 import { table } from "../format/table.js";
@@ -27,10 +27,10 @@ function num(text: string | undefined, flag: string): number | undefined {
   return v;
 }
 
-export function solveCommand(arg: string, opts: SolveOptions, print: (s: string) => void): void {
+export async function solveCommand(arg: string, opts: SolveOptions, print: (s: string) => void): Promise<void> {
   if (opts.format !== "table" && opts.format !== "json") throw new CliError(`--format must be table or json, not "${opts.format}"`);
-  const ctx = makeContext(opts);
-  const { name, source } = ctx.scenarioArg(arg);
+  const ctx = await makeContext(opts, { compiled: true });
+  const { name, source } = await ctx.scenarioArg(arg);
   const model: Model = ctx.model;
   const c = model.compile(name, source);
   const target = parseTarget(opts.target);

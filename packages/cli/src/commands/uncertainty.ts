@@ -1,6 +1,6 @@
 // `evplan uncertainty`: Monte Carlo over the parameters that declare a distribution.
 import { Option, type Command } from "commander";
-import { defaultThreads, executeSweep, intOption, listOption } from "../sweep/execute.js";
+import { defaultThreads, intOption, listOption } from "../sweep/options.js";
 
 export function registerUncertainty(program: Command, print: (s: string) => void): void {
   program
@@ -20,6 +20,8 @@ export function registerUncertainty(program: Command, print: (s: string) => void
     .option("--data <dir>", "data pack folder (default: data/pakistan, or $EVPLAN_DATA)")
     .option("--scenarios <dir>", "scenario folder (default: scenarios, or $EVPLAN_SCENARIOS)")
     .action(async (scenario: string, opts) => {
+      // The sweep machinery (worker pool, progress bar, report) loads only when a sweep runs.
+      const { executeSweep } = await import("../sweep/execute.js");
       await executeSweep(
         {
           kind: "uncertainty",

@@ -1,7 +1,7 @@
 // One number style for every figure the CLI prints (run, compare, solve): shares in %, differences of shares in
 // percentage points, money in PKR or USD billions (millions below a billion), CO2 in Mt, fuel in billion litres, energy and power in GWh and
 // MW, counts in whole numbers with thousands separators.
-import { metricDef } from "@evplan/core";
+import { metricDef } from "@evplan/core/runtime";
 import { grouped, pct, pp } from "./numbers.js";
 
 const COUNT_UNITS = new Set(["vehicles", "charge points", "jobs", "vehicle-km", "t LCE"]);

@@ -1,6 +1,7 @@
 // A sweep job as plain data (so it can cross into worker threads and into shard files), and the sweep it builds.
 import { resolve } from "node:path";
-import { SobolSweep, TornadoSweep, UncertaintySweep, parseMetricCell, type Sweep, type SweepMeta } from "@evplan/core";
+import { Model, SobolSweep, TornadoSweep, UncertaintySweep, parseMetricCell, type Sweep, type SweepMeta } from "@evplan/core/runtime";
+import { checkedFromJson, checkedToJson, registryFromJson, registryToJson } from "@evplan/core/node/compiled";
 import { looksLikePath, makeContext } from "../context.js";
 
 export interface JobSpec {
@@ -30,12 +31,36 @@ export function normaliseSpec(spec: JobSpec): JobSpec {
   };
 }
 
-export function createSweep(spec: JobSpec): Sweep<SweepMeta> {
-  const ctx = makeContext({ data: spec.data, scenarios: spec.scenarios });
-  const { name, source } = ctx.scenarioArg(spec.scenario);
-  const model = ctx.model;
-  const main = model.compile(name, source);
-  const cf = model.counterfactualOf(main);
+/**
+ * The compiled inputs of a sweep as JSON text: the registry and the scenario with its counterfactual. Built once in
+ * the main thread (from the compiled cache when it holds them) and handed to each worker, which so neither reads
+ * nor parses nor validates any file, and never loads the YAML parser or zod.
+ */
+export interface CompiledJob {
+  readonly packDir: string;
+  readonly registry: string;
+  readonly checked: string;
+}
+
+export async function compileJob(spec: JobSpec): Promise<CompiledJob> {
+  const ctx = await makeContext({ data: spec.data, scenarios: spec.scenarios }, { compiled: true });
+  const { name, source } = await ctx.scenarioArg(spec.scenario);
+  const checked = ctx.model.check(name, source);
+  return {
+    packDir: ctx.paths.data,
+    registry: registryToJson(ctx.model.registry, ctx.paths.data, process.cwd()),
+    checked: checkedToJson(checked, process.cwd()),
+  };
+}
+
+/**
+ * The sweep on compiled inputs. The main thread and every worker build it from the same JSON text, so records do
+ * not depend on the number of threads, nor on whether the inputs came from the cache.
+ */
+export function sweepFromCompiled(spec: JobSpec, job: CompiledJob): Sweep<SweepMeta> {
+  const registry = registryFromJson(job.registry, job.packDir);
+  const { scenario: main, counterfactual: cf } = checkedFromJson(job.checked);
+  const model = new Model(registry, () => undefined);
   if (spec.kind === "uncertainty") {
     return new UncertaintySweep(model, main, cf, {
       samples: spec.samples!,
@@ -56,4 +81,8 @@ export function createSweep(spec: JobSpec): Sweep<SweepMeta> {
     seed: spec.seed,
     bootstrap: spec.bootstrap,
   });
+}
+
+export async function createSweep(spec: JobSpec): Promise<Sweep<SweepMeta>> {
+  return sweepFromCompiled(spec, await compileJob(spec));
 }

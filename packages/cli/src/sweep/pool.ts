@@ -3,10 +3,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { runSweep, type Sweep, type SweepMeta } from "@evplan/core";
+import { runSweep, type Sweep, type SweepMeta } from "@evplan/core/runtime";
 import { CliError, REPO_ROOT } from "../context.js";
-import type { JobSpec } from "./job.js";
-import type { WorkerReply } from "./worker.js";
+import type { WorkerInput, WorkerReply } from "./worker.js";
 
 /** The compiled worker script (built by `npm run build`); workers never load TypeScript sources. */
 export const WORKER_SCRIPT = join(REPO_ROOT, "packages", "cli", "dist", "sweep", "worker.js");
@@ -23,20 +22,38 @@ function chunkSize(n: number, threads: number): number {
   return Math.max(1, Math.min(256, Math.ceil(n / (threads * 16))));
 }
 
-/** Evaluate [from, to) of the sweep: in this thread when threads = 1, else on a worker pool. */
-export async function runRange(spec: JobSpec, sweep: Sweep<SweepMeta>, r: RangeRun): Promise<Float64Array> {
+/**
+ * A worker costs a few hundred milliseconds to start (it loads the model code and decodes the compiled inputs);
+ * one evaluation of scenario and counterfactual about a millisecond. A worker is started for each this many
+ * evaluations at most, so a small sweep runs on fewer workers, or in this thread.
+ */
+export const MIN_EVALUATIONS_PER_WORKER = 500;
+
+/**
+ * The workers worth starting for n evaluations with at most `threads` (1: run in this thread).
+ * $EVPLAN_SWEEP_MIN_PER_WORKER replaces MIN_EVALUATIONS_PER_WORKER (tests use it to run small sweeps on workers).
+ */
+export function workersFor(n: number, threads: number, env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.EVPLAN_SWEEP_MIN_PER_WORKER);
+  const per = Number.isInteger(set) && set >= 1 ? set : MIN_EVALUATIONS_PER_WORKER;
+  return Math.max(1, Math.min(threads, Math.floor(n / per)));
+}
+
+/** Evaluate [from, to) of the sweep: in this thread when one worker is enough, else on a worker pool. */
+export async function runRange(input: WorkerInput, sweep: Sweep<SweepMeta>, r: RangeRun): Promise<Float64Array> {
   const n = r.to - r.from;
-  if (r.threads <= 1 || n <= 1) return runSweep(sweep, { from: r.from, to: r.to, chunk: chunkSize(n, 1), onProgress: r.onProgress });
+  const threads = workersFor(n, r.threads);
+  if (threads <= 1) return runSweep(sweep, { from: r.from, to: r.to, chunk: chunkSize(n, 1), onProgress: r.onProgress });
   if (!existsSync(WORKER_SCRIPT)) throw new CliError(`the worker script ${WORKER_SCRIPT} is missing: run npm run build`);
   const w = sweep.meta.width;
   const out = new Float64Array(n * w);
-  const chunk = chunkSize(n, r.threads);
+  const chunk = chunkSize(n, threads);
   let next = r.from;
   let done = 0;
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolveAll, reject) => {
-      let live = Math.min(r.threads, Math.ceil(n / chunk));
+      let live = Math.min(threads, Math.ceil(n / chunk));
       const feed = (worker: Worker) => {
         if (next >= r.to) {
           if (--live === 0) resolveAll();
@@ -47,7 +64,7 @@ export async function runRange(spec: JobSpec, sweep: Sweep<SweepMeta>, r: RangeR
         worker.postMessage({ from, to: next });
       };
       for (let i = 0; i < live; i++) {
-        const worker = new Worker(WORKER_SCRIPT, { workerData: spec });
+        const worker = new Worker(WORKER_SCRIPT, { workerData: input });
         workers.push(worker);
         worker.on("message", (m: WorkerReply) => {
           if ("error" in m) return reject(new Error(`worker: ${m.error}`));

@@ -1,6 +1,6 @@
 // Reports of sweeps as the user sees them (table or JSON): the same function serves a whole run and a merge, so
 // a merge of shards prints exactly what the unsharded run prints.
-import { sweepReport, type SobolReport, type SweepMeta, type TornadoReport, type UncertaintyReport } from "@evplan/core";
+import { sweepReport, type SobolReport, type SweepMeta, type TornadoReport, type UncertaintyReport } from "@evplan/core/runtime";
 import { compact, pct } from "../format/numbers.js";
 import { table } from "../format/table.js";
 

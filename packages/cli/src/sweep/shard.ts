@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { readBounded } from "../io-read.js";
-import { shardRange, type SweepMeta } from "@evplan/core";
+import { shardRange, type SweepMeta } from "@evplan/core/runtime";
 import { CliError, shownPath } from "../context.js";
 import { writeFileAtomic } from "../io-write.js";
 

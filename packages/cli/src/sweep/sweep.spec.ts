@@ -49,8 +49,12 @@ describe("evplan uncertainty", () => {
     const one = evplan([...MC, "--threads", "1", "--format", "json"]);
     expect(one.stderr).toBe("");
     expect(one.code).toBe(0);
-    const two = evplan([...MC, "--threads", "2", "--format", "json"]);
+    // Two workers even for 45 samples (by default a sweep this small runs in the main thread).
+    const two = evplan([...MC, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" });
     expect(two.stdout).toBe(one.stdout);
+    // Without the compiled cache (every file read and validated again): the same records.
+    const uncached = evplan([...MC, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_CACHE: "off" });
+    expect(uncached.stdout).toBe(one.stdout);
     const doc = JSON.parse(one.stdout);
     expect(doc.samples).toBe(45);
     expect(doc.metrics.ev_sales_share.total.p50).toHaveLength(doc.years.length);
@@ -68,7 +72,7 @@ describe("evplan uncertainty", () => {
     const files = [0, 1, 2].map((k) => join(dir, `mc-${k}.shard`));
     // Shard 1 comes from JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job, and runs on two threads.
     expect(evplan([...MC, "--shard", "0/3", "--out", files[0], "--threads", "1"]).code).toBe(0);
-    expect(evplan([...MC, "--shard", "/3", "--out", files[1], "--threads", "2"], { JOB_COMPLETION_INDEX: "1" }).code).toBe(0);
+    expect(evplan([...MC, "--shard", "/3", "--out", files[1], "--threads", "2"], { JOB_COMPLETION_INDEX: "1", EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).code).toBe(0);
     expect(evplan([...MC, "--shard", "2/3", "--out", files[2]]).code).toBe(0);
     const merged = merge([files[2], files[0], files[1], "--format", "json"]);
     expect(merged.code).toBe(0);
@@ -111,7 +115,7 @@ describe("evplan sensitivity", () => {
 
   it("Sobol shards merge into the unsharded result, whatever the threads", () => {
     const args = ["sensitivity", "push", "--metric", "co2_ttw:total:2040", "--method", "sobol", "--samples", "16", "--bootstrap", "20"];
-    const whole = evplan([...args, "--threads", "2", "--format", "json"]);
+    const whole = evplan([...args, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" });
     expect(whole.code).toBe(0);
     const doc = JSON.parse(whole.stdout);
     expect(doc.evaluations).toBe(16 * (doc.parameters.length + 2));

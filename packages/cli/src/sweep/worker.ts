@@ -1,7 +1,13 @@
-// Worker thread: builds the sweep from its job spec once, then evaluates index ranges on request and sends each
-// range's records back as a transferred ArrayBuffer.
+// Worker thread: builds the sweep once from the compiled inputs the main thread hands it (no file is read, no YAML
+// parsed, no schema loaded), then evaluates index ranges on request and sends each range's records back as a
+// transferred ArrayBuffer.
 import { parentPort, workerData } from "node:worker_threads";
-import { createSweep, type JobSpec } from "./job.js";
+import { sweepFromCompiled, type CompiledJob, type JobSpec } from "./job.js";
+
+export interface WorkerInput {
+  readonly spec: JobSpec;
+  readonly job: CompiledJob;
+}
 
 export interface RangeRequest {
   readonly from: number;
@@ -11,7 +17,8 @@ export type WorkerReply = { from: number; to: number; buffer: ArrayBuffer } | { 
 
 const port = parentPort!;
 try {
-  const sweep = createSweep(workerData as JobSpec);
+  const { spec, job } = workerData as WorkerInput;
+  const sweep = sweepFromCompiled(spec, job);
   const w = sweep.meta.width;
   port.on("message", (req: RangeRequest) => {
     try {

@@ -2,7 +2,8 @@
 import { checkContract, buildParamLayout, outputLength } from "../engine/layout.js";
 import { Engine } from "../engine/engine.js";
 import type { Registry } from "../registry/registry.js";
-import { resolveScenario, type CompiledScenario, type ScenarioLookup, type ScenarioSource } from "../scenario/resolve.js";
+import type { CompiledScenario, ScenarioLookup, ScenarioSource } from "../scenario/resolve.js";
+import { scenarioCompiler } from "../scenario/compiler.js";
 import { evaluateTargets, type TargetResult } from "./targets.js";
 
 export interface RunResult {
@@ -17,19 +18,40 @@ export interface ScenarioRun {
   readonly targets: readonly TargetResult[];
 }
 
+/** A scenario and its counterfactual as `Model.check` compiles them. */
+export interface CheckedScenario {
+  readonly scenario: CompiledScenario;
+  readonly counterfactual: CompiledScenario | null;
+}
+
+/**
+ * Scenarios compiled earlier (a compiled data pack cache): a fresh copy of a scenario and its counterfactual for
+ * the name (or source) asked for, or undefined to compile it from its files.
+ */
+export type PrecompiledScenarios = (name: string, from?: ScenarioSource) => CheckedScenario | undefined;
+
 export class Model {
   readonly registry: Registry;
   private readonly lookup: ScenarioLookup;
   private readonly engines = new Map<string, Engine>();
+  private readonly precompiled?: PrecompiledScenarios;
+  /** Counterfactuals that came with precompiled scenarios. */
+  private readonly precompiledCf = new WeakMap<CompiledScenario, CompiledScenario | null>();
 
-  constructor(registry: Registry, lookup: ScenarioLookup) {
+  constructor(registry: Registry, lookup: ScenarioLookup, opts: { precompiled?: PrecompiledScenarios } = {}) {
     checkContract(registry);
     this.registry = registry;
     this.lookup = lookup;
+    this.precompiled = opts.precompiled;
   }
 
   compile(name: string, from?: ScenarioSource): CompiledScenario {
-    return resolveScenario(this.registry, name, this.lookup, from);
+    const hit = this.precompiled?.(name, from);
+    if (hit) {
+      this.precompiledCf.set(hit.scenario, hit.counterfactual);
+      return hit.scenario;
+    }
+    return scenarioCompiler()(this.registry, name, this.lookup, from);
   }
 
   /**
@@ -39,13 +61,16 @@ export class Model {
    */
   counterfactualOf(c: CompiledScenario): CompiledScenario | null {
     if (!c.counterfactual) return null;
-    const cf = resolveScenario(this.registry, c.counterfactual, this.lookup, undefined, c);
+    const pre = this.precompiledCf.get(c);
+    // A copy each time: a caller may change its buffers, as it may those of a counterfactual compiled here.
+    if (pre !== undefined) return pre && { ...pre, params: pre.params.slice(), observed: pre.observed.slice() };
+    const cf = scenarioCompiler()(this.registry, c.counterfactual, this.lookup, undefined, c);
     shareContext(this.registry, c, cf.params);
     return cf;
   }
 
   /** Everything `run` checks before evaluating: the scenario and its counterfactual, as they are compared. */
-  check(name: string, from?: ScenarioSource): { scenario: CompiledScenario; counterfactual: CompiledScenario | null } {
+  check(name: string, from?: ScenarioSource): CheckedScenario {
     const scenario = this.compile(name, from);
     return { scenario, counterfactual: this.counterfactualOf(scenario) };
   }
@@ -61,9 +86,18 @@ export class Model {
     return e;
   }
 
-  /** Evaluate a compiled scenario, optionally with a replacement parameter buffer (sweeps, goal seek). */
-  evaluate(c: CompiledScenario, params: Float64Array = c.params, out: Float64Array = new Float64Array(outputLength(c.nYears))): RunResult {
-    this.engineFor(c).run(params, c, out);
+  /**
+   * Evaluate a compiled scenario, optionally with a replacement parameter buffer (sweeps, goal seek), and stopping
+   * after year index `untilYearIndex` when the caller reads no later year (engine RunFlags).
+   */
+  evaluate(
+    c: CompiledScenario,
+    params: Float64Array = c.params,
+    out: Float64Array = new Float64Array(outputLength(c.nYears)),
+    opts: { untilYearIndex?: number } = {},
+  ): RunResult {
+    const flags = opts.untilYearIndex === undefined ? c : { modes: c.modes, evMask: c.evMask, observed: c.observed, untilYearIndex: opts.untilYearIndex };
+    this.engineFor(c).run(params, flags, out);
     return { scenario: c, out };
   }
 

@@ -52,7 +52,10 @@ class Evaluator {
     private readonly model: Model,
     private readonly c: CompiledScenario,
     private readonly levers: readonly LeverTarget[],
+    /** The last year index the search reads (the target's year): later years are not run. */
+    private untilYearIndex?: number,
   ) {
+    if (this.untilYearIndex !== undefined) this.untilYearIndex = Math.min(c.nYears - 1, Math.max(0, this.untilYearIndex));
     this.params = new Float64Array(c.params);
     this.out = new Float64Array(outputLength(c.nYears));
   }
@@ -60,7 +63,7 @@ class Evaluator {
     this.params.set(this.c.params);
     this.levers.forEach((l, i) => applyLever(l, this.c, this.params, values[i]));
     this.runs++;
-    return this.model.evaluate(this.c, this.params, this.out);
+    return this.model.evaluate(this.c, this.params, this.out, { untilYearIndex: this.untilYearIndex });
   }
   /** A fresh, independent run (own buffers) for verification and reporting. */
   verify(values: readonly number[]): RunResult {
@@ -88,7 +91,8 @@ const fmt = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0
 /** The lever value in [lo, hi] at which the target metric equals the target value. */
 export function solveLever(model: Model, c: CompiledScenario, lever: LeverTarget, target: SolveTarget, lo: number, hi: number): SolveResult {
   if (!(lo < hi)) throw new InputError([{ file: "command line", field: "--min/--max", message: `the bracket [${lo}, ${hi}] is empty` }]);
-  const ev = new Evaluator(model, c, [lever]);
+  // The search reads the target year only; the verification run (verify) runs the whole horizon.
+  const ev = new Evaluator(model, c, [lever], target.year - c.baseYear);
   const g = (x: number) => metricValue(ev.run([x]), target.metric, target.segment, target.year) - target.value;
   // A coarse scan finds a bracket even if the response is not monotone, and the best value if there is none.
   const N = 8;
@@ -171,7 +175,8 @@ export function minimiseCost(
   target: SolveTarget,
   costMetric = "net_fiscal",
 ): MinimiseResult {
-  const ev = new Evaluator(model, c, levers);
+  // Target and cost read the years up to the target year only; the verification run runs the whole horizon.
+  const ev = new Evaluator(model, c, levers, target.year - c.baseYear);
   const k = levers.length;
   const sense = metricDef(target.metric)?.sense ?? "at_least";
   const tol = targetSlack(target.value);

@@ -3,6 +3,7 @@
 // the main entry (`@evplan/core`) stays free of node:* and runs in the browser.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readTextBounded } from "./read.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -16,6 +17,10 @@ import {
   type ScenarioLookup,
   type ScenarioSource,
 } from "../index.js";
+
+export * from "./read.js";
+export * from "./cache.js";
+export * from "./compiled.js";
 
 export function listYamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -35,14 +40,17 @@ export function parameterName(packDir: string, file: string): string {
     .join(".");
 }
 
-/** Every parameter file of a pack, parsed; all YAML errors of the pack are reported together. */
+/**
+ * Every parameter file of a pack, parsed; all YAML errors of the pack are reported together. Files are read with
+ * the bounded reader (read.ts): a folder, a device or a huge file is a FileReadError naming it.
+ */
 export function readParameterSources(packDir: string, displayBase = process.cwd()): ParameterSource[] {
   const issues: InputIssue[] = [];
   const sources: ParameterSource[] = [];
   for (const file of listYamlFiles(packDir)) {
     const shown = relative(displayBase, file) || file;
     try {
-      const parsed = parseYaml(readFileSync(file, "utf8"), shown);
+      const parsed = parseYaml(readTextBounded(file, "parameter file"), shown);
       sources.push({ name: parameterName(packDir, file), file: shown, data: parsed.data, locate: parsed.locate });
     } catch (e) {
       if (e instanceof InputError) issues.push(...e.issues);
@@ -86,7 +94,7 @@ export function loadDataPack(dir: string, opts: { displayBase?: string } = {}): 
 
 /** A scenario file from disk, with line lookup for its errors. */
 export function readScenarioFile(file: string, shown: string = file): ScenarioSource {
-  const parsed = parseYaml(readFileSync(file, "utf8"), shown);
+  const parsed = parseYaml(readTextBounded(file, "scenario file"), shown);
   return { file: shown, data: parsed.data, locate: parsed.locate };
 }
 

@@ -1,9 +1,9 @@
 // The closed schema of a parameter file in the data pack (OpenFisca style, plus uncertainty).
 // Closed: an unknown or misplaced key is an error, so nothing is silently ignored.
 import { z } from "zod";
-import { LEVER_GROUPS } from "../domain.js";
 import { INDEX_KEYS } from "../domain.js";
 import { isKnownUnit } from "./units.js";
+import { LEVER_GROUPS } from "../domain.js";
 
 export const referenceSchema = z
   .object({

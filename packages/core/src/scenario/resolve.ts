@@ -7,6 +7,7 @@ import { METRICS, metricDef } from "../engine/metrics.js";
 import { valueAt, type Registry, type Series } from "../registry/registry.js";
 import { domainText, inDomain } from "../registry/domains.js";
 import { explainIssue, type ZodIssueLike } from "../io/issues.js";
+import { provideScenarioCompiler } from "./compiler.js";
 import { scenarioSchema, type Mode, type Override, type ScenarioFile, type TargetSpec } from "./schema.js";
 
 export const DEFAULT_BASE_YEAR = 2025;
@@ -421,3 +422,6 @@ function suggest(registry: Registry, key: string): string {
   const near = [...registry.parameters.keys(), ...registry.series.keys()].filter((n) => n.endsWith(tail) || n.includes(tail)).slice(0, 3);
   return near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?` : "";
 }
+
+// Model (analysis/model.ts) compiles through this hook, so that its module does not load the schema.
+provideScenarioCompiler(resolveScenario);

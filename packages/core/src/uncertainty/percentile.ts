@@ -77,17 +77,24 @@ export function dpercentiles(
     const v = x[ix];
     if (v === v) scratch[n++] = v;
   }
+  // Once the k-th smallest sits at scratch[k] (everything after it no smaller), scratch[k..n-1] holds exactly the
+  // order statistics k..n-1: a larger rank is selected within that tail. With ascending probabilities (the
+  // reports' p5..p95) each selection so works on what is left, not on all n values. The values are the same order
+  // statistics whatever the range searched, so the result does not change.
+  let from = 0;
   for (let j = 0; j < probs.length; j++) {
     let v = NaN;
     if (n > 0) {
       const h = (n - 1) * probs[j];
       const lo = Math.floor(h);
-      v = dselect(scratch, lo, 0, n - 1);
+      if (lo < from) from = 0;
+      v = dselect(scratch, lo, from, n - 1);
+      from = lo;
       const f = h - lo;
       if (f > 0 && lo < n - 1) {
         // The next order statistic is the smallest of those after lo.
-        let next = scratch[lo + 1];
-        for (let i = lo + 2; i < n; i++) if (scratch[i] < next) next = scratch[i];
+        // scratch[lo..n-1] still holds the order statistics lo..n-1 after this.
+        const next = dselect(scratch, lo + 1, lo + 1, n - 1);
         v += f * (next - v);
       }
     }

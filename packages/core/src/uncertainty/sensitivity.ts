@@ -92,8 +92,12 @@ abstract class CellSweep {
     this.pMain = new Float64Array(main.params.length);
     this.pCf = new Float64Array(main.params.length);
     this.pObserved = new Float64Array(main.params.length);
-    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved, conditionOnBaseYear: true };
-    this.flagsCf = this.cf ? { modes: this.cf.modes, evMask: this.cf.evMask, observed: this.pObserved, conditionOnBaseYear: true } : this.flagsMain;
+    // Only the metric's year is read: each evaluation stops there (engine RunFlags.untilYearIndex).
+    const untilYearIndex = year - main.baseYear;
+    this.flagsMain = { modes: main.modes, evMask: main.evMask, observed: this.pObserved, conditionOnBaseYear: true, untilYearIndex };
+    this.flagsCf = this.cf
+      ? { modes: this.cf.modes, evMask: this.cf.evMask, observed: this.pObserved, conditionOnBaseYear: true, untilYearIndex }
+      : this.flagsMain;
     this.out = this.eng.newOutput();
     this.offset = rowOffset(metricIndex(metric), segmentSlot(segment), BRK_ALL, main.nYears) + (year - main.baseYear);
   }

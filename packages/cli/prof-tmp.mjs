@@ -1,0 +1,16 @@
+const cpu = () => process.cpuUsage().user / 1000;
+const t0 = cpu();
+const { makeContext } = await import("./dist/context.js");
+const t1 = cpu();
+const ctx = await makeContext({}, { compiled: true });
+const { name } = await ctx.scenarioArg("nevp-2025-30");
+const t2 = cpu();
+const run = ctx.model.run(name);
+const t3 = cpu();
+const run2 = ctx.model.run(name);
+const t4 = cpu();
+const x = (1234567.891).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const t5 = cpu();
+for (let i = 0; i < 1000; i++) (1234567.891 + i).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const t6 = cpu();
+console.log({ imports: t1 - t0, context: t2 - t1, run1: t3 - t2, run2: t4 - t3, locale1: t5 - t4, locale1000: t6 - t5 });
