@@ -296,11 +296,16 @@ export class ChoiceStage {
   /** Bound once, so that the root finder's callback allocates nothing per year. */
   private readonly gap = (f: number) => f * this.sharesAt(f) - this.budget;
 
-  /** Forget the drivers of a previous run (charging access before the base year is taken as none). */
+  /**
+   * Forget the drivers of a previous run (charging access before the base year is taken as none). The barrier's
+   * depth scale is read in the base year before this run recalibrates it: a previous run's value (NaN after a
+   * pathological draw) must not leak into it.
+   */
   reset(): void {
     const c = this.choice;
     c.accessPrev.fill(0);
     c.accessBase.fill(0);
+    c.depthScale.fill(1);
   }
 
   /** Calibrate the constants on base-year costs `costs` of the observed parameters `p` (engine.ts decides which). */

@@ -28,6 +28,14 @@ export type { RunFlags } from "./state.js";
 /** Vintage factors of a base-year new vehicle: 1 by definition. */
 const ONES = new Float64Array(N_SEG).fill(1);
 
+/** Index of the last year a run computes: `flags.untilYearIndex` (checked), else the horizon's last year. */
+export function lastYearIndex(flags: RunFlags, nYears: number): number {
+  const u = flags.untilYearIndex;
+  if (u === undefined || u >= nYears - 1) return nYears - 1;
+  if (!(u >= 0) || Math.floor(u) !== u) throw new RangeError(`untilYearIndex must be a whole year index from 0 to ${nYears - 1}, not ${u}`);
+  return u;
+}
+
 export class Engine {
   readonly nYears: number;
   readonly baseYear: number;
@@ -65,11 +73,12 @@ export class Engine {
     const T = this.nYears;
     const L = this.L;
     const st = this.state;
+    const last = lastYearIndex(flags, T);
     out.fill(0);
     st.reset();
     this.choice.reset();
     this.fleet.prepare(p, L);
-    for (let t = 0; t < T; t++) {
+    for (let t = 0; t <= last; t++) {
       salesYear(p, L, t, st);
       this.fleet.newVintageFactors(t, st);
       packCosts(p, L, t, st.packCost);
@@ -102,8 +111,8 @@ export class Engine {
       this.choice.updateDrivers(p, L, t, flags.evMask, st);
       reportBuyerCostsYear(t, T, st, out);
     }
-    aggregate(T, out);
-    writeTotals(T, flags, this.national, out);
+    aggregate(T, last + 1, out);
+    writeTotals(T, last + 1, flags, this.national, out);
   }
 
   /**
