@@ -13,6 +13,7 @@ const PARAMETERS_UR: Table = {
   "taxes.petroleum_levy_diesel": "ڈیزل پر پیٹرولیم لیوی",
   "taxes.customs_duty_cbu_ev": "درآمد شدہ تیار برقی گاڑیوں پر کسٹم ڈیوٹی",
   "industry.localisation_share": "مقامی طور پر تیار برقی گاڑیوں میں مقامی پرزوں کا حصہ",
+  "industry.localisation_share_ice": "مقامی طور پر تیار ایندھن والی گاڑیوں میں مقامی پرزوں کا حصہ",
   "industry.exports": "برقی گاڑیوں کی برآمدات",
   "batteries.pack_cost_base": "بنیادی سال میں بیٹری پیک کی قیمت",
   "energy.solar_charging_share": "گھریلو شمسی توانائی سے چارجنگ کا حصہ",

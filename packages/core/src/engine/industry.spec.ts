@@ -10,17 +10,19 @@ describe("industry and trade stage", () => {
   });
 
   it("counts jobs and value added of EVs assembled here, and nets oil avoided against added imports", () => {
-    const { p, L, st, out, T } = stageInput();
+    const { p, L, st, out, T, set } = stageInput();
+    set("industry.localisation_share_ice.car", 0.7);
     const o = 2 * N_PT;
     st.salesPt[o + BEV] = 100;
     st.costs.priceEx[o + BEV] = 2_000_000;
     st.costs.priceEx[o + ICE] = 1_500_000;
     st.displacedPetrolL[2] = LITRES_PER_BARREL * 10;
     industryYear(p, L, 2, 1, st, out);
-    // All CKD, 50% local content, 30% of it value added; 0.01 jobs per vehicle.
+    // All CKD, 50% local content, 30% of it value added; 0.01 jobs per vehicle. The combustion cars replaced
+    // import their own CKD content (30%), not the EV's.
     expect(out[cell(MI.local_value_added, 2, BRK_ALL, T, 1)]).toBeCloseTo(100 * 2_000_000 * 0.5 * 0.3, 3);
     expect(out[cell(MI.jobs, 2, BRK_ALL, T, 1)]).toBeCloseTo(1, 12);
-    const imports = (100 * 2_000_000 * 0.5 - 100 * 1_500_000 * 0.5) / 280;
+    const imports = (100 * 2_000_000 * 0.5 - 100 * 1_500_000 * 0.3) / 280;
     expect(out[cell(MI.ev_imports, 2, BRK_ALL, T, 1)]).toBeCloseTo(imports, 6);
     expect(out[cell(MI.fx_net, 2, BRK_ALL, T, 1)]).toBeCloseTo(10 * 80 * 1.1 * 0.85 - imports, 6);
   });
@@ -53,6 +55,7 @@ describe("jobs net of losses and import content", () => {
   it("a kit assembled here imports at least its battery cells, whatever its local share by value", () => {
     const { p, L, st, out, T, set } = stageInput();
     set("industry.localisation_share.two_wheeler", 0.95);
+    set("industry.localisation_share_ice.two_wheeler", 0.95);
     set("industry.cell_share_of_pack", 0.7);
     st.salesPt[BEV] = 1000;
     st.costs.priceEx[BEV] = 200_000;

@@ -29,6 +29,7 @@ export function industryYear(p: Float64Array, L: ParamLayout, s: number, t: numb
   const cbuEv = p[ix["industry.cbu_share_ev"][s] + t];
   const cbuIce = p[ix["industry.cbu_share_ice"][s] + t];
   const localShare = p[ix["industry.localisation_share"][s] + t];
+  const localShareIce = p[ix["industry.localisation_share_ice"][s] + t];
   const vaShare = p[L.one["industry.value_added_share"] + t];
   const packLocal = p[L.one["industry.local_pack_assembly_share"] + t];
   const evSales = bev + phev;
@@ -63,7 +64,8 @@ export function industryYear(p: Float64Array, L: ParamLayout, s: number, t: numb
   const cellShare = avgPrice > 0 ? Math.min(1, (kwhPerEv(p, L, s, t, st) * packPkr * p[L.one["industry.cell_share_of_pack"] + t]) / avgPrice) : 0;
   const ckdImportShare = Math.max(1 - localShare, cellShare);
   const evImportShare = cbuEv + (1 - cbuEv) * ckdImportShare;
-  const iceImportShare = cbuIce + (1 - cbuIce) * (1 - localShare);
+  // The combustion vehicles replaced have their own, mature local content (not the EV's).
+  const iceImportShare = cbuIce + (1 - cbuIce) * (1 - localShareIce);
   const evImportsPkr = evSales * avgPrice * evImportShare - evSales * st.costs.priceEx[o + ICE] * iceImportShare;
   const exportUsd = exports * p[ix["industry.export_price"][s] + t];
   const exportImportContent = exports * (avgPrice / fx) * ckdImportShare;

@@ -194,6 +194,7 @@ export const SYSTEM_INPUTS = [
   chem("batteries.lithium_intensity", "kg LCE/kWh"),
   one("batteries.second_life_share", "fraction"),
   seg("industry.localisation_share", "fraction"),
+  seg("industry.localisation_share_ice", "fraction"),
   one("industry.value_added_share", "fraction"),
   seg("industry.jobs_per_vehicle", "jobs/vehicle"),
   seg("industry.jobs_per_ice_vehicle", "jobs/vehicle"),
