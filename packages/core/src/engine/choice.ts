@@ -12,7 +12,6 @@
 // constant, and a zero share a permanent ceiling). Targets mode (a dated EV share) is the other way to set
 // shares, and lives here too (`targetShares`), with the stage that resolves the subsidy budget within the year.
 import { BEV, HEV, ICE, N_PT, N_SEG, PHEV } from "../domain.js";
-import { illinois } from "../numeric/root.js";
 import type { CostTables } from "./costs.js";
 import { chargingAccess } from "./infrastructure.js";
 import { BRK_ALL, cell, type ParamLayout } from "./layout.js";
@@ -146,9 +145,8 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
   for (let s = 0; s < N_SEG; s++) {
     const o = s * N_PT;
     const beta = p[L.ix["choice.cost_sensitivity"][s]];
-    // The base-year cost includes whatever subsidy is paid in the base year, at its full rate.
-    const cost = (q: number) => costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
-    const cref = cost(ICE);
+    // The base-year cost includes whatever subsidy is paid in the base year, at its full rate (BEVs only).
+    const cref = costs.costNoSubsidy[o + ICE];
     st.cref[s] = cref;
     // A share theta of the barrier is permanent (a structural alternative): it lowers the constant for good.
     const theta = p[L.one["choice.gap_persistence"]];
@@ -158,9 +156,10 @@ export function calibrate(p: Float64Array, L: ParamLayout, costs: CostTables, st
       const observed = Math.log(st.baseShare[o + q] / st.baseShare[o + ICE]);
       st.logitPrev[o + q] = observed;
       st.logitNow[o + q] = observed;
-      st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost(q) - cost(ICE))) / cref;
+      const cost = costs.costNoSubsidy[o + q] - (q === BEV ? costs.subsidyPerKm[s] : 0);
+      st.asc[o + q] = q === ICE ? 0 : PLUG_IN(q) ? a : observed + (beta * (cost - cref)) / cref;
       // The attractor before barriers on these (observed) costs, without the subsidy term, as utilities() has it.
-      st.baseUtility[o + q] = q === ICE ? 0 : (-beta * (costs.costNoSubsidy[o + q] - costs.costNoSubsidy[o + ICE])) / cref + st.asc[o + q];
+      st.baseUtility[o + q] = q === ICE ? 0 : (-beta * (costs.costNoSubsidy[o + q] - cref)) / cref + st.asc[o + q];
     }
     st.floored[s] = p[L.ix["adoption.target_ev_share"][s]] * p[L.ix["adoption.bev_fraction_of_ev"][s]] > 0 ? 0 : 1;
     st.cumEv[s] = baseCumulativeEvShare(p, L, s);
@@ -290,6 +289,12 @@ export function targetShares(p: Float64Array, L: ParamLayout, s: number, t: numb
  * The budget: with D(f) the support BEV buyers would claim when a share f of them gets it, find f in [0, 1] with
  * f * D(f) = budget (f * D(f) rises with f). Shares that do not depend on the subsidy are computed once a year.
  */
+/** Slots of ChoiceStage's scratch, and the budget root's limits (as the engine always passed them to `illinois`). */
+const SOLVED = 0;
+const CLAIMED = 1;
+const BUDGET_ITERATIONS = 60;
+const BUDGET_X_TOL = 1e-12;
+
 export class ChoiceStage {
   readonly choice = new ChoiceState();
   private p: Float64Array = new Float64Array(0);
@@ -299,14 +304,23 @@ export class ChoiceStage {
   private st: YearState | null = null;
   private budget = 0;
   private claimsThisYear = 0;
-  /** Bound once, so that the root finder's callback allocates nothing per year. */
-  private readonly gap = (f: number) => f * this.sharesAt(f) - this.budget;
+  /**
+   * The budget's solution this year and the subsidy claimed at the last share tried. Doubles pass between the
+   * methods here through this array, not as return values or a callback's: a double returned from a call that the
+   * compiler does not inline is boxed on the heap, once per call (issue 18: zero allocation per run).
+   */
+  private readonly scratch = new Float64Array(2);
 
-  /** Forget the drivers of a previous run (charging access before the base year is taken as none). */
+  /**
+   * Forget the drivers of a previous run (charging access before the base year is taken as none). The barrier's
+   * depth scale is read in the base year before this run recalibrates it: a previous run's value (NaN after a
+   * pathological draw) must not leak into it.
+   */
   reset(): void {
     const c = this.choice;
     c.accessPrev.fill(0);
     c.accessBase.fill(0);
+    c.depthScale.fill(1);
   }
 
   /** Calibrate the constants on base-year costs `costs` of the observed parameters `p` (engine.ts decides which). */
@@ -323,7 +337,8 @@ export class ChoiceStage {
     this.st = st;
     this.budget = p[L.one["policy.subsidy_budget"] + t] * p[L.one["policy.subsidy_scale"] + t];
     this.claimsThisYear = 0;
-    const f = this.resolveBudget();
+    this.resolveBudget();
+    const f = this.scratch[SOLVED];
     const T = L.nYears;
     for (let s = 0; s < N_SEG; s++) {
       const o = s * N_PT;
@@ -339,21 +354,59 @@ export class ChoiceStage {
     }
   }
 
-  private resolveBudget(): number {
+  /**
+   * The share f of BEV buyers the budget covers, into scratch[SOLVED], with every segment's shares at f. The root of
+   * f * D(f) - budget by the Illinois variant of false position, written out here (the same steps as
+   * numeric/root.ts's `illinois`, so the same f to the last bit) so that no callback or options object is made.
+   */
+  private resolveBudget(): void {
     const budget = this.budget;
+    const sc = this.scratch;
     if (budget <= 0) {
       this.sharesAt(0);
-      return 0;
+      sc[SOLVED] = 0;
+      return;
     }
-    const full = this.sharesAt(1);
-    if (full <= budget) return 1;
-    const f = illinois(this.gap, 0, -budget, 1, full - budget, { absTol: 1e-10 * budget, xTol: 1e-12, maxIterations: 60 });
-    this.sharesAt(f);
-    return f;
+    this.sharesAt(1);
+    const full = sc[CLAIMED];
+    if (full <= budget) {
+      sc[SOLVED] = 1;
+      return;
+    }
+    const absTol = 1e-10 * budget;
+    let a = 0;
+    let ga = -budget;
+    let b = 1;
+    let gb = full - budget;
+    let x = b;
+    if (ga === 0) x = a;
+    else if (gb === 0) x = b;
+    else {
+      let side = 0;
+      for (let i = 0; i < BUDGET_ITERATIONS; i++) {
+        x = (a * gb - b * ga) / (gb - ga);
+        this.sharesAt(x);
+        const gx = x * sc[CLAIMED] - budget;
+        if (Math.abs(gx) <= absTol || Math.abs(b - a) < BUDGET_X_TOL) break;
+        if (gx * gb > 0) {
+          b = x;
+          gb = gx;
+          if (side === 1) ga /= 2;
+          side = 1;
+        } else {
+          a = x;
+          ga = gx;
+          if (side === -1) gb /= 2;
+          side = -1;
+        }
+      }
+    }
+    this.sharesAt(x);
+    sc[SOLVED] = x;
   }
 
-  /** Shares of every segment when a share f of BEV buyers gets the subsidy; returns the subsidy claimed, D(f). */
-  private sharesAt(f: number): number {
+  /** Shares of every segment when a share f of BEV buyers gets the subsidy; the subsidy claimed, D(f), into scratch[CLAIMED]. */
+  private sharesAt(f: number): void {
     const p = this.p;
     const L = this.L as ParamLayout;
     const st = this.st as YearState;
@@ -367,7 +420,7 @@ export class ChoiceStage {
       else if (!market && first) targetShares(p, L, s, t, flags.evMask, st.shares);
       claimed += st.sales[s] * st.shares[s * N_PT + BEV] * st.costs.subsidy[s];
     }
-    return claimed;
+    this.scratch[CLAIMED] = claimed;
   }
 
   /**

@@ -44,6 +44,18 @@ export class CostTables {
   readonly tariff = new Float64Array(N_SEG);
   /** Scratch for baseFuelPerKm. */
   readonly fuelScratch = new Float64Array(3);
+  /**
+   * Powers computed once and reused while their inputs are unchanged (from year to year and run to run: most
+   * series are flat): per segment [rate, years] -> capital recovery factor; [decline, years] -> (1 - decline)^years
+   * for the average km over ownership; [rate - markup, term] -> the markup-reduced loan's recovery factor, and in
+   * the last slot the loan's own [rate, term]. Keys start as NaN, which equals nothing, so the first use computes.
+   */
+  readonly crfKey = new Float64Array(2 * N_SEG).fill(NaN);
+  readonly crfValue = new Float64Array(N_SEG);
+  readonly kmKey = new Float64Array(2 * N_SEG).fill(NaN);
+  readonly kmPow = new Float64Array(N_SEG);
+  readonly loanKey = new Float64Array(2 * (N_SEG + 1)).fill(NaN);
+  readonly loanCrf = new Float64Array(N_SEG + 1);
 }
 
 export function capitalRecoveryFactor(rate: number, years: number): number {
@@ -134,9 +146,23 @@ export function computeCosts(
     const n = p[ix["finance.ownership_years"][s] + t];
     const d = p[ix["activity.vkt_decline"][s] + t];
     const vkt0 = p[ix["activity.vkt_new"][s] + t];
-    const km = d > 1e-9 && n > 0 ? (vkt0 * (1 - Math.pow(1 - d, n))) / (n * d) : vkt0;
+    let km = vkt0;
+    if (d > 1e-9 && n > 0) {
+      if (out.kmKey[2 * s] !== d || out.kmKey[2 * s + 1] !== n) {
+        out.kmKey[2 * s] = d;
+        out.kmKey[2 * s + 1] = n;
+        out.kmPow[s] = Math.pow(1 - d, n);
+      }
+      km = (vkt0 * (1 - out.kmPow[s])) / (n * d);
+    }
     out.km[s] = km;
-    const crf = capitalRecoveryFactor(p[ix["finance.discount_rate"][s] + t], n);
+    const rate = p[ix["finance.discount_rate"][s] + t];
+    if (out.crfKey[2 * s] !== rate || out.crfKey[2 * s + 1] !== n) {
+      out.crfKey[2 * s] = rate;
+      out.crfKey[2 * s + 1] = n;
+      out.crfValue[s] = capitalRecoveryFactor(rate, n);
+    }
+    const crf = out.crfValue[s];
     out.crf[s] = crf;
     const ins = p[ix["vehicles.insurance_rate"][s] + t];
     const packLife = p[ix["batteries.pack_life_years"][s] + t];
@@ -168,8 +194,22 @@ export function computeCosts(
     const markup = Math.min(p[ix["policy.markup_support"][s] + t], loanRate);
     const loan = Math.min(p[ix["finance.loan_cap"][s] + t], out.upfront[o + BEV]);
     // Interest saved over the loan's life: the difference of two annuities on the same principal.
-    const perLoan =
-      markup > 0 && loan > 0 ? loan * loanTerm * (capitalRecoveryFactor(loanRate, loanTerm) - capitalRecoveryFactor(loanRate - markup, loanTerm)) : 0;
+    let perLoan = 0;
+    if (markup > 0 && loan > 0) {
+      const own = 2 * N_SEG;
+      if (out.loanKey[own] !== loanRate || out.loanKey[own + 1] !== loanTerm) {
+        out.loanKey[own] = loanRate;
+        out.loanKey[own + 1] = loanTerm;
+        out.loanCrf[N_SEG] = capitalRecoveryFactor(loanRate, loanTerm);
+      }
+      const reduced = loanRate - markup;
+      if (out.loanKey[2 * s] !== reduced || out.loanKey[2 * s + 1] !== loanTerm) {
+        out.loanKey[2 * s] = reduced;
+        out.loanKey[2 * s + 1] = loanTerm;
+        out.loanCrf[s] = capitalRecoveryFactor(reduced, loanTerm);
+      }
+      perLoan = loan * loanTerm * (out.loanCrf[N_SEG] - out.loanCrf[s]);
+    }
     const support = subsidyScale * p[ix["finance.ev_loan_uptake"][s] + t] * perLoan;
     out.loanSupport[s] = support;
     out.subsidy[s] = sub + support;

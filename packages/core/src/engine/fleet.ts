@@ -28,6 +28,9 @@ export class Fleet {
   private readonly feFactor: Float64Array;
   private readonly evFactor: Float64Array;
   private readonly histStock = new Float64Array(N_PT);
+  /** Per segment, whether the survival tables are built, and the [lambda, shape] they were built for (Object.is: -0 is not 0). */
+  private readonly survivalBuilt = new Uint8Array(N_SEG);
+  private readonly survivalKey = new Float64Array(2 * N_SEG);
 
   constructor(nYears: number) {
     this.nYears = nYears;
@@ -37,12 +40,22 @@ export class Fleet {
     this.evFactor = new Float64Array(N_SEG * this.nVintages);
   }
 
-  /** Survival tables and vintage factors for one run; empties the stock. */
+  /**
+   * Survival tables and vintage factors for one run; empties the stock. A segment's survival table is rebuilt only
+   * when its Weibull parameters differ from those it was last built for (they rarely change between runs; a table
+   * costs 41 powers and exponentials).
+   */
   prepare(p: Float64Array, L: ParamLayout): void {
     this.stockV.fill(0);
     for (let s = 0; s < N_SEG; s++) {
       const o = s * AGES;
-      fillSurvival(this.survival, o, MAX_AGE, p[L.ix["fleet.survival_lambda"][s]], p[L.ix["fleet.survival_shape"][s]]);
+      const lambda = p[L.ix["fleet.survival_lambda"][s]];
+      const shape = p[L.ix["fleet.survival_shape"][s]];
+      if (this.survivalBuilt[s] === 1 && Object.is(this.survivalKey[2 * s], lambda) && Object.is(this.survivalKey[2 * s + 1], shape)) continue;
+      this.survivalBuilt[s] = 1;
+      this.survivalKey[2 * s] = lambda;
+      this.survivalKey[2 * s + 1] = shape;
+      fillSurvival(this.survival, o, MAX_AGE, lambda, shape);
       let last = MAX_AGE;
       while (last > 0 && this.survival[o + last] < SURVIVAL_EPSILON) this.survival[o + last--] = 0;
       this.lastAge[s] = last;

@@ -58,8 +58,11 @@ export class NationalRows {
   }
 }
 
-/** Fill breakdown totals and the all-segment row for every summed metric (inner loops run over contiguous years). */
-export function aggregate(T: number, out: Float64Array): void {
+/**
+ * Fill breakdown totals and the all-segment row for every summed metric (inner loops run over contiguous years),
+ * for the first `nRun` years (those the run computed; the rest stay 0).
+ */
+export function aggregate(T: number, nRun: number, out: Float64Array): void {
   for (let m = 0; m < N_METRICS; m++) {
     const def = METRICS[m];
     if (def.aggregation !== "sum") continue;
@@ -68,10 +71,10 @@ export function aggregate(T: number, out: Float64Array): void {
       for (let s = 0; s < N_SEG; s++) {
         const base = (m * SEG_SLOTS + s) * BRK_SLOTS * T;
         const dst = base + BRK_ALL * T;
-        for (let t = 0; t < T; t++) out[dst + t] = out[base + t];
+        for (let t = 0; t < nRun; t++) out[dst + t] = out[base + t];
         for (let b = 1; b < nb; b++) {
           const src = base + b * T;
-          for (let t = 0; t < T; t++) out[dst + t] += out[src + t];
+          for (let t = 0; t < nRun; t++) out[dst + t] += out[src + t];
         }
       }
     }
@@ -79,10 +82,10 @@ export function aggregate(T: number, out: Float64Array): void {
     for (let b = 0; b < BRK_SLOTS; b++) {
       if (b >= nb && b !== BRK_ALL) continue;
       const dst = totalBase + b * T;
-      for (let t = 0; t < T; t++) out[dst + t] = out[m * SEG_SLOTS * BRK_SLOTS * T + b * T + t];
+      for (let t = 0; t < nRun; t++) out[dst + t] = out[m * SEG_SLOTS * BRK_SLOTS * T + b * T + t];
       for (let s = 1; s < N_SEG; s++) {
         const src = (m * SEG_SLOTS + s) * BRK_SLOTS * T + b * T;
-        for (let t = 0; t < T; t++) out[dst + t] += out[src + t];
+        for (let t = 0; t < nRun; t++) out[dst + t] += out[src + t];
       }
     }
   }
@@ -91,10 +94,11 @@ export function aggregate(T: number, out: Float64Array): void {
 /**
  * Totals that are not plain sums: shares, sales-weighted costs, kWh-weighted pack costs and mix, national rows, and
  * the net fiscal cost with the national charger support. Where a weight is zero in every segment (no BEV sold,
- * no pack demand) the average falls back to weights by total sales, so no segment is privileged.
+ * no pack demand) the average falls back to weights by total sales, so no segment is privileged. The first `nRun`
+ * years only.
  */
-export function writeTotals(T: number, flags: RunFlags, national: NationalRows, out: Float64Array): void {
-  for (let t = 0; t < T; t++) {
+export function writeTotals(T: number, nRun: number, flags: RunFlags, national: NationalRows, out: Float64Array): void {
+  for (let t = 0; t < nRun; t++) {
     let ev = 0;
     let all = 0;
     for (let q = 0; q < N_PT; q++) {
