@@ -41,7 +41,7 @@ const { makeContext } = await import(join(engineRoot, "packages/cli/dist/context
 const core = await import(join(root, "packages/core/dist/index.js"));
 const { BRK_SLOTS, SEG_SLOTS, SEG_TOTAL, N_SEG, N_PT, MAX_AGE, METRIC_INDEX, cell, outputLength } = core;
 
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 const { model } = ctx;
 const main = model.compile(scenario);
 const cf = model.counterfactualOf(main) ?? model.compile("reference");
@@ -117,7 +117,7 @@ function floorFor(m, c) {
 
 // The floor's shape comes from this checkout's engine, whichever engine is timed.
 const local = process.env.EVPLAN_ENGINE_ROOT
-  ? (await import(join(root, "packages/cli/dist/context.js"))).makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") }).model
+  ? (await (await import(join(root, "packages/cli/dist/context.js"))).makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") })).model
   : model;
 const localMain = local.compile(scenario);
 const shape = floorFor(local, localMain);

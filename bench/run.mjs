@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { makeContext } = await import(join(root, "packages/cli/dist/context.js"));
 
 const scenario = process.argv[2] ?? "nevp-2025-30-targets";
-const ctx = makeContext();
+const ctx = await makeContext();
 const { model } = ctx;
 const main = model.compile(scenario);
 const cf = model.counterfactualOf(main) ?? model.compile("reference");

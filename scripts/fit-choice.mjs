@@ -134,7 +134,7 @@ uncertainty: {distribution: uniform, scale: absolute, min: 0, max: 1}
 // Pakistan's barrier depth: the depth that makes the data pack's own base year an equilibrium (the BEV attractor
 // at the observed share), from a market-mode run of the defaults with no barrier, bounded by the panel.
 const { makeContext } = await import("../packages/cli/dist/context.js");
-const model = makeContext().model;
+const model = (await makeContext()).model;
 const base = model.compile("market-baseline");
 const slot = (name) => base.slots.get(name) * base.nYears;
 const layout = core.buildParamLayout(base.slots, base.nYears);

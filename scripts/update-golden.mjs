@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 execSync("npx tsc -b packages/core packages/cli", { cwd: root, stdio: "inherit" });
 const { makeContext } = await import(join(root, "packages/cli/dist/context.js"));
 const { goldenDocument } = await import(join(root, "packages/core/dist/index.js"));
-const ctx = makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
+const ctx = await makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") });
 for (const f of readdirSync(join(root, "scenarios"))
   .filter((f) => f.endsWith(".yaml"))
   .sort()) {
