@@ -117,7 +117,8 @@ function floorFor(m, c) {
 
 // The floor's shape comes from this checkout's engine, whichever engine is timed.
 const local = process.env.EVPLAN_ENGINE_ROOT
-  ? (await (await import(join(root, "packages/cli/dist/context.js"))).makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") })).model
+  ? (await (await import(join(root, "packages/cli/dist/context.js"))).makeContext({ data: join(root, "data/pakistan"), scenarios: join(root, "scenarios") }))
+      .model
   : model;
 const localMain = local.compile(scenario);
 const shape = floorFor(local, localMain);
