@@ -1,47 +1,11 @@
-// Public surface of the pure core.
-export * from "./domain.js";
-export * from "./errors.js";
-export * from "./registry/units.js";
+// Public surface of the pure core: the runtime entry (everything that runs a model on a compiled data pack) plus
+// what builds one: the parameter and scenario schemas (zod), the YAML reader, the registry builder and the scenario
+// compiler.
+export * from "./runtime.js";
 export * from "./registry/schema.js";
-export * from "./registry/registry.js";
 export * from "./registry/build.js";
 export * from "./io/yaml.js";
 export * from "./scenario/schema.js";
 export * from "./scenario/resolve.js";
-export * from "./engine/inputs.js";
-export * from "./engine/metrics.js";
-export * from "./engine/layout.js";
-export * from "./engine/survival.js";
-export * from "./engine/engine.js";
-export { PAYBACK_CAP_YEARS, paybackYears } from "./engine/report.js";
-export * from "./analysis/model.js";
-// Explicit, so it takes the place of the runtime Model of the line above (see model-full.ts).
+// Explicit, so it takes the place of the runtime Model that `runtime.js` exports (see model-full.ts).
 export { Model } from "./analysis/model-full.js";
-export * from "./analysis/read.js";
-export * from "./analysis/targets.js";
-export * from "./analysis/document.js";
-export * from "./analysis/documents.js";
-export * from "./analysis/key-figures.js";
-export * from "./analysis/levers.js";
-export * from "./analysis/solve.js";
-export * from "./analysis/calibration.js";
-export * from "./backtest/csv.js";
-export * from "./backtest/history.js";
-export * from "./backtest/optimize.js";
-export * from "./backtest/logistic.js";
-export * from "./backtest/backtest.js";
-export * from "./uncertainty/index.js";
-export * from "./analysis/golden.js";
-export * from "./analysis/physical.js";
-export * from "./registry/domains.js";
-export * from "./io/issues.js";
-export * from "./backtest/battery-prices.js";
-export * from "./backtest/country-pack.js";
-export * from "./backtest/panel.js";
-export * from "./backtest/pooled.js";
-export * from "./backtest/damped-trend.js";
-export { equilibriumDepth, type ChoiceState } from "./engine/choice.js";
-export * from "./numeric/root.js";
-export * from "./views/index.js";
-export * from "./analysis/briefing.js";
-export * from "./report/workbook.js";

@@ -38,6 +38,7 @@ export * from "./backtest/battery-prices.js";
 export * from "./backtest/country-pack.js";
 export * from "./backtest/panel.js";
 export * from "./backtest/pooled.js";
+export * from "./backtest/damped-trend.js";
 export { equilibriumDepth, type ChoiceState } from "./engine/choice.js";
 export * from "./numeric/root.js";
 export * from "./views/index.js";
