@@ -29,6 +29,8 @@ export interface DrawPlan {
   /** The parameter's physical domain: applied values are clamped into it. */
   readonly lo: Float64Array;
   readonly hi: Float64Array;
+  /** True when no two parameters touch the same series row, so one parameter's rows can be rewritten alone. */
+  readonly disjoint: boolean;
 }
 
 /** Every parameter declaring a distribution, or the named ones (each must declare one), sorted by name. */
@@ -111,7 +113,10 @@ export function buildDrawPlan(registry: Registry, compiled: CompiledScenario, na
   });
   plan.rowStart[dims] = r;
   if (issues.length) throw new InputError(issues);
-  return plan;
+  const rows = plan.rows.slice(0, r).sort();
+  let disjoint = true;
+  for (let i = 1; i < rows.length; i++) if (rows[i] === rows[i - 1]) disjoint = false;
+  return { ...plan, disjoint };
 }
 
 /** Value of dimension d at probability u (a factor, or an absolute value). */
@@ -155,5 +160,14 @@ export function applyOne(plan: DrawPlan, d: number, value: number, buf: Float64A
       else if (x > hi) x = hi;
       buf[off + t] = x;
     }
+  }
+}
+
+/** Copy dimension d's rows from `base` (a compiled scenario's params) into `buf`, undoing an applied draw. */
+export function restoreRows(plan: DrawPlan, d: number, base: Float64Array, buf: Float64Array): void {
+  const T = plan.nYears;
+  for (let r = plan.rowStart[d]; r < plan.rowStart[d + 1]; r++) {
+    const off = plan.rows[r];
+    for (let t = 0; t < T; t++) buf[off + t] = base[off + t];
   }
 }

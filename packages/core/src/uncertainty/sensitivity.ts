@@ -11,7 +11,7 @@ import { segmentSlot } from "../analysis/read.js";
 import { SEGMENTS } from "../domain.js";
 import type { Uncertainty } from "../registry/schema.js";
 import { compileDistribution, quantileAt } from "./distributions.js";
-import { applyDraws, applyOne, buildDrawPlan, describePlan, planQuantile, type DrawPlan } from "./plan.js";
+import { applyDraws, applyOne, buildDrawPlan, describePlan, planQuantile, restoreRows, type DrawPlan } from "./plan.js";
 import { saltelliPoint, sobolWithBootstrap } from "./sobol.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
 import { DEFAULT_SEED } from "./uncertainty.js";
@@ -156,6 +156,10 @@ export class SobolSweep extends CellSweep implements Sweep<SensitivityMeta> {
   readonly meta: SensitivityMeta;
   private readonly cell: MetricCell;
   private readonly u: Float64Array;
+  private readonly valuesA: Float64Array;
+  private readonly valuesB: Float64Array;
+  /** The base sample whose A row the parameter buffers hold (-1: none yet). */
+  private baseSample = -1;
   constructor(
     model: Model,
     main: CompiledScenario,
@@ -167,6 +171,8 @@ export class SobolSweep extends CellSweep implements Sweep<SensitivityMeta> {
       throw new InputError([{ file: "command line", field: "samples", message: `samples must be an integer of at least 2, not ${opts.samples}` }]);
     this.cell = opts.metric;
     this.u = new Float64Array(this.plan.dims);
+    this.valuesA = new Float64Array(this.plan.dims);
+    this.valuesB = new Float64Array(this.plan.dims);
     this.meta = {
       kind: "sobol",
       count: opts.samples * (this.plan.dims + 2),
@@ -181,15 +187,67 @@ export class SobolSweep extends CellSweep implements Sweep<SensitivityMeta> {
   protected metricCell(): MetricCell {
     return this.cell;
   }
+  /**
+   * Evaluation e of the Saltelli design is row A_j, B_j or AB_i of base sample j (sobol.ts). The k+2 rows of one
+   * base sample share their draws, so the 2k inverse CDFs of A_j and B_j are computed once per base sample (not k
+   * per evaluation), and the parameter buffers hold A_j applied: AB_i rewrites only the rows of parameter i and
+   * puts them back, where a full apply would copy every buffer and redo all k parameters. Each row's value is the
+   * same clamp(compiled x draw) either way, so the records are bit for bit those of a full apply (when two
+   * parameters share a series, which the plan checks, every row is applied in full as before).
+   */
   runRange(from: number, to: number, out: Float64Array, outOffset = 0): void {
     const k = this.plan.dims;
+    const w = k + 2;
     for (let e = from; e < to; e++) {
-      saltelliPoint(e, k, this.meta.seed!, this.plan.keys, this.u);
-      for (let d = 0; d < k; d++) this.values[d] = planQuantile(this.plan, d, this.u[d]);
-      applyDraws(this.plan, this.main.params, this.values, this.pMain);
-      applyDraws(this.plan, this.main.observed, this.values, this.pObserved);
-      if (this.cf) applyDraws(this.plan, this.cf.params, this.values, this.pCf);
-      out[outOffset + e - from] = this.evaluate();
+      const j = Math.floor(e / w);
+      const r = e - j * w;
+      if (j !== this.baseSample) this.enterBaseSample(j);
+      if (r === 0) out[outOffset + e - from] = this.evaluate();
+      else if (r === 1) {
+        this.applyAll(this.valuesB);
+        out[outOffset + e - from] = this.evaluate();
+        this.applyAll(this.valuesA);
+      } else if (!this.plan.disjoint) {
+        for (let d = 0; d < k; d++) this.values[d] = d === r - 2 ? this.valuesB[d] : this.valuesA[d];
+        this.applyAll(this.values);
+        out[outOffset + e - from] = this.evaluate();
+        this.applyAll(this.valuesA);
+      } else {
+        const d = r - 2;
+        this.applyDim(d, this.valuesB[d]);
+        out[outOffset + e - from] = this.evaluate();
+        this.applyDim(d, this.valuesA[d]);
+      }
+    }
+  }
+
+  /** The draws of rows A_j and B_j, and the buffers set to A_j. */
+  private enterBaseSample(j: number): void {
+    const k = this.plan.dims;
+    const seed = this.meta.seed!;
+    saltelliPoint(j * (k + 2), k, seed, this.plan.keys, this.u);
+    for (let d = 0; d < k; d++) this.valuesA[d] = planQuantile(this.plan, d, this.u[d]);
+    saltelliPoint(j * (k + 2) + 1, k, seed, this.plan.keys, this.u);
+    for (let d = 0; d < k; d++) this.valuesB[d] = planQuantile(this.plan, d, this.u[d]);
+    this.applyAll(this.valuesA);
+    this.baseSample = j;
+  }
+
+  private applyAll(values: Float64Array): void {
+    applyDraws(this.plan, this.main.params, values, this.pMain);
+    applyDraws(this.plan, this.main.observed, values, this.pObserved);
+    if (this.cf) applyDraws(this.plan, this.cf.params, values, this.pCf);
+  }
+
+  /** Parameter d's rows back to compiled, then at `value` (the other rows are untouched). */
+  private applyDim(d: number, value: number): void {
+    restoreRows(this.plan, d, this.main.params, this.pMain);
+    applyOne(this.plan, d, value, this.pMain);
+    restoreRows(this.plan, d, this.main.observed, this.pObserved);
+    applyOne(this.plan, d, value, this.pObserved);
+    if (this.cf) {
+      restoreRows(this.plan, d, this.cf.params, this.pCf);
+      applyOne(this.plan, d, value, this.pCf);
     }
   }
 }
