@@ -2,6 +2,7 @@
 export * from "./random.js";
 export * from "./distributions.js";
 export * from "./percentile.js";
+export * from "./sketch.js";
 export * from "./plan.js";
 export * from "./sweep.js";
 export * from "./uncertainty.js";

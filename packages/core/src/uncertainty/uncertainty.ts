@@ -12,6 +12,7 @@ import { segmentSlot } from "../analysis/read.js";
 import { meetsTarget } from "../analysis/targets.js";
 import { applyDraws, buildDrawPlan, describePlan, drawAt, type DrawPlan } from "./plan.js";
 import { dpercentiles } from "./percentile.js";
+import { ColumnSketch, SKETCH_RELATIVE_ERROR, sketchFromData, sketchPercentile, sketchToData, type ColumnSketchData } from "./sketch.js";
 import { fingerprint, runSweep, type Sweep, type SweepMeta } from "./sweep.js";
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -28,6 +29,30 @@ export interface UncertaintyOptions {
   readonly bySegment?: boolean;
   /** Also report the paired difference scenario minus counterfactual (default true when there is one). */
   readonly difference?: boolean;
+  /** How percentiles are computed: exact order statistics over every record, a streaming sketch, or (auto) exact
+   * while the records are few enough to keep (EXACT_MAX_SAMPLES, EXACT_MAX_BYTES), else the sketch. */
+  readonly quantiles?: QuantileMethod | "auto";
+}
+
+export type QuantileMethod = "exact" | "sketch";
+/** Auto keeps exact percentiles up to this many samples... */
+export const EXACT_MAX_SAMPLES = 100_000;
+/** ...whose records fit in this many bytes (what a run may hold in memory). */
+export const EXACT_MAX_BYTES = 2 * 1024 ** 3;
+
+/** What the report says about its percentiles. */
+export type QuantileNote =
+  | { readonly method: "exact" }
+  | { readonly method: "sketch"; readonly relative_error: number; readonly note: string };
+
+export function quantileNote(method: QuantileMethod): QuantileNote {
+  return method === "exact"
+    ? { method: "exact" }
+    : {
+        method: "sketch",
+        relative_error: SKETCH_RELATIVE_ERROR,
+        note: `streaming log-bucketed histograms per cell (DDSketch): every percentile within ${SKETCH_RELATIVE_ERROR * 100}% of the exact one, relative to its value (of the larger magnitude where the two order statistics it lies between differ in sign); target probabilities are exact counts`,
+      };
 }
 
 export interface UncertaintyMeta extends SweepMeta {
@@ -42,6 +67,7 @@ export interface UncertaintyMeta extends SweepMeta {
   readonly targets: readonly { metric: string; segment: string; year: number; target: number; sense: "at_least" | "at_most"; label: string }[];
   /** Of the compiled parameter buffers: shards made from other data refuse to merge. */
   readonly inputs: string;
+  readonly quantiles: QuantileMethod;
 }
 
 export interface UncertaintyReport {
@@ -52,6 +78,7 @@ export interface UncertaintyReport {
   readonly years: readonly number[];
   readonly parameters: UncertaintyMeta["parameters"];
   readonly percentiles: readonly number[];
+  readonly quantiles: QuantileNote;
   readonly metrics: Record<string, { unit: string; total: Bands; by_segment: Record<string, Bands> }>;
   readonly difference?: {
     readonly counterfactual: string;
@@ -84,6 +111,8 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   private readonly flagsCf: RunFlags;
   private readonly cellOffsets: Int32Array;
   private readonly targetOffsets: Int32Array;
+  /** One record, for runs summarised as they go. */
+  private readonly record: Float64Array;
 
   constructor(model: Model, main: CompiledScenario, counterfactual: CompiledScenario | null, opts: UncertaintyOptions) {
     checkSamples(opts.samples);
@@ -109,6 +138,10 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
     this.targetOffsets = Int32Array.from(targets, (t) => rowOffset(metricIndex(t.metric), segmentSlot(t.segment), BRK_ALL, T) + (t.year - main.baseYear));
     const difference = counterfactual !== null && opts.difference !== false;
     const width = cells.length * T * (difference ? 2 : 1) + targets.length;
+    const q = opts.quantiles ?? "auto";
+    if (q !== "auto" && q !== "exact" && q !== "sketch")
+      throw new InputError([{ file: "options", field: "quantiles", message: `quantiles must be auto, exact or sketch, not "${String(q)}"` }]);
+    const quantiles: QuantileMethod = q !== "auto" ? q : opts.samples <= EXACT_MAX_SAMPLES && opts.samples * width * 8 <= EXACT_MAX_BYTES ? "exact" : "sketch";
     this.meta = {
       kind: "uncertainty",
       count: opts.samples,
@@ -122,7 +155,9 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
       difference,
       targets,
       inputs: counterfactual ? fingerprint(main.params, counterfactual.params) : fingerprint(main.params),
+      quantiles,
     };
+    this.record = new Float64Array(width);
     this.engMain = model.engineFor(main);
     this.engCf = counterfactual ? model.engineFor(counterfactual) : null;
     this.draws = new Float64Array(this.plan.dims);
@@ -170,28 +205,108 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
       for (let k = 0; k < this.targetOffsets.length; k++) out[o + k] = om[this.targetOffsets[k]];
     }
   }
+
+  /** Evaluate records from..to-1 into a streaming summary, keeping none. */
+  runSummary(from: number, to: number, summary: UncertaintySummary): void {
+    for (let i = from; i < to; i++) {
+      this.runRange(i, i + 1, this.record, 0);
+      summary.add(this.record, 0);
+    }
+  }
 }
 
-/** The report from every record of a sweep (records in index order; any order gives the same percentiles). */
-export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Array): UncertaintyReport {
+/** Numbers kept per record column: the percentiles, then how many records meet the column's target (targets only). */
+export const STATS_PER_COLUMN = PERCENTILES.length + 1;
+const PROBS = PERCENTILES.map((p) => p / 100);
+
+/** First column of the targets in a record. */
+function targetBase(meta: UncertaintyMeta): number {
+  return meta.cells.length * meta.years.length * (meta.difference ? 2 : 1);
+}
+
+/**
+ * Exact percentiles (and target counts) of record columns colFrom..colTo-1 over `rows` records, into
+ * out[(c - colFrom) * STATS_PER_COLUMN ...]. Columns are independent, so threads may each take some.
+ */
+export function exactColumnStats(meta: UncertaintyMeta, records: Float64Array, rows: number, colFrom: number, colTo: number, out: Float64Array): void {
+  const W = meta.width;
+  const scratch = new Float64Array(rows);
+  const tBase = targetBase(meta);
+  for (let c = colFrom; c < colTo; c++) {
+    const o = (c - colFrom) * STATS_PER_COLUMN;
+    dpercentiles(rows, records, W, c, PROBS, out, 1, o, scratch);
+    let met = NaN;
+    if (c >= tBase) {
+      const t = meta.targets[c - tBase];
+      met = 0;
+      for (let i = 0, ix = c; i < rows; i++, ix += W) if (meetsTarget(records[ix], t.target, t.sense)) met++;
+    }
+    out[o + PERCENTILES.length] = met;
+  }
+}
+
+/**
+ * A streaming summary of Monte Carlo records: one sketch per column and each target's count of records meeting
+ * it. Memory does not grow with the number of samples; summaries of any split of the samples merge into the one
+ * of the whole, whatever the order (integer counts).
+ */
+export class UncertaintySummary {
+  readonly columns: ColumnSketch[];
+  readonly met: Float64Array;
+  samples = 0;
+  private readonly tBase: number;
+  constructor(private readonly meta: UncertaintyMeta) {
+    this.columns = Array.from({ length: meta.width }, () => new ColumnSketch());
+    this.met = new Float64Array(meta.targets.length);
+    this.tBase = targetBase(meta);
+  }
+  add(records: Float64Array, offset: number): void {
+    const W = this.meta.width;
+    for (let c = 0; c < W; c++) this.columns[c].add(records[offset + c]);
+    for (let k = 0; k < this.met.length; k++) {
+      const t = this.meta.targets[k];
+      if (meetsTarget(records[offset + this.tBase + k], t.target, t.sense)) this.met[k]++;
+    }
+    this.samples++;
+  }
+  merge(o: UncertaintySummaryData): void {
+    for (let c = 0; c < this.columns.length; c++) this.columns[c].merge(sketchFromData(o.columns[c]));
+    for (let k = 0; k < this.met.length; k++) this.met[k] += o.met[k];
+    this.samples += o.samples;
+  }
+  toData(): UncertaintySummaryData {
+    return { columns: this.columns.map(sketchToData), met: this.met, samples: this.samples };
+  }
+  /** Percentiles and target counts of every column (layout of exactColumnStats). */
+  stats(): Float64Array {
+    const out = new Float64Array(this.columns.length * STATS_PER_COLUMN);
+    for (let c = 0; c < this.columns.length; c++) {
+      const o = c * STATS_PER_COLUMN;
+      for (let j = 0; j < PROBS.length; j++) out[o + j] = sketchPercentile(this.columns[c], PROBS[j]);
+      out[o + PERCENTILES.length] = c >= this.tBase ? this.met[c - this.tBase] : NaN;
+    }
+    return out;
+  }
+}
+
+/** A summary as plain data (crosses into and out of worker threads). */
+export interface UncertaintySummaryData {
+  readonly columns: readonly ColumnSketchData[];
+  readonly met: Float64Array;
+  readonly samples: number;
+}
+
+/** The report from the statistics of every record column (exactColumnStats or UncertaintySummary.stats). */
+export function uncertaintyReportFromStats(meta: UncertaintyMeta, stats: Float64Array): UncertaintyReport {
   const N = meta.count;
   const W = meta.width;
-  if (records.length !== N * W) throw new Error(`expected ${N} records of ${W} numbers, got ${records.length} numbers`);
+  if (stats.length !== W * STATS_PER_COLUMN) throw new Error(`expected statistics of ${W} columns, got ${stats.length / STATS_PER_COLUMN}`);
   const T = meta.years.length;
-  const probs = PERCENTILES.map((p) => p / 100);
-  const scratch = new Float64Array(N);
-  const q = new Float64Array(PERCENTILES.length);
-  // One row's years gathered column-major first: reading each record's row at once is cache-friendly, where
-  // T strided passes over the whole buffer are not.
-  const cols = new Float64Array(T * N);
+  const S = STATS_PER_COLUMN;
   const bandsAt = (col: number): Bands => {
     const b: Bands = { p5: new Array(T), p25: new Array(T), p50: new Array(T), p75: new Array(T), p95: new Array(T) };
     const rows = [b.p5, b.p25, b.p50, b.p75, b.p95];
-    for (let i = 0, o = col; i < N; i++, o += W) for (let t = 0; t < T; t++) cols[t * N + i] = records[o + t];
-    for (let t = 0; t < T; t++) {
-      dpercentiles(N, cols, 1, t * N, probs, q, 1, 0, scratch);
-      for (let j = 0; j < rows.length; j++) rows[j][t] = q[j];
-    }
+    for (let t = 0; t < T; t++) for (let j = 0; j < rows.length; j++) rows[j][t] = stats[(col + t) * S + j];
     return b;
   };
   const block = (base: number) => {
@@ -207,13 +322,11 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
   const nCellCols = meta.cells.length * T;
   const metrics = block(0);
   const difference = meta.difference ? { counterfactual: meta.counterfactual!, metrics: block(nCellCols) } : undefined;
-  const tBase = nCellCols * (meta.difference ? 2 : 1);
+  const tBase = targetBase(meta);
   const targets = meta.targets.map((t, k) => {
-    let met = 0;
-    for (let i = 0; i < N; i++) if (meetsTarget(records[i * W + tBase + k], t.target, t.sense)) met++;
-    dpercentiles(N, records, W, tBase + k, probs, q, 1, 0, scratch);
-    const value = Object.fromEntries(PERCENTILES.map((p, j) => [`p${p}`, q[j]]));
-    return { ...t, probability_met: met / N, value };
+    const o = (tBase + k) * S;
+    const value = Object.fromEntries(PERCENTILES.map((p, j) => [`p${p}`, stats[o + j]]));
+    return { ...t, probability_met: stats[o + PERCENTILES.length] / N, value };
   });
   return {
     scenario: meta.scenario,
@@ -223,10 +336,29 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
     years: meta.years,
     parameters: meta.parameters,
     percentiles: [...PERCENTILES],
+    quantiles: quantileNote(meta.quantiles ?? "exact"),
     metrics,
     ...(difference ? { difference } : {}),
     targets,
   };
+}
+
+/**
+ * The report from every record of a sweep (records in index order; any order gives the same percentiles), by the
+ * meta's method: a sketch fed every record gives what the streaming run gives.
+ */
+export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Array): UncertaintyReport {
+  const N = meta.count;
+  const W = meta.width;
+  if (records.length !== N * W) throw new Error(`expected ${N} records of ${W} numbers, got ${records.length} numbers`);
+  if (meta.quantiles === "sketch") {
+    const s = new UncertaintySummary(meta);
+    for (let i = 0; i < N; i++) s.add(records, i * W);
+    return uncertaintyReportFromStats(meta, s.stats());
+  }
+  const stats = new Float64Array(W * STATS_PER_COLUMN);
+  exactColumnStats(meta, records, N, 0, W, stats);
+  return uncertaintyReportFromStats(meta, stats);
 }
 
 /**
@@ -240,5 +372,13 @@ export function runUncertainty(
 ): UncertaintyReport {
   const cf = opts.counterfactual !== undefined ? opts.counterfactual : model.counterfactualOf(compiled);
   const sweep = new UncertaintySweep(model, compiled, cf, opts);
-  return summariseUncertainty(sweep.meta, runSweep(sweep, { onProgress: opts.onProgress }));
+  if (sweep.meta.quantiles === "exact") return summariseUncertainty(sweep.meta, runSweep(sweep, { onProgress: opts.onProgress }));
+  const summary = new UncertaintySummary(sweep.meta);
+  const N = sweep.meta.count;
+  for (let i = 0; i < N; i += 256) {
+    const j = Math.min(N, i + 256);
+    sweep.runSummary(i, j, summary);
+    opts.onProgress?.(j, N);
+  }
+  return uncertaintyReportFromStats(sweep.meta, summary.stats());
 }
