@@ -14,6 +14,11 @@ export function registerUncertainty(program: Command, print: (s: string) => void
     .option("--metrics <list>", "only these metrics (comma-separated; default: all)")
     .option("--by-segment", "also report each segment (7 rows per metric instead of 1: more memory)")
     .option("--no-difference", "do not report the paired difference from the counterfactual")
+    .addOption(
+      new Option("--quantiles <method>", "exact (keeps every record), sketch (streaming, 0.1% relative error, flat memory) or auto (exact up to 100,000 samples)")
+        .choices(["auto", "exact", "sketch"])
+        .default("auto"),
+    )
     .option("--shard <k/N>", "run shard k of N (0-based; '/N' reads k from JOB_COMPLETION_INDEX) and write it to --out for `evplan merge`")
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .option("--out <file>", "write the report (or, with --shard, the partial result) to this file")
@@ -34,6 +39,7 @@ export function registerUncertainty(program: Command, print: (s: string) => void
           metrics: listOption(opts.metrics),
           bySegment: opts.bySegment === true,
           difference: opts.difference !== false,
+          quantiles: opts.quantiles,
         },
         opts,
         print,

@@ -3,9 +3,9 @@
 import { CliError, shownPath } from "../context.js";
 import { cappedThreads, intOption, MAX_RECORD_BYTES } from "./options.js";
 import { compileJob, normaliseSpec, sweepFromCompiled, type JobSpec } from "./job.js";
-import { runRange } from "./pool.js";
+import { runRange, runReport } from "./pool.js";
 import { progressBar } from "./progress.js";
-import { REPORT_FORMATS, render } from "./render.js";
+import { REPORT_FORMATS, renderReport } from "./render.js";
 import { parseShard, shardOf, writeAtomically, writeShard } from "./shard.js";
 
 export interface SweepCliOptions {
@@ -27,26 +27,35 @@ export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, prin
   const job = await compileJob(spec);
   const sweep = sweepFromCompiled(spec, job);
   const { from, to } = shard ? shardOf(sweep.meta, shard) : { from: 0, to: sweep.meta.count };
+  // A Monte Carlo with streaming percentiles keeps no records (unless it writes a shard).
+  const keepsRecords = shard !== undefined || (sweep.meta as { quantiles?: string }).quantiles !== "sketch";
   const bytes = (to - from) * sweep.meta.width * 8;
-  if (bytes > MAX_RECORD_BYTES)
+  if (keepsRecords && bytes > MAX_RECORD_BYTES)
     throw new CliError(
       `this sweep holds ${(bytes / 1024 ** 3).toFixed(1)} GB of results in memory (${to - from} evaluations of ${sweep.meta.width} values), more than ${MAX_RECORD_BYTES / 1024 ** 3} GB: use fewer --samples, fewer --metrics, or split it with --shard k/N and evplan merge`,
     );
   const bar = progressBar(label, to - from);
-  let records: Float64Array;
-  try {
-    records = await runRange({ spec, job }, sweep, { from, to, threads, onProgress: bar.update });
-  } finally {
-    bar.stop();
-  }
+  const input = { spec, job };
   if (shard) {
+    let records: Float64Array;
+    try {
+      records = await runRange(input, sweep, { from, to, threads, onProgress: bar.update });
+    } finally {
+      bar.stop();
+    }
     writeShard(opts.out!, { meta: sweep.meta, shard, from, to }, records);
     process.stderr.write(
       `evplan: shard ${shard.index}/${shard.count} (records ${from} to ${to - 1} of ${sweep.meta.count}) written to ${shownPath(opts.out!)}\n`,
     );
     return;
   }
-  const text = render(sweep.meta, records, opts.format);
+  let report;
+  try {
+    report = await runReport(input, sweep, { threads, onProgress: bar.update });
+  } finally {
+    bar.stop();
+  }
+  const text = renderReport(report, opts.format);
   if (opts.out) writeAtomically(opts.out, text);
   else print(text);
 }

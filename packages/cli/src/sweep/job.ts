@@ -17,6 +17,8 @@ export interface JobSpec {
   readonly metrics?: readonly string[];
   readonly bySegment?: boolean;
   readonly difference?: boolean;
+  /** Monte Carlo: auto, exact or sketch (see UncertaintyOptions.quantiles). */
+  readonly quantiles?: "auto" | "exact" | "sketch";
   /** Sensitivity: `<metric>:<segment|total>:<year>`. */
   readonly metric?: string;
   readonly bootstrap?: number;
@@ -69,6 +71,7 @@ export function sweepFromCompiled(spec: JobSpec, job: CompiledJob): Sweep<SweepM
       metrics: spec.metrics,
       bySegment: spec.bySegment,
       difference: spec.difference,
+      quantiles: spec.quantiles,
     });
   }
   const metric = parseMetricCell(spec.metric!);

@@ -12,7 +12,10 @@ export function summarise(meta: SweepMeta, records: Float64Array): UncertaintyRe
 }
 
 export function render(meta: SweepMeta, records: Float64Array, format: string): string {
-  const report = summarise(meta, records);
+  return renderReport(summarise(meta, records), format);
+}
+
+export function renderReport(report: UncertaintyReport | TornadoReport | SobolReport, format: string): string {
   if (format === "json") return JSON.stringify(report) + "\n";
   if ("method" in report) return report.method === "tornado" ? tornadoTable(report) : sobolTable(report);
   return uncertaintyTable(report);
@@ -43,6 +46,9 @@ function uncertaintyTable(r: UncertaintyReport): string {
   const parts = [
     `Monte Carlo: ${r.scenario}, ${r.samples} samples (seed ${r.seed}), ${r.parameters.length} uncertain parameters` +
       (r.counterfactual ? `; each sample also runs ${r.counterfactual} with the same draws` : ""),
+    ...(r.quantiles?.method === "sketch"
+      ? [`Percentiles from streaming sketches: each within ${r.quantiles.relative_error * 100}% of the exact value; P(met) is exact`]
+      : []),
     "",
     table(head, bandRows(r.metrics, r.years), align),
   ];
