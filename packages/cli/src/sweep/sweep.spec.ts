@@ -66,6 +66,35 @@ describe("evplan uncertainty", () => {
     expect(other.stdout).not.toBe(one.stdout);
   });
 
+  it("streaming percentiles: the same report on one thread, two or three and from merged shards, within 0.1% of exact", () => {
+    const SK = [...mc(3), "--quantiles", "sketch", "--format", "json"];
+    const one = evplan([...SK, "--threads", "1"]);
+    expect(one.stderr).toBe("");
+    expect(one.code).toBe(0);
+    // More threads than cores are capped (with a note), so 3 tests an uneven split on 2-core machines too.
+    for (const t of ["2", "3"]) expect(evplan([...SK, "--threads", t], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).stdout).toBe(one.stdout);
+    const files = [0, 1].map((k) => join(dir, `sk-${k}.shard`));
+    expect(evplan([...SK, "--shard", "0/2", "--out", files[0]]).code).toBe(0);
+    expect(evplan([...SK, "--shard", "1/2", "--out", files[1], "--threads", "2"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).code).toBe(0);
+    expect(merge([files[1], files[0], "--format", "json"]).stdout).toBe(one.stdout);
+    const sk = JSON.parse(one.stdout);
+    expect(sk.quantiles).toMatchObject({ method: "sketch", relative_error: 0.001 });
+    const ex = JSON.parse(evplan([...mc(3), "--format", "json", "--threads", "1"]).stdout);
+    expect(ex.quantiles).toEqual({ method: "exact" });
+    let compared = 0;
+    for (const [id, m] of Object.entries(ex.metrics) as [string, { total: Record<string, number[]> }][])
+      for (const k of ["p5", "p25", "p50", "p75", "p95"])
+        m.total[k].forEach((want, t) => {
+          const got = sk.metrics[id].total[k][t];
+          // Same-sign neighbours in these metrics (shares, tonnes, fiscal costs of one sign per year).
+          expect(Math.abs(got - want)).toBeLessThanOrEqual(0.001 * Math.abs(want) * (1 + 1e-9) + 1e-12);
+          compared++;
+        });
+    expect(compared).toBeGreaterThan(100);
+    // Target probabilities are exact counts either way.
+    expect(sk.targets.map((t: { probability_met: number }) => t.probability_met)).toEqual(ex.targets.map((t: { probability_met: number }) => t.probability_met));
+  });
+
   it("shards merge into exactly what the unsharded run prints", () => {
     const whole = evplan([...MC, "--threads", "1", "--format", "json"]).stdout;
     const table = evplan([...MC, "--threads", "1"]).stdout;
