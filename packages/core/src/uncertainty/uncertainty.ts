@@ -88,6 +88,8 @@ export interface UncertaintyReport {
 }
 
 export const DEFAULT_SEED = 1;
+/** Records evaluated before a streaming summary takes them in, column by column (64 x 3,321 values: 1.7 MB). */
+const SUMMARY_BLOCK = 64;
 
 function checkSamples(n: number, what = "samples"): void {
   if (!(Number.isInteger(n) && n >= 1)) throw new InputError([{ file: "options", field: what, message: `${what} must be a positive integer, not ${n}` }]);
@@ -111,8 +113,8 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
   private readonly flagsCf: RunFlags;
   private readonly cellOffsets: Int32Array;
   private readonly targetOffsets: Int32Array;
-  /** One record, for runs summarised as they go. */
-  private readonly record: Float64Array;
+  /** A block of records, for runs summarised as they go. */
+  private readonly block: Float64Array;
 
   constructor(model: Model, main: CompiledScenario, counterfactual: CompiledScenario | null, opts: UncertaintyOptions) {
     checkSamples(opts.samples);
@@ -157,7 +159,7 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
       inputs: counterfactual ? fingerprint(main.params, counterfactual.params) : fingerprint(main.params),
       quantiles,
     };
-    this.record = new Float64Array(width);
+    this.block = new Float64Array(width * SUMMARY_BLOCK);
     this.engMain = model.engineFor(main);
     this.engCf = counterfactual ? model.engineFor(counterfactual) : null;
     this.draws = new Float64Array(this.plan.dims);
@@ -208,9 +210,10 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
 
   /** Evaluate records from..to-1 into a streaming summary, keeping none. */
   runSummary(from: number, to: number, summary: UncertaintySummary): void {
-    for (let i = from; i < to; i++) {
-      this.runRange(i, i + 1, this.record, 0);
-      summary.add(this.record, 0);
+    for (let i = from; i < to; i += SUMMARY_BLOCK) {
+      const j = Math.min(to, i + SUMMARY_BLOCK);
+      this.runRange(i, j, this.block, 0);
+      summary.addRecords(this.block, 0, j - i);
     }
   }
 }
@@ -261,13 +264,20 @@ export class UncertaintySummary {
     this.tBase = targetBase(meta);
   }
   add(records: Float64Array, offset: number): void {
+    this.addRecords(records, offset, 1);
+  }
+  /**
+   * Add n consecutive records from records[offset]. Column by column: each column's histograms are touched n
+   * times in a row rather than once per record (on 3,000-odd columns, a cache miss per value otherwise).
+   */
+  addRecords(records: Float64Array, offset: number, n: number): void {
     const W = this.meta.width;
-    for (let c = 0; c < W; c++) this.columns[c].add(records[offset + c]);
+    for (let c = 0; c < W; c++) this.columns[c].addStrided(records, offset + c, W, n);
     for (let k = 0; k < this.met.length; k++) {
       const t = this.meta.targets[k];
-      if (meetsTarget(records[offset + this.tBase + k], t.target, t.sense)) this.met[k]++;
+      for (let i = 0, ix = offset + this.tBase + k; i < n; i++, ix += W) if (meetsTarget(records[ix], t.target, t.sense)) this.met[k]++;
     }
-    this.samples++;
+    this.samples += n;
   }
   merge(o: UncertaintySummaryData): void {
     for (let c = 0; c < this.columns.length; c++) this.columns[c].merge(sketchFromData(o.columns[c]));
@@ -353,7 +363,7 @@ export function summariseUncertainty(meta: UncertaintyMeta, records: Float64Arra
   if (records.length !== N * W) throw new Error(`expected ${N} records of ${W} numbers, got ${records.length} numbers`);
   if (meta.quantiles === "sketch") {
     const s = new UncertaintySummary(meta);
-    for (let i = 0; i < N; i++) s.add(records, i * W);
+    for (let i = 0; i < N; i += SUMMARY_BLOCK) s.addRecords(records, i * W, Math.min(SUMMARY_BLOCK, N - i));
     return uncertaintyReportFromStats(meta, s.stats());
   }
   const stats = new Float64Array(W * STATS_PER_COLUMN);
