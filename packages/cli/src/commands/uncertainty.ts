@@ -15,7 +15,10 @@ export function registerUncertainty(program: Command, print: (s: string) => void
     .option("--by-segment", "also report each segment (7 rows per metric instead of 1: more memory)")
     .option("--no-difference", "do not report the paired difference from the counterfactual")
     .addOption(
-      new Option("--quantiles <method>", "exact (keeps every record), sketch (streaming, 0.1% relative error, flat memory) or auto (exact up to 100,000 samples)")
+      new Option(
+        "--quantiles <method>",
+        "exact (keeps every record), sketch (streaming, 0.1% relative error, flat memory) or auto (exact up to 100,000 samples)",
+      )
         .choices(["auto", "exact", "sketch"])
         .default("auto"),
     )

@@ -12,7 +12,6 @@ import { Worker } from "node:worker_threads";
 import {
   STATS_PER_COLUMN,
   UncertaintySummary,
-  exactColumnStats,
   runSweep,
   sweepReport,
   uncertaintyReportFromStats,

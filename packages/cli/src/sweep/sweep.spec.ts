@@ -92,7 +92,9 @@ describe("evplan uncertainty", () => {
         });
     expect(compared).toBeGreaterThan(100);
     // Target probabilities are exact counts either way.
-    expect(sk.targets.map((t: { probability_met: number }) => t.probability_met)).toEqual(ex.targets.map((t: { probability_met: number }) => t.probability_met));
+    expect(sk.targets.map((t: { probability_met: number }) => t.probability_met)).toEqual(
+      ex.targets.map((t: { probability_met: number }) => t.probability_met),
+    );
   });
 
   it("shards merge into exactly what the unsharded run prints", () => {

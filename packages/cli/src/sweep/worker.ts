@@ -2,7 +2,14 @@
 // parsed, no schema loaded), then answers requests one at a time: evaluate an index range into the shared records,
 // or into this worker's streaming summary; send that summary; compute exact statistics of some record columns.
 import { parentPort, workerData } from "node:worker_threads";
-import { STATS_PER_COLUMN, UncertaintySummary, exactColumnStats, type UncertaintyMeta, type UncertaintySummaryData, type UncertaintySweep } from "@evplan/core/runtime";
+import {
+  STATS_PER_COLUMN,
+  UncertaintySummary,
+  exactColumnStats,
+  type UncertaintyMeta,
+  type UncertaintySummaryData,
+  type UncertaintySweep,
+} from "@evplan/core/runtime";
 import { sweepFromCompiled, type CompiledJob, type JobSpec } from "./job.js";
 
 export interface WorkerInput {

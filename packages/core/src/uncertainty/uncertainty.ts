@@ -41,9 +41,7 @@ export const EXACT_MAX_SAMPLES = 100_000;
 export const EXACT_MAX_BYTES = 2 * 1024 ** 3;
 
 /** What the report says about its percentiles. */
-export type QuantileNote =
-  | { readonly method: "exact" }
-  | { readonly method: "sketch"; readonly relative_error: number; readonly note: string };
+export type QuantileNote = { readonly method: "exact" } | { readonly method: "sketch"; readonly relative_error: number; readonly note: string };
 
 export function quantileNote(method: QuantileMethod): QuantileNote {
   return method === "exact"
