@@ -36,9 +36,13 @@ export interface RangeRun {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Chunk size: small enough for even load and a live progress bar, large enough to keep messages rare. */
-function chunkSize(n: number, threads: number): number {
-  return Math.max(1, Math.min(256, Math.ceil(n / (threads * 16))));
+/**
+ * Chunk size: small enough for even load and a live progress bar, large enough to keep messages rare. A Monte
+ * Carlo sample (about 2 ms) takes 64 at most, so the last chunk leaves the other worker idle for 0.1-0.2 s at
+ * most; a sensitivity evaluation (one cell, often an early stop: a fraction of that) 256.
+ */
+function chunkSize(n: number, threads: number, width: number): number {
+  return Math.max(1, Math.min(width > 1 ? 64 : 256, Math.ceil(n / (threads * 16))));
 }
 
 /**
@@ -166,11 +170,11 @@ async function recordsOnPool(pool: Pool, r: RangeRun, chunk: number): Promise<vo
 export async function runRange(input: WorkerInput, sweep: Sweep<SweepMeta>, r: RangeRun): Promise<Float64Array> {
   const n = r.to - r.from;
   const threads = workersFor(n, r.threads);
-  if (threads <= 1) return runSweep(sweep, { from: r.from, to: r.to, chunk: chunkSize(n, 1), onProgress: r.onProgress });
+  if (threads <= 1) return runSweep(sweep, { from: r.from, to: r.to, chunk: chunkSize(n, 1, sweep.meta.width), onProgress: r.onProgress });
   const shared = new SharedArrayBuffer(n * sweep.meta.width * 8);
   const pool = await Pool.start({ ...input, records: shared, recordsFrom: r.from }, threads);
   try {
-    await recordsOnPool(pool, r, chunkSize(n, threads));
+    await recordsOnPool(pool, r, chunkSize(n, threads, sweep.meta.width));
   } finally {
     await pool.close();
   }
@@ -192,7 +196,7 @@ export async function runReport(
   if (meta.kind !== "uncertainty") return sweepReport(meta, await runRange(input, sweep, { ...r, from: 0, to: n }));
   const um = meta as UncertaintyMeta;
   const threads = workersFor(n, r.threads);
-  const chunk = chunkSize(n, threads);
+  const chunk = chunkSize(n, threads, sweep.meta.width);
   if (threads <= 1) {
     if (um.quantiles === "exact") return sweepReport(meta, runSweep(sweep, { chunk, onProgress: r.onProgress }));
     const summary = new UncertaintySummary(um);
