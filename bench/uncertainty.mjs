@@ -3,7 +3,7 @@
 // 10,000 samples, each sample = the scenario and its counterfactual with the same draws, plus the percentiles.
 // Then (issue 18): one and two threads interleaved (three rounds each, median ratio), the memory a sweep holds per
 // sample (peak RSS of whole `evplan uncertainty` commands at two sample counts), and Sobol at its defaults.
-// Usage: npm run bench:uncertainty [-- <scenario> <samples> [--rounds <r>] [--rss <n>] [--no-sobol]]  (builds first)
+// Usage: npm run bench:uncertainty [-- <scenario> <samples> [--rounds <r>] [--rss <n> | --no-rss] [--no-sobol]]  (builds first)
 // Uses data/pakistan when it validates and declares distributions; otherwise the synthetic pack of
 // bench/synthetic-pack.mjs (the tiny test pack with synthetic uncertainty blocks, 2025-2060, market mode).
 import { spawnSync } from "node:child_process";
@@ -113,7 +113,7 @@ const rssAt = (n, quantiles = "auto") => {
   return r.status === 0 ? Number(r.stderr.trim().split("\n").pop()) * 1024 : NaN;
 };
 const rssN = Number(arg("--rss", 20000));
-for (const q of ["exact", "sketch"]) {
+for (const q of process.argv.includes("--no-rss") ? [] : ["exact", "sketch"]) {
   const small = rssAt(1000, q);
   const large = rssAt(rssN, q);
   if (Number.isFinite(small) && Number.isFinite(large) && large > 0)
