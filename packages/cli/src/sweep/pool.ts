@@ -133,15 +133,13 @@ class Pool {
     );
   }
 
-  /** One request to every worker, replies in worker order. */
-  async all(req: WorkerRequest): Promise<Answer[]> {
-    return Promise.all(
-      this.workers.map((w) => {
-        const reply = this.next(w);
-        w.postMessage(req);
-        return reply;
-      }),
-    );
+  /** One request to each worker in turn, each reply handled before the next is asked for (one in memory at once). */
+  async inTurn(req: WorkerRequest, onReply: (m: Answer) => void): Promise<void> {
+    for (const w of this.workers) {
+      const reply = this.next(w);
+      w.postMessage(req);
+      onReply(await reply);
+    }
   }
 
   async close(): Promise<void> {
@@ -217,10 +215,10 @@ export async function runReport(
         r.onProgress?.(done, n);
       });
       const summary = new UncertaintySummary(um);
-      for (const m of await pool.all({ op: "summary" })) {
+      await pool.inTurn({ op: "summary" }, (m) => {
         if (m.op !== "summary") throw new Error(`worker: unexpected reply ${m.op}`);
         summary.merge(m.data);
-      }
+      });
       return uncertaintyReportFromStats(um, summary.stats());
     } finally {
       await pool.close();

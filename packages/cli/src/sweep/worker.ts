@@ -53,7 +53,11 @@ try {
         port.postMessage({ op: "range", from: req.from, to: req.to } satisfies WorkerReply);
       } else if (req.op === "summary") {
         summary ??= new UncertaintySummary(sweep.meta as UncertaintyMeta);
-        port.postMessage({ op: "summary", data: summary.toData() } satisfies WorkerReply);
+        const data = summary.toData();
+        // The counts are fresh copies of the occupied buckets: moved, not copied again.
+        const moved = data.columns.flatMap((c) => [c.pos.counts.buffer, c.neg.counts.buffer]).filter((b) => b.byteLength > 0) as ArrayBuffer[];
+        port.postMessage({ op: "summary", data } satisfies WorkerReply, moved);
+        summary = null;
       } else {
         if (!view) throw new Error("no shared records buffer");
         const out = new Float64Array((req.colTo - req.colFrom) * STATS_PER_COLUMN);
