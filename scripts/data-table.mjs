@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The parameter table of data/pakistan/README.md, made from the data pack itself so that it cannot drift from the
+// The parameter tables of data/pakistan/README.md (and the values in README-market.md's), made from the data pack itself so that it cannot drift from the
 // YAML files (a hand-kept table had fallen eleven parameters and several refits behind). The values and the first
 // source come from the files; the status column is an editor's judgement and is kept for rows that exist (new
 // rows get one from the references and the assumption text). Usage:
@@ -42,6 +42,24 @@ function valuesText(p) {
   return shown.join("; ") + (dates.length > DATES ? "; …" : "") + (p.interpolation === "linear" ? " (linear)" : "");
 }
 
+/** The uncertainty the Monte Carlo draws, in words: " (uniform 0-1)", " (lognormal factor 0.375-2.667, median 1)". */
+function uncertaintyText(p) {
+  const u = p.uncertainty;
+  if (!u) return "";
+  const factor = u.scale === "factor" ? " factor" : "";
+  const range = u.min !== undefined && u.max !== undefined ? ` ${num(u.min)} to ${num(u.max)}` : "";
+  switch (u.distribution) {
+    case "normal":
+      return ` (normal${factor}, sd ${num(u.sd)}${range ? `, cut at${range}` : ""})`;
+    case "lognormal":
+      return ` (lognormal${factor}${range}, mean ${num(u.mean)})`;
+    case "triangular":
+      return ` (triangular${factor}${range}, mode ${num(u.mode)})`;
+    default:
+      return ` (${u.distribution}${factor}${range})`;
+  }
+}
+
 function sourceText(p) {
   const r = p.references[0];
   if (!r) return "-";
@@ -73,6 +91,23 @@ const params = [...registry.parameters.values()].sort((a, b) => (a.name < b.name
 const rows = params.map(
   (p) => `| \`${p.name}\` | ${p.unit} | ${p.index ?? "-"} | ${valuesText(p)} | ${kept.get(p.name) ?? statusFor(p)} | ${sourceText(p).replace(/\|/g, "/")} |`,
 );
+// README-market.md's table (the market and systems parameters, with notes of its own): only the values column is
+// made from the files; its rows and notes stay as written.
+const marketFile = join(root, "data/pakistan/README-market.md");
+const marketText = readFileSync(marketFile, "utf8");
+const byName = new Map(params.map((p) => [p.name, p]));
+const marketNext = marketText
+  .split("\n")
+  .map((l) => {
+    const m = /^\| `([^`]+)` \| /.exec(l);
+    const p = m && byName.get(m[1]);
+    if (!p) return l;
+    const cells = l.split(" | ");
+    if (cells.length < 5) return l;
+    cells[3] = valuesText(p) + uncertaintyText(p);
+    return cells.join(" | ");
+  })
+  .join("\n");
 const referenced = params.filter((p) => p.references.length > 0).length;
 const countLine = `${params.length} parameters: ${referenced} with at least one reference, ${params.length - referenced} pure assumptions (each with reasoning and an uncertainty range, except pure policy levers).`;
 const after = lines.slice(end);
@@ -81,8 +116,8 @@ if (countAt >= 0) after[countAt] = countLine;
 const next = [...lines.slice(0, start + 2), ...rows, ...after].join("\n");
 
 if (check) {
-  if (next !== text) {
-    console.error("data/pakistan/README.md: the parameter table is not up to date; run node scripts/data-table.mjs");
+  if (next !== text || marketNext !== marketText) {
+    console.error(`data/pakistan/${next !== text ? "README.md" : "README-market.md"}: the parameter table is not up to date; run node scripts/data-table.mjs`);
     process.exit(1);
   }
   console.log(`data/pakistan/README.md: ${params.length} parameters, up to date`);
@@ -90,5 +125,7 @@ if (check) {
   const tmp = `${readme}.tmp`;
   writeFileSync(tmp, next);
   renameSync(tmp, readme);
+  writeFileSync(`${marketFile}.tmp`, marketNext);
+  renameSync(`${marketFile}.tmp`, marketFile);
   console.log(`data/pakistan/README.md: ${params.length} parameters written`);
 }
