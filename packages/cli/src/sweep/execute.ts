@@ -1,7 +1,7 @@
 // Running a sweep from the command line: validate, run on threads (or one shard of it), then print the report or
 // write the shard file.
 import { CliError, shownPath } from "../context.js";
-import { cappedThreads, intOption, MAX_RECORD_BYTES } from "./options.js";
+import { cappedThreads, intOption, MAX_RECORD_BYTES, MAX_STREAMING_SAMPLES } from "./options.js";
 import { compileJob, normaliseSpec, sweepFromCompiled, type JobSpec } from "./job.js";
 import { runRange, runReport } from "./pool.js";
 import { progressBar } from "./progress.js";
@@ -29,6 +29,10 @@ export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, prin
   const { from, to } = shard ? shardOf(sweep.meta, shard) : { from: 0, to: sweep.meta.count };
   // A Monte Carlo with streaming percentiles keeps no records (unless it writes a shard).
   const keepsRecords = shard !== undefined || (sweep.meta as { quantiles?: string }).quantiles !== "sketch";
+  if (!keepsRecords && to - from > MAX_STREAMING_SAMPLES)
+    throw new CliError(
+      `--samples ${to - from} is more than the ${String(MAX_STREAMING_SAMPLES).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} samples one run takes (about ${(((to - from) * 2.5e-3) / 3600 / 2).toFixed(0)} hours on two cores; exact percentiles would hold ${(((to - from) * sweep.meta.width * 8) / 1024 ** 3).toFixed(0)} GB of results in memory): use fewer --samples`,
+    );
   const bytes = (to - from) * sweep.meta.width * 8;
   if (keepsRecords && bytes > MAX_RECORD_BYTES)
     throw new CliError(

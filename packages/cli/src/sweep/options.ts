@@ -24,6 +24,12 @@ export const defaultThreads = (): string => String(availableParallelism());
 /** Records of one run (or shard) are held in memory: beyond this, the sweep must be split with --shard. */
 export const MAX_RECORD_BYTES = 2 * 1024 ** 3;
 
+/**
+ * Samples one run takes with streaming percentiles: memory does not bound them, time does (at about 2.5 ms of CPU
+ * a sample, ten million take about 3.5 hours on two cores).
+ */
+export const MAX_STREAMING_SAMPLES = 10_000_000;
+
 /** Worker threads beyond the cores available only add memory (each holds a model): capped, with a note. */
 export function cappedThreads(requested: number, cores = availableParallelism(), note: (s: string) => void = (s) => process.stderr.write(s)): number {
   if (requested <= cores) return requested;

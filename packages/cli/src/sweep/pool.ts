@@ -119,12 +119,12 @@ class Pool {
   }
 
   /** Every request answered, each by whichever worker is free first; `onReply` sees each reply. */
-  async each(requests: readonly WorkerRequest[], onReply: (m: Answer) => void): Promise<void> {
-    let i = 0;
+  async each(requests: Iterable<WorkerRequest>, onReply: (m: Answer) => void): Promise<void> {
+    const queue = requests[Symbol.iterator]();
     await Promise.all(
       this.workers.map(async (w) => {
-        while (i < requests.length) {
-          const req = requests[i++];
+        for (let item = queue.next(); !item.done; item = queue.next()) {
+          const req = item.value;
           const reply = this.next(w);
           w.postMessage(req);
           onReply(await reply);
@@ -147,10 +147,9 @@ class Pool {
   }
 }
 
-function ranges(from: number, to: number, chunk: number, op: "range" | "summarise"): WorkerRequest[] {
-  const out: WorkerRequest[] = [];
-  for (let i = from; i < to; i += chunk) out.push({ op, from: i, to: Math.min(to, i + chunk) });
-  return out;
+/** The chunks of [from, to), made as they are taken (a long run has millions). */
+function* ranges(from: number, to: number, chunk: number, op: "range" | "summarise"): Generator<WorkerRequest> {
+  for (let i = from; i < to; i += chunk) yield { op, from: i, to: Math.min(to, i + chunk) };
 }
 
 /** Records [from, to) of the sweep on a started pool, into the shared buffer the workers were given. */

@@ -46,9 +46,7 @@ function uncertaintyTable(r: UncertaintyReport): string {
   const parts = [
     `Monte Carlo: ${r.scenario}, ${r.samples} samples (seed ${r.seed}), ${r.parameters.length} uncertain parameters` +
       (r.counterfactual ? `; each sample also runs ${r.counterfactual} with the same draws` : ""),
-    ...(r.quantiles?.method === "sketch"
-      ? [`Percentiles from streaming sketches: each within ${r.quantiles.relative_error * 100}% of the exact value; P(met) is exact`]
-      : []),
+    ...(r.quantiles?.method === "sketch" ? [`Percentiles: streaming sketch, each within ${r.quantiles.relative_error * 100}% of exact; P(met) exact`] : []),
     "",
     table(head, bandRows(r.metrics, r.years), align),
   ];
