@@ -45,7 +45,7 @@ function uncertaintyTable(r: UncertaintyReport): string {
   const align = ["l", "r", "r", "r", "r", "r", "r", "l"] as const;
   const parts = [
     `Monte Carlo: ${r.scenario}, ${r.samples} samples (seed ${r.seed}), ${r.parameters.length} uncertain parameters` +
-      (r.counterfactual ? `; each sample also runs ${r.counterfactual} with the same draws` : ""),
+      (r.difference ? `; each sample also runs ${r.counterfactual} with the same draws` : ""),
     ...(r.quantiles?.method === "sketch" ? [`Percentiles: streaming sketch, each within ${r.quantiles.relative_error * 100}% of exact; P(met) exact`] : []),
     "",
     table(head, bandRows(r.metrics, r.years), align),

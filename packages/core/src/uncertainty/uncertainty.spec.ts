@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { Engine } from "../engine/engine.js";
 import { Model, buildRegistry, type Registry } from "@evplan/core";
 import { memoryScenarios, tinySources } from "../../../../test/fixtures/tiny-pack.js";
 import { UncertaintySweep, runUncertainty, summariseUncertainty } from "./uncertainty.js";
@@ -62,6 +63,20 @@ describe("Monte Carlo", () => {
     const rev = new Float64Array(whole.length);
     for (let i = 0; i < 30; i++) rev.set(whole.subarray(i * w, (i + 1) * w), (29 - i) * w);
     expect(summariseUncertainty(sweep.meta, rev)).toEqual(summariseUncertainty(sweep.meta, whole));
+  });
+
+  it("without the difference no counterfactual is run, and the scenario's bands and targets are the same", () => {
+    const opts = { samples: 12, metrics: ["ev_sales_share", "co2_ttw"] };
+    const run = vi.spyOn(Engine.prototype, "run");
+    const paired = runUncertainty(model, push, opts);
+    expect(run).toHaveBeenCalledTimes(24);
+    run.mockClear();
+    const alone = runUncertainty(model, push, { ...opts, difference: false });
+    expect(run).toHaveBeenCalledTimes(12);
+    run.mockRestore();
+    expect(alone.difference).toBeUndefined();
+    expect(alone.metrics).toEqual(paired.metrics);
+    expect(alone.targets).toEqual(paired.targets);
   });
 
   it("percentiles and target probabilities agree with the declared distribution", () => {

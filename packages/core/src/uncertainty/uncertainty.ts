@@ -185,7 +185,8 @@ export class UncertaintySweep implements Sweep<UncertaintyMeta> {
       applyDraws(this.plan, this.main.params, this.draws, this.pMain);
       applyDraws(this.plan, this.main.observed, this.draws, this.pObserved);
       this.engMain.run(this.pMain, this.flagsMain, om);
-      if (this.cf) {
+      // The counterfactual is run only for the paired difference (targets and metric rows read the scenario alone).
+      if (difference && this.cf) {
         applyDraws(this.plan, this.cf.params, this.draws, this.pCf);
         this.engCf!.run(this.pCf, this.flagsCf, oc);
       }
