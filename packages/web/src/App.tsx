@@ -37,7 +37,16 @@ const SETTLE_MS = 300;
 declare global {
   interface Window {
     /** Counters for the tests and the latency benchmark: runs received, complete updates (every chart drawn with a new run). */
-    __evplan?: { runs: number; updates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState; analyses?: number };
+    __evplan?: {
+      runs: number;
+      updates: number;
+      /** Updates whose charts in view were drawn (the rest follow after the frame; `updates` counts those done). */
+      shown?: number;
+      lastRunMs: number;
+      lastUpdateMs: number;
+      state: ViewState;
+      analyses?: number;
+    };
   }
 }
 
@@ -214,8 +223,8 @@ export function App() {
   const scenarioLabel = `${presetTitle(state.preset)}${moved ? ` + ${moved} ${t.changed}` : ""}`;
   const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: fileStem(state) }), [scenarioLabel, state]);
 
-  // Every result chart is drawn by one board laid over the figures (board.ts); an update is complete when it has
-  // drawn, in the task that brought the run.
+  // The result charts are drawn by the board (board.ts): each chart on a canvas in its own box, the charts in view
+  // in the task that brought the run, the others after the frame.
   const chartsBox = useRef<HTMLDivElement>(null);
   const board = useRef<ChartBoard | null>(null);
   const [hiddenSeries, setHiddenSeries] = useState<Readonly<Record<string, ReadonlySet<string>>>>({});
@@ -223,7 +232,6 @@ export function App() {
   redraw.current = () => options && board.current?.draw(options, hiddenSeries);
   const boardLink = useMemo<BoardLink>(
     () => ({
-      pointer: (kind, x, y) => board.current?.pointer(kind, x, y),
       toggle: (id, name) =>
         setHiddenSeries((h) => {
           const off = new Set(h[id]);
@@ -238,9 +246,11 @@ export function App() {
     const box = chartsBox.current!;
     const b = new ChartBoard(box);
     board.current = b;
-    (window as unknown as { __evplanBoardOption?: () => object }).__evplanBoardOption = () => b.option();
+    const w = window as unknown as { __evplanBoardOption?: () => object; __evplanBoard?: ChartBoard };
+    w.__evplanBoardOption = () => b.option();
+    w.__evplanBoard = b;
     b.measure();
-    // The boxes move when the window, a legend or the language changes: measure again, and redraw if they moved.
+    // The boxes change size when the window, a legend or the language changes: fit the canvases, and redraw.
     const ro = new ResizeObserver(() => b.measure() && redraw.current());
     ro.observe(box);
     for (const figure of box.querySelectorAll("figure")) ro.observe(figure);
@@ -252,16 +262,24 @@ export function App() {
   }, []);
   useLayoutEffect(() => {
     if (!options || !board.current) return;
-    // With no chart in view (the page at its top: the headline cards), the board draws after the frame.
-    board.current.update(options, hiddenSeries, () => {
-      if (!window.__evplan) return;
-      mark("all charts");
-      window.__evplan.updates++;
-      window.__evplan.lastUpdateMs = performance.now() - started.current;
-      window.__evplanOnUpdate?.();
-    });
-    // Everything in view is current: the cards, and the charts if any is in view.
-    window.__evplanOnShown?.();
+    board.current.update(
+      options,
+      hiddenSeries,
+      () => {
+        // Everything in view is current: the cards, and the charts in view.
+        if (window.__evplan) window.__evplan.shown = (window.__evplan.shown ?? 0) + 1;
+        mark("charts in view");
+        window.__evplanOnShown?.();
+      },
+      () => {
+        // Every chart is current, those out of view too.
+        if (!window.__evplan) return;
+        mark("all charts");
+        window.__evplan.updates++;
+        window.__evplan.lastUpdateMs = performance.now() - started.current;
+        window.__evplanOnUpdate?.();
+      },
+    );
   }, [options, hiddenSeries]);
 
   // Copy link: the clipboard API where the page may use it; otherwise the link is shown selected, to copy by hand.
