@@ -18,13 +18,24 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
+/** JSON that keeps what JSON cannot hold here (infinite domain bounds, NaN, -0) as {"$n": "..."} (see src/pack.ts). */
+const packJson = (x: unknown) =>
+  JSON.stringify(x, (_k, v) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $n: Object.is(v, -0) ? "-0" : String(v) } : v));
+
+/**
+ * The data pack for the worker, validated here at build time (a file that does not validate fails the build with
+ * its file, line and field): the registry as JSON text (one JSON.parse in the worker, no schema library run at
+ * start), the scenario files, and each preset's catalogue entry (so that the worker compiles only the preset asked
+ * for, when it is asked for).
+ */
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
   return {
     name: "evplan-pack",
     resolveId: (source) => (source === id ? "\0" + id : null),
-    load(source) {
+    async load(source) {
       if (source !== "\0" + id) return null;
+      const core = await import("@evplan/core");
       const dataDir = join(root, "data", "pakistan");
       const parameters = yamlFiles(dataDir).map((f) => {
         this.addWatchFile(f);
@@ -37,12 +48,27 @@ function evplanPack(): Plugin {
           data: parse(readFileSync(f, "utf8")),
         };
       });
-      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => ({
-        name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""),
-        file: relative(root, f),
-        data: parse(readFileSync(f, "utf8")),
-      }));
-      return `export default ${JSON.stringify({ parameters, scenarios })};`;
+      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
+        this.addWatchFile(f);
+        return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
+      });
+      let registry;
+      try {
+        registry = core.buildRegistry(parameters);
+      } catch (e) {
+        throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+      }
+      const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
+      const model = new core.Model(registry, (name: string) => sources.get(name));
+      const presets = scenarios.map((s) => {
+        const c = model.compile(s.name);
+        const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
+        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
+      });
+      const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
+      // The parameter catalogue the page lists (sources, values, units), as the worker would make it at start.
+      const parameterInfo = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
+      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets, parameters: JSON.stringify(parameterInfo) })};`;
     },
   };
 }
@@ -72,6 +98,30 @@ function evplanDocs(): Plugin {
   };
 }
 
+/**
+ * The page's first script, inline in index.html: it starts the model worker and asks for its catalogue before the
+ * app's modules are fetched (src/boot.ts says what the app does with it). The worker file's hashed name is only
+ * known once the bundle is written, hence a plugin. The dev server has no such script; the client then starts the
+ * worker itself.
+ */
+function bootScript(): Plugin {
+  return {
+    name: "evplan-boot",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, ctx) {
+        if (!ctx.bundle || !/index\.html$/.test(ctx.filename)) return html;
+        const worker = Object.keys(ctx.bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
+        if (!worker) return html;
+        const script =
+          `(()=>{const w=new Worker(${JSON.stringify("./" + worker)},{type:"module"}),early=[];` +
+          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})()`;
+        return { html, tags: [{ tag: "script", children: script, injectTo: "head-prepend" }] };
+      },
+    },
+  };
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
   let commit = "";
@@ -88,7 +138,7 @@ function version(): string {
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
-  plugins: [evplanPack(), evplanDocs()],
+  plugins: [evplanPack(), evplanDocs(), bootScript()],
   define: { __EVPLAN_VERSION__: JSON.stringify(version()) },
   worker: { format: "es", plugins: () => [evplanPack()] },
   build: {

@@ -24,7 +24,14 @@ import { labels } from "./labels";
 import { copyText } from "./clipboard";
 import { mark } from "./perf";
 
-const client = new ModelClient();
+// The model worker the page's first script started (boot.ts), or a new one where that script did not run.
+const client = new ModelClient(window.__evplanBoot ?? null);
+// The link's run is asked for now, as the app's modules evaluate: the worker computes it while React renders the
+// page. If the link does not check out against the catalogue, the run the page then asks for replaces it.
+{
+  const first = parseState(location.hash).state;
+  client.prefetch(first.preset, first.overrides, first.years);
+}
 /** The CSV, workbook and YAML writers (the YAML library, the core's tables): loaded on the first export. */
 const exporters = () => import("./exports");
 /** Background questions (goal seek, Monte Carlo, decomposition) run in a worker of their own. */
@@ -93,11 +100,18 @@ export function App() {
       fromLink();
       setInit(i);
     });
-    background.init();
     const onHash = fromLink;
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
+
+  // Settled: the first run is on every chart. Only then do the background worker (what it takes, how sure) and the
+  // panels below the charts start, so that the first load has the cores to the model worker and the first screen.
+  const [settled, setSettled] = useState(false);
+  const settledRef = useRef(false);
+  useEffect(() => {
+    if (settled) background.init();
+  }, [settled]);
 
   // State -> URL, language and direction.
   useEffect(() => {
@@ -151,7 +165,7 @@ export function App() {
   const key = settingKey(state.preset, state.overrides, state.years);
   const [analysis, setAnalysis] = useState<{ key: string; reply: AnalysisReply } | null>(null);
   useEffect(() => {
-    if (!init) return;
+    if (!init || !settled) return;
     const asked = { preset: state.preset, overrides: state.overrides, years: state.years, key };
     const timer = setTimeout(() => {
       background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES, asked.years).then(
@@ -163,13 +177,14 @@ export function App() {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [init, key]);
+  }, [init, key, settled]);
   const analysisPending = analysis?.key !== key;
 
   const [why, setWhy] = useState<{ key: string; reply: DecomposeReply } | null>(null);
   const whyKey = state.compare ? `${key}|${state.compare}` : "";
   useEffect(() => {
     if (!init || !state.compare) return setWhy(null);
+    if (!settled) return;
     const asked = { preset: state.preset, overrides: state.overrides, years: state.years, compare: state.compare, key: whyKey };
     const timer = setTimeout(() => {
       background.decompose(asked.preset, asked.overrides, asked.compare, {}, asked.years).then(
@@ -178,7 +193,7 @@ export function App() {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [init, whyKey]);
+  }, [init, whyKey, settled]);
 
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setLever = useCallback(
@@ -273,6 +288,10 @@ export function App() {
       },
       () => {
         // Every chart is current, those out of view too.
+        if (!settledRef.current) {
+          settledRef.current = true;
+          setTimeout(() => setSettled(true), 0);
+        }
         if (!window.__evplan) return;
         mark("all charts");
         window.__evplan.updates++;
@@ -531,11 +550,11 @@ export function App() {
                 );
               })}
             </div>
-            {init && (
+            {init && settled && (
               <Uncertainty client={background} state={state} t={t} central={result} scenario={scenarioFile} levers={init.levers} parameters={init.parameters} />
             )}
-            {init && <Backtest client={background} t={t} />}
-            {init && <Assumptions parameters={init.parameters} t={t} />}
+            {init && settled && <Backtest client={background} t={t} />}
+            {init && settled && <Assumptions parameters={init.parameters} t={t} />}
           </section>
         </div>
         <footer>{t.footer}</footer>

@@ -1,7 +1,12 @@
 declare module "virtual:evplan-pack" {
   const pack: {
-    parameters: { name: string; file: string; data: unknown }[];
+    /** The registry's parameters, validated at build time, as JSON text (src/pack.ts reads it). */
+    registry: string;
     scenarios: { name: string; file: string; data: Record<string, unknown> }[];
+    /** Each bundled preset's catalogue entry, from its compilation at build time. */
+    presets: import("./protocol").PresetInfo[];
+    /** The parameter catalogue (core's parameterInfo of every parameter, by name), as JSON text. */
+    parameters: string;
   };
   export default pack;
 }
