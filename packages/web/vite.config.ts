@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
 import { execSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -66,9 +67,7 @@ function evplanPack(): Plugin {
         return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
       });
       const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
-      // The parameter catalogue the page lists (sources, values, units), as the worker would make it at start.
-      const parameterInfo = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
-      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets, parameters: JSON.stringify(parameterInfo) })};`;
+      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets })};`;
     },
   };
 }
@@ -99,24 +98,29 @@ function evplanDocs(): Plugin {
 }
 
 /**
- * The page's first script, inline in index.html: it starts the model worker and asks for its catalogue before the
- * app's modules are fetched (src/boot.ts says what the app does with it). The worker file's hashed name is only
- * known once the bundle is written, hence a plugin. The dev server has no such script; the client then starts the
- * worker itself.
+ * The page's first script: it starts the model worker and asks for its catalogue before the app's modules are
+ * fetched (src/boot.ts says what the app does with it). A classic script file of its own, loaded from the head
+ * (the server's Content-Security-Policy allows scripts from the page's origin only, no inline script), written once
+ * the bundle is, since it names the worker file's hashed name. The dev server has no such script; the client then
+ * starts the worker itself.
  */
 function bootScript(): Plugin {
   return {
     name: "evplan-boot",
-    transformIndexHtml: {
+    generateBundle: {
       order: "post",
-      handler(html, ctx) {
-        if (!ctx.bundle || !/index\.html$/.test(ctx.filename)) return html;
-        const worker = Object.keys(ctx.bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
-        if (!worker) return html;
-        const script =
-          `(()=>{const w=new Worker(${JSON.stringify("./" + worker)},{type:"module"}),early=[];` +
-          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})()`;
-        return { html, tags: [{ tag: "script", children: script, injectTo: "head-prepend" }] };
+      handler(_options, bundle) {
+        const html = bundle["index.html"];
+        const worker = Object.keys(bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
+        if (!html || html.type !== "asset" || !worker) return;
+        const source =
+          `// evplan: starts the model worker before the app loads (src/boot.ts)\n` +
+          `(()=>{const w=new Worker(new URL(${JSON.stringify("./" + worker)},document.baseURI),{type:"module"}),early=[];` +
+          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})();\n`;
+        const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
+        const fileName = `assets/boot-${hash}.js`;
+        this.emitFile({ type: "asset", fileName, source });
+        html.source = String(html.source).replace("<head>", `<head>\n    <script src="./${fileName}"></script>`);
       },
     },
   };

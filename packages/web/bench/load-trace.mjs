@@ -41,10 +41,31 @@ for (const t of tasks) {
   // What ran inside: the longest child events.
   const inner = traceEvents
     .filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === "X" && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && e.dur > 5000)
-    .filter((e) => ["EvaluateScript", "v8.compile", "v8.compileModule", "v8.evaluateModule", "FunctionCall", "ParseHTML", "Layout", "Paint", "UpdateLayoutTree", "HandlePostMessage", "Compile", "CompileScript", "v8.run", "TimerFire", "FireAnimationFrame", "EventDispatch"].includes(e.name))
+    .filter((e) =>
+      [
+        "EvaluateScript",
+        "v8.compile",
+        "v8.compileModule",
+        "v8.evaluateModule",
+        "FunctionCall",
+        "ParseHTML",
+        "Layout",
+        "Paint",
+        "UpdateLayoutTree",
+        "HandlePostMessage",
+        "Compile",
+        "CompileScript",
+        "v8.run",
+        "TimerFire",
+        "FireAnimationFrame",
+        "EventDispatch",
+      ].includes(e.name),
+    )
     .slice(0, 4)
     .map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}${e.args?.data?.url ? " " + e.args.data.url.split("/").pop() : ""}`);
-  (byThread.get(th) ?? byThread.set(th, []).get(th)).push(`${((t.ts - navStart) / 1000).toFixed(0).padStart(6)} ms +${(t.dur / 1000).toFixed(0).padStart(4)} ms  ${inner.join(", ")}`);
+  (byThread.get(th) ?? byThread.set(th, []).get(th)).push(
+    `${((t.ts - navStart) / 1000).toFixed(0).padStart(6)} ms +${(t.dur / 1000).toFixed(0).padStart(4)} ms  ${inner.join(", ")}`,
+  );
 }
 for (const [th, xs] of byThread) {
   console.log(`${th}:`);

@@ -105,7 +105,20 @@ async function openPage(server, view) {
     const get = (n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
     return { thread: get("ThreadTime"), process: get("ProcessTime") };
   };
-  return { view, page, cpu, steps: [], stepsAll: [], dragAll: [], modelMs: [], trace: {}, drag: [], dragRuns: 0, cpuStep: { thread: 0, process: 0 }, cpuDrag: { thread: 0, process: 0 } };
+  return {
+    view,
+    page,
+    cpu,
+    steps: [],
+    stepsAll: [],
+    dragAll: [],
+    modelMs: [],
+    trace: {},
+    drag: [],
+    dragRuns: 0,
+    cpuStep: { thread: 0, process: 0 },
+    cpuDrag: { thread: 0, process: 0 },
+  };
 }
 
 /** Adds the CPU time `f` takes to `acc`. */

@@ -115,12 +115,13 @@ export function App() {
 
   // State -> URL, language and direction.
   useEffect(() => {
-    // The URL follows after a pause: replaceState costs about a millisecond, too much for every slider step.
+    // The URL follows after a pause: replaceState costs a few milliseconds, too much for every slider step, and a
+    // shorter pause put it inside the next click's step.
     const hash = writeState(state);
     // Not before the link has been read and checked (on init): the link itself must not be overwritten first.
     const urlTimer = setTimeout(() => {
       if (init && location.hash !== hash) history.replaceState(null, "", hash);
-    }, 120);
+    }, 400);
     // Only on a change: writing the root's attributes invalidates the style of the whole page.
     const root = document.documentElement;
     if (root.lang !== state.lang) root.lang = state.lang;
@@ -224,7 +225,8 @@ export function App() {
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const preset = init?.presets.find((p) => p.name === state.preset);
-  const presetTitle = (name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name);
+  // Stable while the language and catalogue stay: the headline cards re-render on a new run, not on every input.
+  const presetTitle = useCallback((name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name), [L, init]);
   const compareTitle = state.compare ? presetTitle(state.compare) : "";
   const comparison: Comparison | null = useMemo(
     () => (compare && state.compare ? { name: compareTitle, run: compare } : null),
@@ -236,7 +238,9 @@ export function App() {
   );
   const moved = new Set([...Object.keys(state.overrides), ...Object.keys(state.years)]).size;
   const scenarioLabel = `${presetTitle(state.preset)}${moved ? ` + ${moved} ${t.changed}` : ""}`;
-  const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: fileStem(state) }), [scenarioLabel, state]);
+  // The same object while the label and file name stay: the nine chart figures do not re-render on every input.
+  const stem = fileStem(state);
+  const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: stem }), [scenarioLabel, stem]);
 
   // The result charts are drawn by the board (board.ts): each chart on a canvas in its own box, the charts in view
   // in the task that brought the run, the others after the frame.

@@ -247,11 +247,7 @@ export const Chart = memo(function Chart({
               </li>
             ))}
           </ul>
-          {board ? (
-            <div ref={el} className="chart-canvas" data-slot={id} />
-          ) : (
-            <div ref={el} className="chart-canvas" />
-          )}
+          {board ? <div ref={el} className="chart-canvas" data-slot={id} /> : <div ref={el} className="chart-canvas" />}
           <details className="chart-data" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>{t.dataTable}</summary>
             {tableOpen && <DataTable option={last.current ?? option} table={table} caption={title} yearLabel={t.year} />}

@@ -80,7 +80,10 @@ export class ModelClient {
       this.prefetched = null;
       if (p.key === JSON.stringify([preset, overrides, years ?? {}])) return p.reply;
       // Another setting was asked for first (the link did not check out): the early run's buffer goes back.
-      p.reply.then((r) => this.release(r), () => {});
+      p.reply.then(
+        (r) => this.release(r),
+        () => {},
+      );
     }
     return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [...this.counterfactuals.keys()] }).then((r) =>
       this.withCounterfactual(r, preset, overrides, years),

@@ -5,8 +5,6 @@ declare module "virtual:evplan-pack" {
     scenarios: { name: string; file: string; data: Record<string, unknown> }[];
     /** Each bundled preset's catalogue entry, from its compilation at build time. */
     presets: import("./protocol").PresetInfo[];
-    /** The parameter catalogue (core's parameterInfo of every parameter, by name), as JSON text. */
-    parameters: string;
   };
   export default pack;
 }

@@ -6,6 +6,7 @@ import {
   outputLength,
   formatIssue,
   listShareSeries,
+  parameterInfo,
   parseEvHistoryCsv,
   backtest,
   runSensitivity,
@@ -75,8 +76,7 @@ self.onmessage = (event: MessageEvent<Request>) => {
         scenarios.set(x.name, { file: x.file, data: x.data });
         if (!pack.scenarios.some((s) => s.name === x.name)) pack.scenarios.push(x);
       }
-      // Made at build time from the same registry (vite.config.ts).
-      const parameters = JSON.parse(pack.parameters) as ParameterInfo[];
+      const parameters: ParameterInfo[] = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(parameterInfo);
       // The bundled presets' entries were made at build time: only a scenario from outside is compiled here, and
       // each preset is compiled when it is first run.
       const presets: PresetInfo[] = pack.scenarios.map((s) => {

@@ -97,7 +97,7 @@ const dash = (type: string | undefined, width: number): number[] =>
   type === "dashed" ? [Math.max(4, width * 2.5), Math.max(3, width * 2)] : type === "dotted" ? [Math.max(1, width), Math.max(2, width * 1.6)] : [];
 
 /** A series with the numbers it draws: one value per category (null where it has none). */
-interface Laid {
+export interface Laid {
   s: PlotSeries;
   index: number;
   color: string;
@@ -204,58 +204,8 @@ export class Plot {
     const band = width / n;
     const L: Layout = { left: g.left, top: g.top, width, height, n, band };
     this.layout = L;
-    const yAxes = Array.isArray(o.yAxis) ? o.yAxis : [o.yAxis ?? {}];
-    const palette = o.color ?? [];
-    const catIndex = new Map(cats.map((c, i) => [c, i]));
-
-    // The series as drawn: values per category, stacks summed (bars: positives and negatives apart, as ECharts).
-    const stacks = new Map<string, { pos: number[]; neg: number[] }>();
-    const laid: Laid[] = [];
-    (o.series ?? []).forEach((s, index) => {
-      if (s.name !== undefined && this.hidden.has(s.name)) return;
-      const color = s.lineStyle?.color ?? s.itemStyle?.color ?? palette[index % Math.max(1, palette.length)] ?? "#0f766e";
-      const values: Num[] = new Array(cats.length).fill(null);
-      const d = s.data ?? [];
-      if (d.length && Array.isArray(d[0])) {
-        for (const p of d as [unknown, number][]) {
-          const i = catIndex.get(String(p[0]));
-          if (i !== undefined) values[i] = p[1];
-        }
-      } else for (let i = 0; i < cats.length; i++) values[i] = typeof d[i] === "number" ? (d[i] as number) : null;
-      let base: Num[] | null = null;
-      if (s.stack !== undefined && s.type !== "scatter") {
-        const key = `${s.type}:${s.yAxisIndex ?? 0}:${s.stack}`;
-        let st = stacks.get(key);
-        if (!st) stacks.set(key, (st = { pos: new Array(cats.length).fill(0), neg: new Array(cats.length).fill(0) }));
-        base = values.map((v, i) => {
-          if (v == null) return null;
-          const side = s.type === "bar" && v < 0 ? st.neg : st.pos;
-          const b = side[i];
-          side[i] = b + v;
-          return b;
-        });
-      }
-      laid.push({ s, index, color, values, base, axis: s.yAxisIndex ?? 0 });
-    });
+    const { yAxes, laid, scales, catIndex } = arrange(o, this.hidden);
     this.laid = laid;
-
-    // Value axes fitted to what is drawn.
-    const scales = yAxes.map((ax, k) => {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const x of laid) {
-        if (x.axis !== k) continue;
-        x.values.forEach((v, i) => {
-          if (v == null) return;
-          const top = v + (x.base?.[i] ?? 0);
-          const bottom = x.base?.[i] ?? top;
-          lo = Math.min(lo, top, bottom);
-          hi = Math.max(hi, top, bottom);
-        });
-      }
-      if (lo === Infinity) [lo, hi] = [0, 1];
-      return valueScale(lo, hi, { min: ax.min, max: ax.max });
-    });
     const yOf = (k: number) => {
       const sc = scales[k] ?? scales[0];
       const span = sc.max - sc.min || 1;
@@ -498,6 +448,68 @@ export class Plot {
     this.tip.remove();
     this.pointerLine.remove();
   }
+}
+
+/**
+ * What a chart draws, before any pixel: each shown series' value per category (points given as [year, value] put
+ * in their year), stacked series on the sum of those before them (bars: positives and negatives stacked apart, as
+ * ECharts' "samesign"), and each value axis fitted to what is drawn (zero included, nice steps). Series switched
+ * off in the legend (`hidden`) are left out, from the axes too.
+ */
+export function arrange(o: PlotOption, hidden: ReadonlySet<string> = new Set()) {
+  const cats = (o.xAxis?.data ?? []).map(String);
+  const yAxes = Array.isArray(o.yAxis) ? o.yAxis : [o.yAxis ?? {}];
+  const palette = o.color ?? [];
+  const catIndex = new Map(cats.map((c, i) => [c, i]));
+
+  // The series as drawn: values per category, stacks summed (bars: positives and negatives apart, as ECharts).
+  const stacks = new Map<string, { pos: number[]; neg: number[] }>();
+  const laid: Laid[] = [];
+  (o.series ?? []).forEach((s, index) => {
+    if (s.name !== undefined && hidden.has(s.name)) return;
+    const color = s.lineStyle?.color ?? s.itemStyle?.color ?? palette[index % Math.max(1, palette.length)] ?? "#0f766e";
+    const values: Num[] = new Array(cats.length).fill(null);
+    const d = s.data ?? [];
+    if (d.length && Array.isArray(d[0])) {
+      for (const p of d as [unknown, number][]) {
+        const i = catIndex.get(String(p[0]));
+        if (i !== undefined) values[i] = p[1];
+      }
+    } else for (let i = 0; i < cats.length; i++) values[i] = typeof d[i] === "number" ? (d[i] as number) : null;
+    let base: Num[] | null = null;
+    if (s.stack !== undefined && s.type !== "scatter") {
+      const key = `${s.type}:${s.yAxisIndex ?? 0}:${s.stack}`;
+      let st = stacks.get(key);
+      if (!st) stacks.set(key, (st = { pos: new Array(cats.length).fill(0), neg: new Array(cats.length).fill(0) }));
+      base = values.map((v, i) => {
+        if (v == null) return null;
+        const side = s.type === "bar" && v < 0 ? st.neg : st.pos;
+        const b = side[i];
+        side[i] = b + v;
+        return b;
+      });
+    }
+    laid.push({ s, index, color, values, base, axis: s.yAxisIndex ?? 0 });
+  });
+
+  // Value axes fitted to what is drawn.
+  const scales = yAxes.map((ax, k) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of laid) {
+      if (x.axis !== k) continue;
+      x.values.forEach((v, i) => {
+        if (v == null) return;
+        const top = v + (x.base?.[i] ?? 0);
+        const bottom = x.base?.[i] ?? top;
+        lo = Math.min(lo, top, bottom);
+        hi = Math.max(hi, top, bottom);
+      });
+    }
+    if (lo === Infinity) [lo, hi] = [0, 1];
+    return valueScale(lo, hi, { min: ax.min, max: ax.max });
+  });
+  return { cats, yAxes, laid, scales, catIndex };
 }
 
 /** The runs of consecutive non-null values, as [first, last] index pairs. */
