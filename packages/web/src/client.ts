@@ -71,7 +71,10 @@ export class ModelClient {
    */
   prefetch(preset: string, overrides: Record<string, number>, years: YearEdits = {}): void {
     const key = JSON.stringify([preset, overrides, years]);
-    this.prefetched = { key, reply: this.run(preset, overrides, years) };
+    const reply = this.run(preset, overrides, years);
+    // A link the catalogue turns down (a value out of range) fails here; the page then asks for what it checked.
+    reply.catch(() => {});
+    this.prefetched = { key, reply };
   }
 
   run(preset: string, overrides: Record<string, number>, years?: YearEdits): Promise<RunReply> {
