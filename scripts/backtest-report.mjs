@@ -46,6 +46,9 @@ for (const T of FIT_UNTILS) {
     const s = core.summarise(m === "all" ? at : at.filter((r) => r.mode === m));
     summary.push({ T, mode: m, ...s });
   }
+  // The same without the four aggregates (World, Europe, EU27, rest of the world): sums of countries scored
+  // above, so not independent tests; shown beside "all", which stays the headline.
+  summary.push({ T, mode: "countries", ...core.summarise(at.filter((r) => !core.AGGREGATE_REGIONS.has(r.region))) });
 }
 const beats = (s) => s.mae.model < s.mae.naive && s.mae.model < s.mae.persistence;
 const beatsTrend = (s) => s.mae.model < s.trend.mae;
@@ -59,7 +62,7 @@ lines.push(
 lines.push("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const s of summary)
   lines.push(
-    `| ${s.T} | ${s.mode === "all" ? "**all**" : s.mode} | ${s.n} | ${s.mode === "all" ? `**${f2(s.mae.model)}**` : f2(s.mae.model)} | ${f2(s.mae.naive)} | ${f2(s.mae.persistence)} | ${f2(s.trend.mae)} | ${s.wins.naive} | ${s.wins.persistence} | ${s.trend.wins} | ${pc(s.coverage)} |`,
+    `| ${s.T} | ${s.mode === "all" ? "**all**" : s.mode === "countries" ? "all, countries only" : s.mode} | ${s.n} | ${s.mode === "all" ? `**${f2(s.mae.model)}**` : f2(s.mae.model)} | ${f2(s.mae.naive)} | ${f2(s.mae.persistence)} | ${f2(s.trend.mae)} | ${s.wins.naive} | ${s.wins.persistence} | ${s.trend.wins} | ${pc(s.coverage)} |`,
   );
 console.log(lines.join("\n"));
 for (const T of FIT_UNTILS) {
@@ -106,7 +109,7 @@ if (write) {
     "",
     ...FIT_UNTILS.map((T) => {
       const s = summary.find((x) => x.T === T && x.mode === "all");
-      const losses = summary.filter((x) => x.T === T && x.mode !== "all" && !(x.mae.model < x.mae.persistence)).map((x) => x.mode.toLowerCase());
+      const losses = summary.filter((x) => x.T === T && MODES.includes(x.mode) && !(x.mae.model < x.mae.persistence)).map((x) => x.mode.toLowerCase());
       return `- **${T}**: model ${f2(s.mae.model)} pp, naive ${f2(s.mae.naive)} pp, persistence ${f2(s.mae.persistence)} pp: ${
         beats(s) ? "below both baselines" : s.mae.model < s.mae.naive ? "below the naive logistic, **not below persistence**" : "**not below the baselines**"
       }${losses.length ? ` (persistence is closer for ${losses.join(", ")})` : ""}; pooled damped logit trend ${f2(s.trend.mae)} pp: ${
@@ -120,10 +123,12 @@ if (write) {
     "series that stalled or fell after the cut-off, mostly for policy reasons no model here sees: 2/3-wheelers in",
     "China (55% in 2021, 43% in 2022 after its standard and subsidy changes), Denmark, the Netherlands and Sweden",
     "(e-moped shares falling by a third to a half after 2021), Europe's car share flat after 2022 and Germany's",
-    "falling after its subsidy ended. Fitted on the growth before the cut-off, the model forecasts more growth. Band",
-    "coverage is below the 90% aimed for mainly at the 2019 cut-off, whose test years hold the European car jump of",
-    "2020-2021 (the car band covers under half of those points); almost every miss is above the band. Discussion:",
-    "[backtest.md](backtest.md), section 3.",
+    "falling after its subsidy ended. Fitted on the growth before the cut-off, the model forecasts more growth. The",
+    "band's error scale is measured out of sample on the training years (each pool country's forecasts with the",
+    "constant its history up to each origin supports), so the coverage is an honest check, not a fitted number; the",
+    "misses left are mostly above the band (the European car jump of 2020-2021 at the 2019 cut-off). The row",
+    "'all, countries only' leaves out the four aggregates (sums of the countries above, so not independent tests).",
+    "Discussion: [backtest.md](backtest.md), section 3.",
     "",
     "## The pooled fit at each cut-off",
     "",

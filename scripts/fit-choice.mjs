@@ -242,6 +242,18 @@ uncertainty: {distribution: triangular, scale: factor, min: ${Math.max(0.25, jb.
 // all new vehicles and the headline); the trucks' wider leave-one-out spread (k 1 to 8) would otherwise put k = 64
 // in the light segments' draws.
 const LIGHT = ["two_wheeler", "three_wheeler", "car", "lcv"];
+/**
+ * A factor whose median is the fit (1) and whose 90% interval spans the leave-one-country-out range on the log
+ * scale, truncated to that range: the fit is the middle of what the panel says, as it is for the central run. A
+ * triangular factor with mode 1 over a range symmetric in logs (one grid step either side) put the median near 1.3
+ * and made the Monte Carlo's typical draw adopt faster than the central run (docs/adoption-headline.md).
+ */
+function factorAroundFit({ min, max }) {
+  const sigma = (Math.log(max) - Math.log(min)) / 2 / 1.645;
+  const mean = Math.exp((sigma * sigma) / 2);
+  const sd = mean * Math.sqrt(Math.exp(sigma * sigma) - 1);
+  return `{distribution: lognormal, scale: factor, mean: ${r3(mean)}, sd: ${r3(sd)}, min: ${min}, max: ${max}}`;
+}
 const jk = jackknifeSeg("barrierDecay", core.GRID.barrierDecay, LIGHT);
 out["barrier_decay"] = `description: >-
   k: how fast the transient barrier falls with cumulative adoption, per share-year of EV sales (a market that has
@@ -262,12 +274,13 @@ assumption: >-
   Not the unconditional fit (${fitList((m) => `k ${m.fit.shared.barrierDecay} at depth ${m.fit.shared.barrierDepth}`)}): at the
   shallow depths the panel prefers, k is not identified (the loss hardly moves with it), and the planner's
   barrier is several times deeper. Range (one factor for every segment): the leave-one-country-out spread of the
-  light segments' k, at least one grid step either side (beyond the grid's top at its last ratio); the buses' and
+  light segments' k, at least one grid step either side (beyond the grid's top at its last ratio), as the 90%
+  interval of a lognormal factor with median 1 (the fit), truncated to it; the buses' and
   trucks' own spreads are ${segs
     .filter((s) => !LIGHT.includes(s))
     .map((s) => `${s} ${[...new Set([cond[s].post.shared.barrierDecay, ...cond[s].loo.map((l) => l.barrierDecay)])].sort((a, b) => a - b).join("-")}`)
     .join(", ")}.
-uncertainty: {distribution: triangular, scale: factor, min: ${jk.min}, mode: 1, max: ${jk.max}}
+uncertainty: ${factorAroundFit(jk)}
 `;
 const jl = jackknifeSeg("adjustmentSpeed", core.GRID.adjustmentSpeed);
 out["adjustment_speed"] = `description: >-
@@ -286,8 +299,9 @@ reference:
 assumption: >-
   Pooled fit per mode (grid ${core.GRID.adjustmentSpeed.join(", ")}) at the barrier depth the segment uses, with k (see
   choice.barrier_decay): ${segs.map((s) => `${s} ${cond[s].post.shared.adjustmentSpeed}`).join(", ")} (unconditional fit:
-  ${fitList((m) => m.fit.shared.adjustmentSpeed)}). Range: the leave-one-country-out spread, at least one grid step either side.
-uncertainty: {distribution: triangular, scale: factor, min: ${jl.min}, mode: 1, max: ${jl.max}}
+  ${fitList((m) => m.fit.shared.adjustmentSpeed)}). Range: the leave-one-country-out spread, at least one grid step either side,
+  as the 90% interval of a lognormal factor with median about 1 (the fit), truncated to it.
+uncertainty: ${factorAroundFit(jl)}
 bounds: [0.01, 1]
 `;
 for (const [name, text] of Object.entries(out)) {

@@ -133,3 +133,13 @@ describe("base year", () => {
     return registry.series.get(name)!.values[0];
   }
 });
+
+describe("the data pack's README", () => {
+  it("lists every parameter with the values of its files (scripts/data-table.mjs --check)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync(process.execPath, ["scripts/data-table.mjs", "--check"], { cwd: root, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+ parameters, up to date/);
+  });
+});

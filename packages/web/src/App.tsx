@@ -29,6 +29,14 @@ const client = new ModelClient();
 const exporters = () => import("./exports");
 /** Background questions (goal seek, Monte Carlo, decomposition) run in a worker of their own. */
 const background = new ModelClient();
+
+/** A preset's lever paths as it runs with no lever moved: what opening a saved scenario needs to restore its years. */
+const presetPaths = (preset: string) =>
+  client.run(preset, {}).then((r) => {
+    const paths = { leverPaths: r.leverPaths, leverYears: r.leverYears, endYear: r.baseYear + r.nYears - 1 };
+    client.release(r);
+    return paths;
+  });
 /** Samples for the first screen's probabilities: about a quarter of a second in the worker. */
 export const HEADLINE_SAMPLES = 200;
 /** Wait this long after the last move before asking the background questions. */
@@ -489,7 +497,14 @@ export function App() {
                 </span>
               )}
             </div>
-            <SavedScenarios init={init} state={state} applied={result?.applied ?? null} counterfactual={preset?.counterfactual ?? null} onOpen={setState} />
+            <SavedScenarios
+              init={init}
+              state={state}
+              applied={result?.applied ?? null}
+              counterfactual={preset?.counterfactual ?? null}
+              onOpen={setState}
+              presetPaths={presetPaths}
+            />
             <h2>{t.charts}</h2>
             <div className="charts" ref={chartsBox}>
               {CHARTS.map((c) => {

@@ -3,7 +3,18 @@
 import { useCallback, useEffect, useState } from "react";
 import { scenarioDocument } from "./files";
 import type { InitReply } from "./protocol";
-import { createSaved, deleteSaved, getSaved, listSaved, savedFromHash, savedLink, stateFromSaved, updateSaved, type SavedSummary } from "./saved";
+import {
+  createSaved,
+  deleteSaved,
+  getSaved,
+  listSaved,
+  savedFromHash,
+  savedLink,
+  stateFromSaved,
+  updateSaved,
+  type PresetPaths,
+  type SavedSummary,
+} from "./saved";
 import type { ViewState } from "./state";
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -49,8 +60,10 @@ export function SavedScenarios(props: {
   applied: Readonly<Record<string, Record<number, number>>> | null;
   counterfactual: string | null;
   onOpen: (s: ViewState) => void;
+  /** The saved scenario's preset's lever paths (a run of it with no lever moved), to restore hand-set years. */
+  presetPaths: (preset: string) => Promise<PresetPaths>;
 }) {
-  const { init, state, applied, counterfactual, onOpen } = props;
+  const { init, state, applied, counterfactual, onOpen, presetPaths } = props;
   const [list, setList] = useState<SavedSummary[] | undefined | null>(null);
   const [name, setName] = useState("");
   const [notes, setNotes] = useState("");
@@ -67,19 +80,16 @@ export function SavedScenarios(props: {
       if (!init) return;
       try {
         const s = await getSaved(saved);
-        const { state: next, ignored } = stateFromSaved(
-          s,
-          init.levers,
-          init.presets.map((p) => p.name),
-          state,
-        );
+        const names = init.presets.map((p) => p.name);
+        const preset = s.scenario.extends && names.includes(s.scenario.extends) ? s.scenario.extends : state.preset;
+        const { state: next, ignored } = stateFromSaved(s, init.levers, names, state, await presetPaths(preset));
         onOpen(next);
         setMessage(`Opened "${saved}"${ignored.length ? `; not shown in the planner: ${ignored.join(", ")}` : ""}`);
       } catch (e) {
         setMessage(`Cannot open "${saved}": ${(e as Error).message}`);
       }
     },
-    [init, state, onOpen],
+    [init, state, onOpen, presetPaths],
   );
 
   // A link to a saved scenario (#saved=<name>) opens it once the model is ready.

@@ -237,4 +237,18 @@ describe("method pages and the brief", () => {
     expect(text).toMatch(/evplan \d+\.\d+\.\d+/);
     await page.close();
   });
+
+  it("the brief's settings table lists the years set by hand beside the scenario's values", async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${server.url}brief.html#s=nevp-2025-30&y.policy.subsidy_budget.2028-2029=3000000000`);
+    await page.waitForFunction(() => window.__briefReady === true, null, { timeout: 60_000 });
+    const row = page.locator(".brief-table.settings tr", { hasText: "years set by hand" });
+    expect(await row.count()).toBe(1);
+    const cells = await row.locator("td").allInnerTexts();
+    expect(cells[1]).toBe("2028");
+    expect(cells[2]).toMatch(/^2028-2029: /);
+    expect(cells[3]).toMatch(/^2028-2029: .*\(scenario\)$/);
+    expect(cells[2]).not.toBe(cells[3].replace(/ \(scenario\)$/, ""));
+    await page.close();
+  });
 });

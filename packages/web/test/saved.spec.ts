@@ -64,6 +64,19 @@ describe("saved scenarios in the planner", () => {
     expect(Number(await leverValue(fresh.page, "policy.subsidy_scale"))).toBe(3);
     expect(fresh.errors).toEqual([]);
 
+    // Hand-set years of the year table come back as year settings, not only the slider (nothing saved is lost).
+    const edited = await open("#s=nevp-2025-30&o.policy.subsidy_budget=12000000000&y.policy.subsidy_budget.2029=3000000000");
+    await edited.page.locator('[data-testid="saved"] summary').click();
+    await edited.page.fill('[data-testid="saved-name"]', "budget-2029");
+    await edited.page.click('[data-testid="saved-save"]');
+    await edited.page.locator('[data-testid="saved-budget-2029"]').waitFor();
+    const reopened = await open("#saved=budget-2029");
+    await reopened.page.waitForFunction(() => window.__evplan?.state.years["policy.subsidy_budget"]?.[2029] === 3e9, null, { timeout: 15_000 });
+    const restored = await reopened.page.evaluate(() => window.__evplan!.state);
+    expect(Math.abs(restored.overrides["policy.subsidy_budget"] - 12e9)).toBeLessThan(1);
+    expect(restored.years).toEqual({ "policy.subsidy_budget": { 2029: 3e9 } });
+    expect(reopened.errors).toEqual([]);
+
     await page.click('[data-testid="saved-subsidy-x3"] [data-testid="saved-delete"]');
     await page.locator('[data-testid="saved-subsidy-x3"]').waitFor({ state: "detached" });
     expect((await fetch(`${server.url}api/v1/saved/subsidy-x3`)).status).toBe(404);

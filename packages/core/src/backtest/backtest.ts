@@ -234,20 +234,29 @@ export function backtestAll(rows: readonly EvHistoryRow[], fitUntils: readonly n
 /** Panel fits already made for a set of rows, by cut-off and last year (the web planner asks series by series). */
 const fits = new WeakMap<readonly EvHistoryRow[], Map<string, { panel: RegionHistory[]; fit: PanelFit; lastYear: number }>>();
 
+/**
+ * The panel fit of a set of rows at one cut-off, made once and kept while the rows are (the web planner and
+ * `backtest` ask series by series; the whole panel is fitted for each, since the pool needs it).
+ */
+export function panelFitFor(rows: readonly EvHistoryRow[], fitUntil: number, until?: number): { panel: RegionHistory[]; fit: PanelFit; lastYear: number } {
+  let byKey = fits.get(rows);
+  if (!byKey) fits.set(rows, (byKey = new Map()));
+  const key = `${fitUntil}:${until ?? ""}`;
+  let entry = byKey.get(key);
+  if (!entry) {
+    const panel = panelFromRows(rows);
+    const lastYear = until ?? lastObservedYear(panel);
+    entry = { panel, fit: new PanelFit(panel, [fitUntil], lastYear), lastYear };
+    byKey.set(key, entry);
+  }
+  return entry;
+}
+
 /** Select region and mode from parsed rows, then backtest (the whole panel is fitted: the pool needs it). */
 export function backtest(rows: readonly EvHistoryRow[], region: string, mode: string, opts: BacktestOptions): BacktestResult {
   const h = selectShareHistory(rows, region, mode, opts.file);
   checkSeries(h, opts);
-  let byKey = fits.get(rows);
-  if (!byKey) fits.set(rows, (byKey = new Map()));
-  const key = `${opts.fitUntil}:${opts.until ?? ""}`;
-  let entry = byKey.get(key);
-  if (!entry) {
-    const panel = panelFromRows(rows);
-    const lastYear = opts.until ?? lastObservedYear(panel);
-    entry = { panel, fit: new PanelFit(panel, [opts.fitUntil], lastYear), lastYear };
-    byKey.set(key, entry);
-  }
+  const entry = panelFitFor(rows, opts.fitUntil, opts.until);
   const { panel, fit, lastYear } = entry;
   const r = panel.find((x) => x.region === h.region)!;
   const posts = new Map(PANEL_MODES.map((m) => [m, fit.posterior(m, opts.fitUntil, r.region)]));

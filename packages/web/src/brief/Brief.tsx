@@ -14,7 +14,8 @@ import { headlineFigures } from "../figures";
 import { fmtNumber, fmtPct, leverText } from "../format";
 import { labels } from "../labels";
 import type { AnalysisReply, DecomposeReply, ExtraScenario, InitReply, RunReply } from "../protocol";
-import { readState } from "../state";
+import { readState, yearRuns } from "../state";
+import { valueAt } from "../paths";
 import { STRINGS } from "../i18n";
 import { waterfallSteps } from "../WhyChanged";
 import { legendItems } from "../Chart";
@@ -359,7 +360,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
 
       <section className="brief-settings">
         <h2>Settings that differ from the reference scenario, and their sources</h2>
-        <Settings analysis={analysis} moved={state.overrides} init={init} run={run} />
+        <Settings analysis={analysis} moved={state.overrides} years={state.years} init={init} run={run} />
       </section>
 
       <footer className="brief-foot">
@@ -441,13 +442,57 @@ function groupRows(rows: AnalysisReply["differences"]): SettingRow[] {
   });
 }
 
-function Settings({ analysis, moved, init, run }: { analysis: AnalysisReply; moved: Record<string, number>; init: InitReply; run: RunReply }) {
+function Settings({
+  analysis,
+  moved,
+  years,
+  init,
+  run,
+}: {
+  analysis: AnalysisReply;
+  moved: Record<string, number>;
+  years: Record<string, Record<number, number>>;
+  init: InitReply;
+  run: RunReply;
+}) {
+  const leverName = (series: string) => {
+    const l = init.levers.find((x) => x.series === series);
+    return l ? `${l.label}${l.key ? ` (${L.key(l.key)})` : ""}` : series;
+  };
+  // Years set by hand in the year table, as runs of years ("2031-2035: 10 PKR/litre"), beside the preset's values.
+  const handSet = Object.entries(years)
+    .filter(([, path]) => Object.keys(path).length)
+    .map(([series, path]): SettingRow => {
+      const l = init.levers.find((x) => x.series === series);
+      const text = (v: number) => (l ? leverText(v, l.unit, L) : String(v));
+      const runs = yearRuns(path);
+      const policy = run.leverPaths[series];
+      return {
+        key: `${series}|years`,
+        setting: `${leverName(series)}, years set by hand`,
+        from: Math.min(...Object.keys(path).map(Number)),
+        value: runs.map(([range, v]) => `${range}: ${text(v)}`).join("; "),
+        reference: policy
+          ? runs
+              .map(([range]) => {
+                const [a, b = a] = range.split("-").map(Number);
+                const vals = Array.from({ length: b - a + 1 }, (_, i) => valueAt(policy, a + i));
+                const lo = Math.min(...vals);
+                const hi = Math.max(...vals);
+                return `${range}: ${lo === hi ? text(lo) : `${text(lo)} to ${text(hi)}`}`;
+              })
+              .join("; ") + " (scenario)"
+          : "",
+        source: l?.source ?? "",
+      };
+    });
   const rows: SettingRow[] = [
+    ...handSet,
     ...Object.entries(moved).map(([series, value]) => {
       const l = init.levers.find((x) => x.series === series);
       return {
         key: series,
-        setting: `${l ? `${l.label}${l.key ? ` (${L.key(l.key)})` : ""}` : series}, moved in the planner`,
+        setting: `${leverName(series)}, moved in the planner`,
         from: l?.fromYear ?? 2026,
         value: l ? leverText(value, l.unit, L) : String(value),
         reference: l ? `${leverText(run.leverDefaults[series], l.unit, L)} (scenario)` : "",
