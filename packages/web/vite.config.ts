@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parse } from "yaml";
 import { execSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -18,13 +19,24 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
+/** JSON that keeps what JSON cannot hold here (infinite domain bounds, NaN, -0) as {"$n": "..."} (see src/pack.ts). */
+const packJson = (x: unknown) =>
+  JSON.stringify(x, (_k, v) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $n: Object.is(v, -0) ? "-0" : String(v) } : v));
+
+/**
+ * The data pack for the worker, validated here at build time (a file that does not validate fails the build with
+ * its file, line and field): the registry as JSON text (one JSON.parse in the worker, no schema library run at
+ * start), the scenario files, and each preset's catalogue entry (so that the worker compiles only the preset asked
+ * for, when it is asked for).
+ */
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
   return {
     name: "evplan-pack",
     resolveId: (source) => (source === id ? "\0" + id : null),
-    load(source) {
+    async load(source) {
       if (source !== "\0" + id) return null;
+      const core = await import("@evplan/core");
       const dataDir = join(root, "data", "pakistan");
       const parameters = yamlFiles(dataDir).map((f) => {
         this.addWatchFile(f);
@@ -37,12 +49,25 @@ function evplanPack(): Plugin {
           data: parse(readFileSync(f, "utf8")),
         };
       });
-      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => ({
-        name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""),
-        file: relative(root, f),
-        data: parse(readFileSync(f, "utf8")),
-      }));
-      return `export default ${JSON.stringify({ parameters, scenarios })};`;
+      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
+        this.addWatchFile(f);
+        return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
+      });
+      let registry;
+      try {
+        registry = core.buildRegistry(parameters);
+      } catch (e) {
+        throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+      }
+      const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
+      const model = new core.Model(registry, (name: string) => sources.get(name));
+      const presets = scenarios.map((s) => {
+        const c = model.compile(s.name);
+        const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
+        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
+      });
+      const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
+      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets })};`;
     },
   };
 }
@@ -72,6 +97,35 @@ function evplanDocs(): Plugin {
   };
 }
 
+/**
+ * The page's first script: it starts the model worker and asks for its catalogue before the app's modules are
+ * fetched (src/boot.ts says what the app does with it). A classic script file of its own, loaded from the head
+ * (the server's Content-Security-Policy allows scripts from the page's origin only, no inline script), written once
+ * the bundle is, since it names the worker file's hashed name. The dev server has no such script; the client then
+ * starts the worker itself.
+ */
+function bootScript(): Plugin {
+  return {
+    name: "evplan-boot",
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const html = bundle["index.html"];
+        const worker = Object.keys(bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
+        if (!html || html.type !== "asset" || !worker) return;
+        const source =
+          `// evplan: starts the model worker before the app loads (src/boot.ts)\n` +
+          `(()=>{const w=new Worker(new URL(${JSON.stringify("./" + worker)},document.baseURI),{type:"module"}),early=[];` +
+          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})();\n`;
+        const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
+        const fileName = `assets/boot-${hash}.js`;
+        this.emitFile({ type: "asset", fileName, source });
+        html.source = String(html.source).replace("<head>", `<head>\n    <script src="./${fileName}"></script>`);
+      },
+    },
+  };
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
   let commit = "";
@@ -88,7 +142,7 @@ function version(): string {
 export default defineConfig({
   root: import.meta.dirname,
   base: "./",
-  plugins: [evplanPack(), evplanDocs()],
+  plugins: [evplanPack(), evplanDocs(), bootScript()],
   define: { __EVPLAN_VERSION__: JSON.stringify(version()) },
   worker: { format: "es", plugins: () => [evplanPack()] },
   build: {

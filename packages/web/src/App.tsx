@@ -24,7 +24,14 @@ import { labels } from "./labels";
 import { copyText } from "./clipboard";
 import { mark } from "./perf";
 
-const client = new ModelClient();
+// The model worker the page's first script started (boot.ts), or a new one where that script did not run.
+const client = new ModelClient(window.__evplanBoot ?? null);
+// The link's run is asked for now, as the app's modules evaluate: the worker computes it while React renders the
+// page. If the link does not check out against the catalogue, the run the page then asks for replaces it.
+{
+  const first = parseState(location.hash).state;
+  client.prefetch(first.preset, first.overrides, first.years);
+}
 /** The CSV, workbook and YAML writers (the YAML library, the core's tables): loaded on the first export. */
 const exporters = () => import("./exports");
 /** Background questions (goal seek, Monte Carlo, decomposition) run in a worker of their own. */
@@ -45,7 +52,16 @@ const SETTLE_MS = 300;
 declare global {
   interface Window {
     /** Counters for the tests and the latency benchmark: runs received, complete updates (every chart drawn with a new run). */
-    __evplan?: { runs: number; updates: number; lastRunMs: number; lastUpdateMs: number; state: ViewState; analyses?: number };
+    __evplan?: {
+      runs: number;
+      updates: number;
+      /** Updates whose charts in view were drawn (the rest follow after the frame; `updates` counts those done). */
+      shown?: number;
+      lastRunMs: number;
+      lastUpdateMs: number;
+      state: ViewState;
+      analyses?: number;
+    };
   }
 }
 
@@ -92,20 +108,28 @@ export function App() {
       fromLink();
       setInit(i);
     });
-    background.init();
     const onHash = fromLink;
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
+  // Settled: the first run is on every chart. Only then do the background worker (what it takes, how sure) and the
+  // panels below the charts start, so that the first load has the cores to the model worker and the first screen.
+  const [settled, setSettled] = useState(false);
+  const settledRef = useRef(false);
+  useEffect(() => {
+    if (settled) background.init();
+  }, [settled]);
+
   // State -> URL, language and direction.
   useEffect(() => {
-    // The URL follows after a pause: replaceState costs about a millisecond, too much for every slider step.
+    // The URL follows after a pause: replaceState costs a few milliseconds, too much for every slider step, and a
+    // shorter pause put it inside the next click's step.
     const hash = writeState(state);
     // Not before the link has been read and checked (on init): the link itself must not be overwritten first.
     const urlTimer = setTimeout(() => {
       if (init && location.hash !== hash) history.replaceState(null, "", hash);
-    }, 120);
+    }, 400);
     // Only on a change: writing the root's attributes invalidates the style of the whole page.
     const root = document.documentElement;
     if (root.lang !== state.lang) root.lang = state.lang;
@@ -150,7 +174,7 @@ export function App() {
   const key = settingKey(state.preset, state.overrides, state.years);
   const [analysis, setAnalysis] = useState<{ key: string; reply: AnalysisReply } | null>(null);
   useEffect(() => {
-    if (!init) return;
+    if (!init || !settled) return;
     const asked = { preset: state.preset, overrides: state.overrides, years: state.years, key };
     const timer = setTimeout(() => {
       background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES, asked.years).then(
@@ -162,13 +186,14 @@ export function App() {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [init, key]);
+  }, [init, key, settled]);
   const analysisPending = analysis?.key !== key;
 
   const [why, setWhy] = useState<{ key: string; reply: DecomposeReply } | null>(null);
   const whyKey = state.compare ? `${key}|${state.compare}` : "";
   useEffect(() => {
     if (!init || !state.compare) return setWhy(null);
+    if (!settled) return;
     const asked = { preset: state.preset, overrides: state.overrides, years: state.years, compare: state.compare, key: whyKey };
     const timer = setTimeout(() => {
       background.decompose(asked.preset, asked.overrides, asked.compare, {}, asked.years).then(
@@ -177,7 +202,7 @@ export function App() {
       );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [init, whyKey]);
+  }, [init, whyKey, settled]);
 
   const update = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setLever = useCallback(
@@ -208,7 +233,8 @@ export function App() {
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const preset = init?.presets.find((p) => p.name === state.preset);
-  const presetTitle = (name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name);
+  // Stable while the language and catalogue stay: the headline cards re-render on a new run, not on every input.
+  const presetTitle = useCallback((name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name), [L, init]);
   const compareTitle = state.compare ? presetTitle(state.compare) : "";
   const comparison: Comparison | null = useMemo(
     () => (compare && state.compare ? { name: compareTitle, run: compare } : null),
@@ -220,10 +246,12 @@ export function App() {
   );
   const moved = new Set([...Object.keys(state.overrides), ...Object.keys(state.years)]).size;
   const scenarioLabel = `${presetTitle(state.preset)}${moved ? ` + ${moved} ${t.changed}` : ""}`;
-  const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: fileStem(state) }), [scenarioLabel, state]);
+  // The same object while the label and file name stay: the nine chart figures do not re-render on every input.
+  const stem = fileStem(state);
+  const scenarioFile = useMemo(() => ({ label: scenarioLabel, file: stem }), [scenarioLabel, stem]);
 
-  // Every result chart is drawn by one board laid over the figures (board.ts); an update is complete when it has
-  // drawn, in the task that brought the run.
+  // The result charts are drawn by the board (board.ts): each chart on a canvas in its own box, the charts in view
+  // in the task that brought the run, the others after the frame.
   const chartsBox = useRef<HTMLDivElement>(null);
   const board = useRef<ChartBoard | null>(null);
   const [hiddenSeries, setHiddenSeries] = useState<Readonly<Record<string, ReadonlySet<string>>>>({});
@@ -231,7 +259,6 @@ export function App() {
   redraw.current = () => options && board.current?.draw(options, hiddenSeries);
   const boardLink = useMemo<BoardLink>(
     () => ({
-      pointer: (kind, x, y) => board.current?.pointer(kind, x, y),
       toggle: (id, name) =>
         setHiddenSeries((h) => {
           const off = new Set(h[id]);
@@ -246,9 +273,11 @@ export function App() {
     const box = chartsBox.current!;
     const b = new ChartBoard(box);
     board.current = b;
-    (window as unknown as { __evplanBoardOption?: () => object }).__evplanBoardOption = () => b.option();
+    const w = window as unknown as { __evplanBoardOption?: () => object; __evplanBoard?: ChartBoard };
+    w.__evplanBoardOption = () => b.option();
+    w.__evplanBoard = b;
     b.measure();
-    // The boxes move when the window, a legend or the language changes: measure again, and redraw if they moved.
+    // The boxes change size when the window, a legend or the language changes: fit the canvases, and redraw.
     const ro = new ResizeObserver(() => b.measure() && redraw.current());
     ro.observe(box);
     for (const figure of box.querySelectorAll("figure")) ro.observe(figure);
@@ -260,16 +289,28 @@ export function App() {
   }, []);
   useLayoutEffect(() => {
     if (!options || !board.current) return;
-    // With no chart in view (the page at its top: the headline cards), the board draws after the frame.
-    board.current.update(options, hiddenSeries, () => {
-      if (!window.__evplan) return;
-      mark("all charts");
-      window.__evplan.updates++;
-      window.__evplan.lastUpdateMs = performance.now() - started.current;
-      window.__evplanOnUpdate?.();
-    });
-    // Everything in view is current: the cards, and the charts if any is in view.
-    window.__evplanOnShown?.();
+    board.current.update(
+      options,
+      hiddenSeries,
+      () => {
+        // Everything in view is current: the cards, and the charts in view.
+        if (window.__evplan) window.__evplan.shown = (window.__evplan.shown ?? 0) + 1;
+        mark("charts in view");
+        window.__evplanOnShown?.();
+      },
+      () => {
+        // Every chart is current, those out of view too.
+        if (!settledRef.current) {
+          settledRef.current = true;
+          setTimeout(() => setSettled(true), 0);
+        }
+        if (!window.__evplan) return;
+        mark("all charts");
+        window.__evplan.updates++;
+        window.__evplan.lastUpdateMs = performance.now() - started.current;
+        window.__evplanOnUpdate?.();
+      },
+    );
   }, [options, hiddenSeries]);
 
   // Copy link: the clipboard API where the page may use it; otherwise the link is shown selected, to copy by hand.
@@ -528,11 +569,11 @@ export function App() {
                 );
               })}
             </div>
-            {init && (
+            {init && settled && (
               <Uncertainty client={background} state={state} t={t} central={result} scenario={scenarioFile} levers={init.levers} parameters={init.parameters} />
             )}
-            {init && <Backtest client={background} t={t} />}
-            {init && <Assumptions parameters={init.parameters} t={t} />}
+            {init && settled && <Backtest client={background} t={t} />}
+            {init && settled && <Assumptions parameters={init.parameters} t={t} />}
           </section>
         </div>
         <footer>{t.footer}</footer>

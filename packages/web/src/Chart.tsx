@@ -1,28 +1,24 @@
-// One chart figure: title, unit, HTML legend, PNG and SVG export, and the chart: an ECharts chart of its own,
-// updated in place (never re-created) when its option changes, or a box that a ChartBoard draws over (board.ts).
+// One chart figure: title, unit, HTML legend, PNG and SVG export, and the chart: drawn by the page's board (a
+// canvas of its own in the box marked `data-slot`, board.ts and plot.ts), or, for the on-demand panels, an ECharts
+// chart of its own, updated in place (never re-created) when its option changes. ECharts is loaded on first use.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import * as echarts from "echarts/core";
-import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
-import { CanvasRenderer } from "echarts/renderers";
+import type { ECharts, EChartsCoreOption } from "echarts/core";
 import { applyOption, nothingShown } from "./chart-update";
 import { saveUrl } from "./files";
 import { CHART_FONT } from "./charts";
 import type { Strings } from "./i18n";
 import { fontDataUrl } from "./fonts";
 
-// Only what the charts on the page use: every registered component type is visited on every update of every chart.
-// The title and the caption of exported files are registered on the first export (see exportAs).
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
-/** What exported files need beyond the page's charts (title, caption, the SVG renderer): loaded on the first export. */
-const exportParts = () => import("./chart-export-parts").then((m) => echarts.use(m.EXPORT_PARTS));
+/** ECharts with every part the on-demand charts and exported files use: a chunk of its own, loaded once. */
+let echartsChunk: Promise<typeof import("echarts/core")> | null = null;
+export const loadECharts = () => (echartsChunk ??= import("./chart-export-parts").then((m) => m.echarts));
 
 export interface ChartProps {
   id: string;
   title: string;
   /** Unit line under the title. */
   unit?: string;
-  option: echarts.EChartsCoreOption | null;
+  option: EChartsCoreOption | null;
   docAnchor: string;
   methodLabel: string;
   pngLabel: string;
@@ -43,7 +39,6 @@ export interface ChartProps {
 }
 
 export interface BoardLink {
-  pointer(kind: "mousemove" | "mouseout", clientX: number, clientY: number): void;
   toggle(id: string, name: string): void;
 }
 
@@ -66,7 +61,7 @@ type SeriesOption = {
  * The legend is drawn as HTML beside the canvas, not by ECharts: it does not change when a slider moves, and an
  * ECharts legend costs about a millisecond per chart on every redraw. Clicking an entry still toggles its series.
  */
-export function legendItems(option: echarts.EChartsCoreOption | null): LegendItem[] {
+export function legendItems(option: EChartsCoreOption | null): LegendItem[] {
   if (!option) return [];
   const palette = ((option as { color?: string[] }).color ?? []) as string[];
   const series = ((option as { series?: SeriesOption[] }).series ?? []) as SeriesOption[];
@@ -109,8 +104,8 @@ export const Chart = memo(function Chart({
 }: ChartProps) {
   const [tableOpen, setTableOpen] = useState(false);
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const last = useRef<echarts.EChartsCoreOption | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const last = useRef<EChartsCoreOption | null>(null);
   const shown = useRef(nothingShown());
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const legendKey = JSON.stringify(legendItems(option));
@@ -133,15 +128,21 @@ export const Chart = memo(function Chart({
   useEffect(() => {
     const box = el.current;
     if (!box || board) return;
-    const c = echarts.init(box, undefined, { renderer: "canvas" });
-    chart.current = c;
-    shown.current = nothingShown();
-    draw();
-    const resize = () => c.resize();
-    window.addEventListener("resize", resize);
+    let c: ECharts | null = null;
+    let gone = false;
+    const resize = () => c?.resize();
+    loadECharts().then((echarts) => {
+      if (gone) return;
+      c = echarts.init(box, undefined, { renderer: "canvas" });
+      chart.current = c;
+      shown.current = nothingShown();
+      draw();
+      window.addEventListener("resize", resize);
+    });
     return () => {
+      gone = true;
       window.removeEventListener("resize", resize);
-      c.dispose();
+      c?.dispose();
       chart.current = null;
     };
   }, [placeholder, board]);
@@ -154,7 +155,7 @@ export const Chart = memo(function Chart({
   /** Files carry their own title, unit line, scenario and legend: the same option drawn once off screen. */
   const exportAs = async (type: "png" | "svg") => {
     if (!last.current || !el.current) return;
-    await exportParts();
+    const echarts = await loadECharts();
     const box = document.createElement("div");
     box.style.cssText = `position:fixed;left:-10000px;top:0;width:${Math.max(720, el.current.clientWidth)}px;height:${el.current.clientHeight + 110}px`;
     document.body.appendChild(box);
@@ -246,17 +247,7 @@ export const Chart = memo(function Chart({
               </li>
             ))}
           </ul>
-          {board ? (
-            <div
-              ref={el}
-              className="chart-canvas"
-              data-slot={id}
-              onPointerMove={(e) => board.pointer("mousemove", e.clientX, e.clientY)}
-              onPointerLeave={(e) => board.pointer("mouseout", e.clientX, e.clientY)}
-            />
-          ) : (
-            <div ref={el} className="chart-canvas" />
-          )}
+          {board ? <div ref={el} className="chart-canvas" data-slot={id} /> : <div ref={el} className="chart-canvas" />}
           <details className="chart-data" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
             <summary>{t.dataTable}</summary>
             {tableOpen && <DataTable option={last.current ?? option} table={table} caption={title} yearLabel={t.year} />}
@@ -268,7 +259,7 @@ export const Chart = memo(function Chart({
 });
 
 /** Reads a chart's option as a table: one row per category (year), one column per named series. */
-export function optionTable(option: echarts.EChartsCoreOption | null, yearLabel: string): { head: string[]; rows: string[][] } | null {
+export function optionTable(option: EChartsCoreOption | null, yearLabel: string): { head: string[]; rows: string[][] } | null {
   if (!option) return null;
   const o = option as {
     xAxis?: { type?: string; data?: unknown[] } | { type?: string; data?: unknown[] }[];
@@ -302,7 +293,7 @@ function DataTable({
   caption,
   yearLabel,
 }: {
-  option: echarts.EChartsCoreOption | null;
+  option: EChartsCoreOption | null;
   table?: { head: string[]; rows: string[][] };
   caption: string;
   yearLabel: string;

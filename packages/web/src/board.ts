@@ -1,113 +1,144 @@
-// One ECharts instance that draws every result chart, on a canvas laid over the grid of chart figures (see
-// board-option.ts for why). The figures keep their titles, legends and buttons; the canvas lets the pointer through
-// to them, and the figures forward the pointer over their chart area back to the canvas for the tooltips.
-import * as echarts from "echarts/core";
-import { applyOption, nothingShown } from "./chart-update";
-import { composeBoard, type Slot } from "./board-option";
+// The result charts' drawing: one canvas per chart (plot.ts), in the chart's own box (the elements carrying
+// `data-slot`). A new run is drawn at once on the charts in view; the charts out of view are marked dirty and drawn
+// after the frame (or as soon as one scrolls into view), so a slider step paints only what the user can see first.
+// Why not one canvas for all nine (the board of issue 16): repainting a 972x2164 canvas cost more per step than
+// drawing the charts, and it had to be repainted whole for any change.
+import { Plot, type PlotOption } from "./plot";
+
+type Options = Readonly<Record<string, object | null>>;
+type Hidden = Readonly<Record<string, ReadonlySet<string>>>;
+const NONE: ReadonlySet<string> = new Set();
 
 export class ChartBoard {
-  private readonly host: HTMLDivElement;
-  private readonly chart: echarts.ECharts;
-  private shown = nothingShown();
-  private slots: Slot[] = [];
-  /** Chart boxes at least partly in the viewport (null until the observer has reported: taken as in view). */
+  private readonly plots = new Map<string, { el: HTMLElement; plot: Plot }>();
+  /** Chart boxes at least partly in the viewport (null until the observer has reported: taken as all in view). */
   private visible: Set<string> | null = null;
   private readonly observer: IntersectionObserver;
-  /** A draw put off while no chart was in view, and what to call once it is done. */
-  private pending: { options: Readonly<Record<string, object | null>>; hidden: Readonly<Record<string, ReadonlySet<string>>>; done: () => void } | null = null;
-  private pendingTimer = 0;
-  private readonly onScroll = () => this.pending && this.flush();
+  /** The drawing of the charts out of view, put off to after the frame, and what to call when all are drawn. */
+  private late: { frame: number; timer: number; all: () => void } | null = null;
 
   constructor(private readonly container: HTMLElement) {
-    this.host = document.createElement("div");
-    this.host.className = "chart-board";
-    this.host.setAttribute("aria-hidden", "true");
-    container.appendChild(this.host);
-    this.chart = echarts.init(this.host, undefined, { renderer: "canvas" });
     this.observer = new IntersectionObserver((entries) => {
       const v = (this.visible ??= new Set());
       for (const e of entries) {
         const id = (e.target as HTMLElement).dataset.slot!;
-        if (e.isIntersecting) v.add(id);
-        else v.delete(id);
+        if (e.isIntersecting) {
+          v.add(id);
+          // Scrolled into view with an older drawing: drawn now, before the frame that shows it.
+          this.plots.get(id)?.plot.draw();
+        } else v.delete(id);
       }
-      if (v.size && this.pending) this.flush();
-    });
-    addEventListener("scroll", this.onScroll, { passive: true });
-  }
-
-  /** Whether any chart box is in the viewport: if none is, a redraw can wait until the frame has shown the rest. */
-  inView(): boolean {
-    return this.visible === null || this.visible.size > 0;
-  }
-
-  /**
-   * Draws now when a chart is in view; otherwise after the next frame (the headline cards show first) or as soon
-   * as a chart scrolls into view, whichever is sooner. A newer draw replaces one not yet done. `done` is called
-   * when the board has drawn.
-   */
-  update(options: Readonly<Record<string, object | null>>, hidden: Readonly<Record<string, ReadonlySet<string>>>, done: () => void): void {
-    this.pending = { options, hidden, done };
-    if (this.inView()) return this.flush();
-    cancelAnimationFrame(this.pendingTimer);
-    this.pendingTimer = requestAnimationFrame(() => {
-      this.pendingTimer = 0;
-      setTimeout(() => this.pending && this.flush(), 0);
+      if (this.late && this.allDrawn()) this.finishLate();
     });
   }
 
-  private flush(): void {
-    const p = this.pending!;
-    this.pending = null;
-    this.draw(p.options, p.hidden);
-    p.done();
+  private inView(id: string): boolean {
+    return this.visible === null || this.visible.has(id);
   }
 
-  /** The chart boxes (elements carrying `data-slot`), measured against the container. False if none moved. */
-  measure(): boolean {
-    const origin = this.container.getBoundingClientRect();
-    const slots = [...this.container.querySelectorAll<HTMLElement>("[data-slot]")].map((el) => {
-      const r = el.getBoundingClientRect();
-      return {
-        id: el.dataset.slot!,
-        left: Math.round(r.left - origin.left),
-        top: Math.round(r.top - origin.top),
-        width: Math.round(r.width),
-        height: Math.round(r.height),
-      };
-    });
-    const same = slots.length === this.slots.length && slots.every((s, i) => JSON.stringify(s) === JSON.stringify(this.slots[i]));
-    if (same && this.host.clientWidth === this.chart.getWidth() && this.host.clientHeight === this.chart.getHeight()) return false;
-    this.slots = slots;
-    this.observer.disconnect();
-    for (const el of this.container.querySelectorAll<HTMLElement>("[data-slot]")) this.observer.observe(el);
-    this.chart.resize();
+  private allDrawn(): boolean {
+    for (const { plot } of this.plots.values()) if (plot.dirty) return false;
     return true;
   }
 
-  /** Draws the charts' options (a structure change when the boxes have moved; otherwise only the new data). */
-  draw(options: Readonly<Record<string, object | null>>, hidden: Readonly<Record<string, ReadonlySet<string>>>): void {
-    this.shown = applyOption(this.chart, composeBoard(this.slots, options, hidden), this.shown, new Set());
+  /**
+   * Draws the charts in view now, then calls `shown`; the others after the frame, then `all` (at once if every
+   * chart was in view). A newer update replaces one whose late part is not done (its `all` is not called).
+   */
+  update(options: Options, hidden: Hidden, shown: () => void, all: () => void): void {
+    this.cancelLate();
+    for (const [id, { plot }] of this.plots) {
+      plot.set((options[id] as PlotOption | null | undefined) ?? null, hidden[id] ?? NONE);
+      if (this.inView(id)) plot.draw();
+    }
+    shown();
+    if (this.allDrawn()) return all();
+    const late = { frame: 0, timer: 0, all };
+    this.late = late;
+    late.frame = requestAnimationFrame(() => {
+      late.frame = 0;
+      late.timer = window.setTimeout(() => {
+        late.timer = 0;
+        for (const { plot } of this.plots.values()) plot.draw();
+        this.finishLate();
+      }, 0);
+    });
   }
 
-  /** Forwards the pointer from a figure (page coordinates of the event) to the canvas. */
-  pointer(kind: "mousemove" | "mouseout", clientX: number, clientY: number): void {
-    const r = this.host.getBoundingClientRect();
-    const x = clientX - r.left;
-    const y = clientY - r.top;
-    this.chart.getZr().handler.dispatch(kind, { zrX: x, zrY: y, offsetX: x, offsetY: y, type: kind, target: this.host });
+  private finishLate(): void {
+    const late = this.late;
+    this.cancelLate();
+    late?.all();
   }
 
-  /** The option the board last drew (for tests: annotations, series). */
-  option(): object {
-    return this.chart.getOption();
+  private cancelLate(): void {
+    if (!this.late) return;
+    cancelAnimationFrame(this.late.frame);
+    clearTimeout(this.late.timer);
+    this.late = null;
+  }
+
+  /**
+   * Finds the chart boxes (a plot for each new one), and fits each canvas to its box. True if any box changed size
+   * or appeared (its chart then needs drawing).
+   */
+  measure(): boolean {
+    let changed = false;
+    const seen = new Set<string>();
+    for (const el of this.container.querySelectorAll<HTMLElement>("[data-slot]")) {
+      const id = el.dataset.slot!;
+      seen.add(id);
+      let p = this.plots.get(id);
+      if (p && p.el !== el) {
+        this.observer.unobserve(p.el);
+        p.plot.dispose();
+        p = undefined;
+      }
+      if (!p) {
+        p = { el, plot: new Plot(el) };
+        this.plots.set(id, p);
+        this.observer.observe(el);
+        changed = true;
+      }
+      if (p.plot.resize()) changed = true;
+    }
+    for (const [id, p] of this.plots)
+      if (!seen.has(id)) {
+        this.observer.unobserve(p.el);
+        p.plot.dispose();
+        this.plots.delete(id);
+      }
+    return changed;
+  }
+
+  /** Draws every chart now (after a resize: the boxes' canvases were cleared). */
+  draw(options: Options, hidden: Hidden): void {
+    this.update(
+      options,
+      hidden,
+      () => {},
+      () => {},
+    );
+    this.cancelLate();
+    for (const { plot } of this.plots.values()) plot.draw();
+  }
+
+  /** The charts' series, all charts after each other (for tests: event lines, series). */
+  option(): { series: object[] } {
+    const series: object[] = [];
+    for (const { plot } of this.plots.values()) series.push(...(plot.shownOption()?.series ?? []));
+    return { series };
+  }
+
+  /** The plot drawing a chart (for tests: its tooltip rows). */
+  plot(id: string): Plot | undefined {
+    return this.plots.get(id)?.plot;
   }
 
   dispose(): void {
+    this.cancelLate();
     this.observer.disconnect();
-    removeEventListener("scroll", this.onScroll);
-    cancelAnimationFrame(this.pendingTimer);
-    this.chart.dispose();
-    this.host.remove();
+    for (const { plot } of this.plots.values()) plot.dispose();
+    this.plots.clear();
   }
 }

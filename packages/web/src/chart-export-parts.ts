@@ -1,6 +1,23 @@
-// The ECharts parts only exported chart files use (title, caption, SVG renderer): a chunk of their own, loaded on
-// the first PNG or SVG export, so that the first screen does not carry them.
-import { GraphicComponent, TitleComponent } from "echarts/components";
-import { SVGRenderer } from "echarts/renderers";
+// ECharts, for what the page's own renderer (plot.ts) does not draw: exported chart files (PNG, SVG, with their
+// title and caption) and the on-demand panels' charts (uncertainty, what changed, backtest). A chunk of its own,
+// loaded on first use, so that the first screen does not carry it.
+import * as echarts from "echarts/core";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
-export const EXPORT_PARTS = [TitleComponent, GraphicComponent, SVGRenderer];
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  TitleComponent,
+  GraphicComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
+
+export { echarts };

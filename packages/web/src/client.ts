@@ -1,4 +1,5 @@
 // The page's side of the worker: one request in flight per kind; a newer run supersedes an older one.
+import type { EarlyWorker } from "./boot";
 import type { YearEdits, ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -9,14 +10,20 @@ export class ModelClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   private initWaiter: ((r: InitReply) => void) | null = null;
+  /** The catalogue, when the worker was started and asked for it before this client existed (boot.ts). */
+  private earlyInit: InitReply | null = null;
+
+  /** `boot`: a worker started by the page's first script, already asked for its catalogue (boot.ts). */
+  constructor(private readonly boot: EarlyWorker | null = null) {}
 
   private get worker(): Worker {
     if (this.started) return this.started;
-    const worker = (this.started = new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" }));
-    worker.onmessage = (e: MessageEvent<Reply>) => {
-      const r = e.data;
-      if (r.type === "init") this.initWaiter?.(r);
-      else if (r.type !== "error") {
+    const worker = (this.started = this.boot?.worker ?? new Worker(new URL("./model-worker.ts", import.meta.url), { type: "module" }));
+    const receive = (r: Reply) => {
+      if (r.type === "init") {
+        if (this.initWaiter) this.initWaiter(r);
+        else this.earlyInit = r;
+      } else if (r.type !== "error") {
         this.pending.get(r.id)?.resolve(r as never);
         this.pending.delete(r.id);
       } else if (r.id !== undefined) {
@@ -24,15 +31,26 @@ export class ModelClient {
         this.pending.delete(r.id);
       } else console.error(r.message);
     };
+    worker.onmessage = (e: MessageEvent<Reply>) => receive(e.data);
+    for (const r of this.boot?.early.splice(0) ?? []) receive(r);
     return worker;
   }
 
   init(extra?: ExtraScenario[]): Promise<InitReply> {
     return new Promise((resolve) => {
+      const worker = this.worker;
+      // The catalogue the page's first script asked for (no extra scenarios): already here, or on its way.
+      if (this.boot && !extra && !this.bootInitUsed) {
+        this.bootInitUsed = true;
+        if (this.earlyInit) return resolve(this.earlyInit);
+        this.initWaiter = resolve;
+        return;
+      }
       this.initWaiter = resolve;
-      this.worker.postMessage({ type: "init", extra });
+      worker.postMessage({ type: "init", extra });
     });
   }
+  private bootInitUsed = false;
 
   private request<T>(msg: DistributiveOmit<Extract<Request, { id: number }>, "id">): Promise<T> {
     const id = this.nextId++;
@@ -44,7 +62,32 @@ export class ModelClient {
 
   /** Counterfactual runs received (by `RunReply.counterfactualKey`), the most recently used last. */
   private readonly counterfactuals = new Map<string, Float64Array>();
+  /** A run asked for before the page needed it (the link's setting, at load), handed to the first `run` for it. */
+  private prefetched: { key: string; reply: Promise<RunReply> } | null = null;
+
+  /**
+   * Asks for a run now, before the page has rendered: the worker computes it while the page renders its levers.
+   * The first `run` with the same setting gets this reply instead of asking again.
+   */
+  prefetch(preset: string, overrides: Record<string, number>, years: YearEdits = {}): void {
+    const key = JSON.stringify([preset, overrides, years]);
+    const reply = this.run(preset, overrides, years);
+    // A link the catalogue turns down (a value out of range) fails here; the page then asks for what it checked.
+    reply.catch(() => {});
+    this.prefetched = { key, reply };
+  }
+
   run(preset: string, overrides: Record<string, number>, years?: YearEdits): Promise<RunReply> {
+    const p = this.prefetched;
+    if (p) {
+      this.prefetched = null;
+      if (p.key === JSON.stringify([preset, overrides, years ?? {}])) return p.reply;
+      // Another setting was asked for first (the link did not check out): the early run's buffer goes back.
+      p.reply.then(
+        (r) => this.release(r),
+        () => {},
+      );
+    }
     return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [...this.counterfactuals.keys()] }).then((r) =>
       this.withCounterfactual(r, preset, overrides, years),
     );

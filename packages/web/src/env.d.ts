@@ -1,7 +1,10 @@
 declare module "virtual:evplan-pack" {
   const pack: {
-    parameters: { name: string; file: string; data: unknown }[];
+    /** The registry's parameters, validated at build time, as JSON text (src/pack.ts reads it). */
+    registry: string;
     scenarios: { name: string; file: string; data: Record<string, unknown> }[];
+    /** Each bundled preset's catalogue entry, from its compilation at build time. */
+    presets: import("./protocol").PresetInfo[];
   };
   export default pack;
 }

@@ -4,7 +4,6 @@ import {
   InputError,
   Model,
   outputLength,
-  buildRegistry,
   formatIssue,
   listShareSeries,
   parameterInfo,
@@ -21,9 +20,11 @@ import {
   type ScenarioSource,
 } from "@evplan/core";
 import { PlannerModel } from "./planner";
+import { registryFromText } from "./pack";
 import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request, YearEdits } from "./protocol";
 
-const registry = buildRegistry(pack.parameters);
+// Validated at build time (vite.config.ts): read back, not validated again.
+const registry = registryFromText(pack.registry);
 const scenarios = new Map<string, ScenarioSource>(pack.scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
 const model = new Model(registry, (name) => scenarios.get(name));
 
@@ -76,7 +77,11 @@ self.onmessage = (event: MessageEvent<Request>) => {
         if (!pack.scenarios.some((s) => s.name === x.name)) pack.scenarios.push(x);
       }
       const parameters: ParameterInfo[] = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(parameterInfo);
+      // The bundled presets' entries were made at build time: only a scenario from outside is compiled here, and
+      // each preset is compiled when it is first run.
       const presets: PresetInfo[] = pack.scenarios.map((s) => {
+        const known = pack.presets.find((p) => p.name === s.name && !msg.extra?.some((x) => x.name === s.name));
+        if (known) return known;
         const c = model.compile(s.name);
         const modes = Array.from(c.modes, (m) => (m === 1 ? ("market" as const) : ("targets" as const)));
         return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };

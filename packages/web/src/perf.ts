@@ -2,9 +2,9 @@
 declare global {
   interface Window {
     __evplanTrace?: [string, number][];
-    /** Called by the planner when every chart has been redrawn with a new run. */
+    /** Called by the planner when every chart has been redrawn with a new run (those out of view too). */
     __evplanOnUpdate?: () => void;
-    /** Called when what is in view is current (the headline cards; the charts too when one is in view). */
+    /** Called when what is in view is current: the headline cards and the charts in view. */
     __evplanOnShown?: () => void;
   }
 }

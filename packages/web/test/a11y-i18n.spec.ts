@@ -36,7 +36,7 @@ const overflow = (page: Page) =>
     const bad: string[] = [];
     if (document.documentElement.scrollWidth > w) bad.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${w}`);
     for (const el of document.querySelectorAll<HTMLElement>("body *")) {
-      if (el.closest(".levers.drawer, .sr-only, .skip-link, .chart-board, .table-wrap, .drawer-button")) continue;
+      if (el.closest(".levers.drawer, .sr-only, .skip-link, .plot-tip, .table-wrap, .drawer-button")) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if (r.left < -1 || r.right > w + 1) bad.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
@@ -196,10 +196,10 @@ describe("accessibility", () => {
       // Every rule but contrast first (contrast is checked below, where axe can measure every text).
       const serious = (await axe(page, "no-contrast")).filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(serious, `${hash} ${w}x${h}`).toEqual([]);
-      // Text contrast with the chart canvas and the table's scroll box out of the way: axe cannot see through the
-      // canvas (which draws only inside the chart boxes) nor into rows scrolled out of view, and reports those as
+      // Text contrast with the charts' canvases and the table's scroll box out of the way: axe cannot see through the
+      // canvases (each inside its chart's box) nor into rows scrolled out of view, and reports those as
       // "incomplete". With both removed every text is measured.
-      await page.addStyleTag({ content: ".chart-board{display:none!important}.table-wrap{max-height:none!important;overflow:visible!important}" });
+      await page.addStyleTag({ content: ".plot-canvas{display:none!important}.table-wrap{max-height:none!important;overflow:visible!important}" });
       expect(await axe(page, ["color-contrast"]), `contrast ${hash}`).toEqual([]);
       await page.close();
     }

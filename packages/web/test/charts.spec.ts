@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { METRICS } from "@evplan/core";
 import { CHARTS, missingMetrics } from "../src/charts";
-import { composeBoard, placeTooltip, type Slot } from "../src/board-option";
+import { arrange, niceStep, valueScale, type PlotOption, type PlotSeries } from "../src/plot";
 
 describe("chart declarations", () => {
   it("name only metric ids the core produces today", () => {
@@ -17,73 +17,71 @@ describe("chart declarations", () => {
   });
 });
 
-describe("the board that draws every result chart in one ECharts instance", () => {
-  const slots: Slot[] = [
-    { id: "a", left: 0, top: 0, width: 400, height: 300 },
-    { id: "b", left: 420, top: 0, width: 400, height: 300 },
-    { id: "c", left: 0, top: 320, width: 400, height: 300 },
-  ];
-  const chart = (palette: string[], series: object[], yAxis: object | object[] = { type: "value" }) => ({
+describe("the page's chart renderer (plot.ts): what it draws, before any pixel", () => {
+  const chart = (palette: string[], series: PlotSeries[], yAxis: PlotOption["yAxis"] = { type: "value" }): PlotOption => ({
     color: palette,
     grid: { left: 60, right: 20, top: 10, bottom: 30 },
-    xAxis: { type: "category", data: [2025, 2026] },
+    xAxis: { type: "category", data: [2025, 2026, 2027] },
     yAxis,
-    tooltip: { valueFormatter: (v: number) => `${v} u` },
     series,
   });
-  const options = {
-    a: chart(
-      ["red", "blue"],
-      [
-        { name: "x", type: "bar", stack: "s", data: [1, 2] },
-        { name: "y", type: "bar", stack: "s", data: [3, 4], itemStyle: { color: "green" } },
-      ],
-    ),
-    b: chart(
-      ["black"],
-      [
-        { name: "x", type: "bar", stack: "s", data: [5, 6] },
-        { name: "z", type: "line", yAxisIndex: 1, data: [7, 8] },
-      ],
-      [{ type: "value" }, { type: "value" }],
-    ),
-    c: null,
-  };
 
-  it("gives each chart its own grid inside its box, with its axes and series indexed to it", () => {
-    const o = composeBoard(slots, options);
-    expect(o.grid).toEqual([
-      { left: 60, top: 10, width: 320, height: 260, outerBoundsMode: "none" },
-      { left: 480, top: 10, width: 320, height: 260, outerBoundsMode: "none" },
-    ]);
-    expect(o.xAxis.map((x) => (x as { gridIndex: number }).gridIndex)).toEqual([0, 1]);
-    expect(o.yAxis.map((y) => (y as { gridIndex: number }).gridIndex)).toEqual([0, 1, 1]);
-    const s = o.series as { xAxisIndex: number; yAxisIndex: number; stack?: string; itemStyle: { color: string }; data: number[] }[];
-    expect(s.map((x) => [x.xAxisIndex, x.yAxisIndex])).toEqual([
-      [0, 0],
-      [0, 0],
-      [1, 1],
-      [1, 2],
-    ]);
-    // Stacks stay within their chart; colours come from the chart's palette unless the series sets its own.
-    expect(s.map((x) => x.stack)).toEqual(["a:s", "a:s", "b:s", undefined]);
-    expect(s.map((x) => x.itemStyle.color)).toEqual(["red", "green", "black", "black"]);
+  it("steps its value axes as ECharts does: 1, 2, 3, 5 or 10 times a power of ten", () => {
+    expect([0.23, 0.35, 0.8, 1.4, 1.5, 9.4, 548, 7000].map(niceStep)).toEqual([0.2, 0.3, 1, 1, 2, 10, 500, 10000]);
+    expect(valueScale(3, 47)).toEqual({ min: 0, max: 50, ticks: [0, 10, 20, 30, 40, 50] });
+    // Zero is on the axis, below and above it.
+    expect(valueScale(-480, 2260)).toMatchObject({ min: -500, max: 2500 });
+    expect(valueScale(12, 14).min).toBe(0);
+    // A fixed range (the share chart's 0-100%) is kept, with ticks that print cleanly.
+    expect(valueScale(0.02, 0.64, { min: 0, max: 1 }).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
 
-  it("keeps each chart's tooltip format and draws series switched off in the legend without data", () => {
-    const o = composeBoard(slots, options, { a: new Set(["x"]) });
-    const s = o.series as { tooltip: { valueFormatter: (v: number) => string }; data: number[] }[];
-    expect(s[0].data).toEqual([]);
-    expect(s[1].data).toEqual([3, 4]);
-    expect(s[2].data).toEqual([5, 6]); // the same name in another chart is not switched off
-    expect(s[3].tooltip.valueFormatter(2)).toBe("2 u");
+  it("stacks bars with positives and negatives apart, and fits the axis to the stacks", () => {
+    const a = arrange(
+      chart(
+        ["red", "blue", "green"],
+        [
+          { name: "outlay", type: "bar", stack: "s", data: [10, 20, 30] },
+          { name: "revenue", type: "bar", stack: "s", data: [-5, -6, -7] },
+          { name: "more", type: "bar", stack: "s", data: [1, 2, 3] },
+          { name: "net", type: "line", data: [6, 16, 26] },
+        ],
+      ),
+    );
+    expect(a.laid.map((x) => x.base)).toEqual([[0, 0, 0], [0, 0, 0], [10, 20, 30], null]);
+    expect(a.scales[0]).toMatchObject({ min: -10, max: 40 });
+    // Each series takes its chart's palette in order.
+    expect(a.laid.map((x) => x.color)).toEqual(["red", "blue", "green", "red"]);
   });
 
-  it("places the tooltip beside the pointer, inside the chart under it", () => {
-    expect(placeTooltip(slots, [100, 100], [150, 80])).toEqual([116, 60]);
-    // Near the right edge of chart a: to the left of the pointer.
-    expect(placeTooltip(slots, [350, 100], [150, 80])).toEqual([184, 60]);
-    // Near the bottom of chart b: kept above its bottom edge.
-    expect(placeTooltip(slots, [500, 290], [150, 80])).toEqual([516, 220]);
+  it("stacks areas on those before them, and leaves series switched off out of the axes", () => {
+    const o = chart(
+      ["grey", "teal"],
+      [
+        { name: "ice", type: "line", stack: "fleet", areaStyle: {}, data: [100, 90, 80] },
+        { name: "bev", type: "line", stack: "fleet", areaStyle: {}, data: [1, 30, 300] },
+      ],
+    );
+    expect(arrange(o).laid[1].base).toEqual([100, 90, 80]);
+    expect(arrange(o).scales[0].max).toBe(400);
+    const off = arrange(o, new Set(["bev"]));
+    expect(off.laid.map((x) => x.s.name)).toEqual(["ice"]);
+    expect(off.scales[0].max).toBe(100);
+  });
+
+  it("puts points given as [year, value] in their year, and scales a second axis on its own", () => {
+    const a = arrange(
+      chart(
+        ["black"],
+        [
+          { name: "targets", type: "scatter", data: [["2026", 0.3]] },
+          { name: "cumulative", type: "line", yAxisIndex: 1, data: [1000, 2000, 3000] },
+        ],
+        [{ type: "value" }, { type: "value" }],
+      ),
+    );
+    expect(a.laid[0].values).toEqual([null, 0.3, null]);
+    expect(a.scales[0].max).toBeCloseTo(0.3, 12);
+    expect(a.scales[1]).toMatchObject({ min: 0, max: 3000 });
   });
 });

@@ -27,21 +27,17 @@ async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
 }
 
 const headline = (page: Page, id: string) => page.locator(`[data-testid="headline-${id}"] .card-value`).innerText();
-/** For each chart's box, the share of the board canvas's pixels inside it that are drawn (not transparent). */
+/** For each chart's box, the share of its canvas's pixels that are drawn (not transparent). */
 const inkPerBox = (page: Page) =>
-  page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
-    const ctx = canvas.getContext("2d")!;
-    const b = canvas.getBoundingClientRect();
-    const k = canvas.width / b.width;
-    return [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
-      const r = slot.getBoundingClientRect();
-      const px = ctx.getImageData((r.left - b.left) * k, (r.top - b.top) * k, r.width * k, r.height * k).data;
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
+      const canvas = slot.querySelector<HTMLCanvasElement>("canvas.plot-canvas")!;
+      const px = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
       let drawn = 0;
       for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
       return [slot.dataset.slot!, drawn / (px.length / 4)] as const;
-    });
-  });
+    }),
+  );
 
 const moveSlider = (page: Page, series: string, value: number) => page.evaluate(`(${MOVE_SLIDER})(${JSON.stringify({ series, value })})`);
 
@@ -72,7 +68,7 @@ describe("the planner in the browser", () => {
 
   it("keeps every chart in its box when the window is resized", async () => {
     const { page, errors } = await open();
-    // One column of charts: every box moves, and the board follows (ResizeObserver, board.ts).
+    // One column of charts: every box changes size, and each canvas follows (ResizeObserver, board.ts).
     await page.setViewportSize({ width: 760, height: 1000 });
     await page.waitForFunction(() => {
       const a = document.querySelector('[data-slot="share"]')!.getBoundingClientRect();
@@ -81,19 +77,15 @@ describe("the planner in the browser", () => {
     });
     await page.waitForTimeout(100);
     for (const [id, share] of await inkPerBox(page)) expect(share, `ink in the box of chart ${id} after resizing`).toBeGreaterThan(0.02);
-    // No ink left in the space between two boxes, where the second chart used to be.
-    const gap = await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>(".charts .chart-board canvas")!;
-      const b = canvas.getBoundingClientRect();
-      const k = canvas.width / b.width;
-      const share = document.querySelector('[data-slot="share"]')!.getBoundingClientRect();
-      const px = canvas
-        .getContext("2d")!
-        .getImageData((share.right - b.left) * k + 1, (share.top - b.top) * k, Math.max(1, (b.right - share.right) * k - 2), share.height * k).data;
-      let drawn = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i] > 0) drawn++;
-      return drawn;
-    });
+    // Each canvas fits its box after the resize (no chart stretched or cut to its old size).
+    const fit = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].map((slot) => {
+        const c = slot.querySelector("canvas")!.getBoundingClientRect();
+        const b = slot.getBoundingClientRect();
+        return Math.abs(c.width - b.width) + Math.abs(c.height - b.height);
+      }),
+    );
+    const gap = Math.max(...fit);
     expect(gap).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -113,6 +105,27 @@ describe("the planner in the browser", () => {
     const chartAfter = await page.locator('[data-slot="share"]').screenshot();
     expect(Buffer.compare(chartBefore, chartAfter)).not.toBe(0);
     expect(page.url()).toContain("o.policy.subsidy_scale=4");
+    await page.close();
+  });
+
+  it("shows the year's values in the axis tooltip over a chart, in the chart's own format", async () => {
+    const { page, errors } = await open();
+    await page.locator('[data-slot="share"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('[data-slot="share"]').boundingBox())!;
+    // Over the middle of the chart: a year of the run and each segment's share as a percentage.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const tip = page.locator('[data-slot="share"] .plot-tip');
+    await tip.waitFor({ state: "visible" });
+    const text = await tip.innerText();
+    const year = Number(text.split("\n")[0]);
+    expect(year).toBeGreaterThanOrEqual(2025);
+    expect(year).toBeLessThanOrEqual(2060);
+    expect(text).toMatch(/\d+\.\d%/);
+    // The targets marker is labelled on the chart and left out of the tooltip.
+    expect(text).not.toMatch(/targets/i);
+    await page.mouse.move(box.x - 40, box.y - 40);
+    await tip.waitFor({ state: "hidden" });
+    expect(errors).toEqual([]);
     await page.close();
   });
 
