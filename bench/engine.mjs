@@ -15,7 +15,9 @@
 // Allocation: bytes allocated in V8's young generation (new space) across a window of many runs, from
 // v8.getHeapSpaceStatistics() before and after; a window during which a garbage collection ran (seen by a
 // PerformanceObserver of "gc" entries) is discarded and measured again. The figure per run is the window's growth
-// over its number of runs; a window of the floor (which allocates nothing) shows what the measurement itself costs.
+// over its number of runs, after subtracting what the counter allocates itself in a window (measured on windows of
+// no runs: getHeapSpaceStatistics builds its result between the readings, about 2 KB); a window of the floor (which
+// allocates nothing) checks that subtraction. A double boxed once per run would show as 16 B per run.
 //
 // EVPLAN_ENGINE_ROOT=<checkout> times that checkout's engine (built) instead of this one, against the same floor:
 // how the "before" figures of docs/performance.md were taken.
@@ -188,8 +190,22 @@ obs.observe({ entryTypes: ["gc"] });
 const newSpaceUsed = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_used_size;
 const tick = () => new Promise((r) => setImmediate(r));
 
-/** Bytes allocated per call of fn: the minimum over windows free of garbage collection. */
-async function allocation(fn, runs = 2000, windows = 7) {
+/**
+ * Bytes the counter itself allocates in a window (getHeapSpaceStatistics builds its result objects between the two
+ * readings): the growth over a window of no runs, the minimum of several. Subtracted from every window below.
+ */
+function counterOwnBytes() {
+  let least = Infinity;
+  for (let i = 0; i < 20; i++) {
+    const before = newSpaceUsed();
+    const after = newSpaceUsed();
+    if (after >= before) least = Math.min(least, after - before);
+  }
+  return least;
+}
+
+/** Bytes allocated per call of fn, net of the counter's own: the minimum over windows free of garbage collection. */
+async function allocation(fn, own, runs = 2000, windows = 7) {
   const per = [];
   for (let tries = 0; per.length < windows && tries < windows * 6; tries++) {
     await tick();
@@ -199,14 +215,15 @@ async function allocation(fn, runs = 2000, windows = 7) {
     const after = newSpaceUsed();
     await tick();
     if (gcCount !== gc0 || after < before) continue;
-    per.push((after - before) / runs);
+    per.push((after - before - own) / runs);
   }
   if (per.length === 0) return { min: NaN, median: NaN };
   return { min: Math.min(...per), median: median(per) };
 }
-const allocBoth = await allocation(both);
-const allocAlone = await allocation(alone);
-const allocFloor = await allocation(floorBoth);
+const ownBytes = counterOwnBytes();
+const allocBoth = await allocation(both, ownBytes);
+const allocAlone = await allocation(alone, ownBytes);
+const allocFloor = await allocation(floorBoth, ownBytes);
 obs.disconnect();
 
 // --- Report ----------------------------------------------------------------------------------------------------------
@@ -224,6 +241,7 @@ console.log(`${ROUNDS} rounds x ${BATCH} evaluations per batch, interleaved`);
 console.log(`median engine, scenario + counterfactual: ${median(tBoth).toFixed(1)} µs`);
 console.log(`median engine, scenario alone: ${median(tAlone).toFixed(1)} µs`);
 console.log(`median floor, scenario + counterfactual: ${median(tFloor).toFixed(1)} µs`);
+console.log(`allocation counter's own bytes per window of 2,000 runs (subtracted below): ${ownBytes}`);
 console.log(`allocation, engine scenario + counterfactual: ${fmtB(allocBoth)}`);
 console.log(`allocation, engine scenario alone: ${fmtB(allocAlone)}`);
 console.log(`allocation, floor scenario + counterfactual: ${fmtB(allocFloor)}`);

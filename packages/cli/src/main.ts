@@ -12,6 +12,7 @@ import { CLI_VERSION } from "./version.js";
 import { registerSaved } from "./commands/saved-command.js";
 import { FileReadError } from "./io-read.js";
 import { registerBrief } from "./commands/brief-command.js";
+import { tuneForFewRuns } from "./few-runs.js";
 
 const print = (s: string) => process.stdout.write(s.endsWith("\n") ? s : s + "\n");
 
@@ -35,14 +36,20 @@ export function buildProgram(): Command {
     .option("--out <dir>", "also write <scenario>.json and <scenario>.csv into this folder (and <scenario>.xlsx with --format xlsx)")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action(async (arg: string, opts) => (await import("./commands/run.js")).runCommand(arg, opts, print));
+    .action(async (arg: string, opts) => {
+      tuneForFewRuns();
+      await (await import("./commands/run.js")).runCommand(arg, opts, print);
+    });
 
   program
     .command("params")
     .description("list every parameter of the data pack with values, unit, references and provenance")
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
-    .action(async (opts) => (await import("./commands/params.js")).paramsCommand(opts, print));
+    .action(async (opts) => {
+      tuneForFewRuns();
+      await (await import("./commands/params.js")).paramsCommand(opts, print);
+    });
 
   program
     .command("scenarios")
@@ -58,7 +65,10 @@ export function buildProgram(): Command {
     .argument("<file>", "scenario file (or name)")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action(async (file: string, opts) => (await import("./commands/validate.js")).validateCommand(file, opts, print));
+    .action(async (file: string, opts) => {
+      tuneForFewRuns();
+      await (await import("./commands/validate.js")).validateCommand(file, opts, print);
+    });
   program
     .command("solve")
     .description("find the lever value that hits a target, or the least-cost mix of levers that meets it")
@@ -73,9 +83,11 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "table or json").default("table"))
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action(async (arg: string, opts) =>
-      (await import("./commands/solve.js")).solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print),
-    );
+    .action(async (arg: string, opts) => {
+      // A goal seek runs the model about 15 times (each to the target's year); a least-cost search many more.
+      if (opts.minimise === undefined) tuneForFewRuns();
+      await (await import("./commands/solve.js")).solveCommand(arg, { ...opts, minimise: opts.minimise === true ? "" : opts.minimise }, print);
+    });
 
   program
     .command("calibration")
@@ -93,7 +105,10 @@ export function buildProgram(): Command {
     .option("--year <year>", "year of the key figures", "2030")
     .addOption(dataOpt())
     .addOption(scenOpt())
-    .action(async (args: string[], opts) => (await import("./commands/compare.js")).compareCommand(args, opts, print));
+    .action(async (args: string[], opts) => {
+      tuneForFewRuns();
+      await (await import("./commands/compare.js")).compareCommand(args, opts, print);
+    });
   registerUncertainty(program, print);
   registerSensitivity(program, print);
   registerMerge(program, print);

@@ -292,6 +292,7 @@ export function targetShares(p: Float64Array, L: ParamLayout, s: number, t: numb
 /** Slots of ChoiceStage's scratch, and the budget root's limits (as the engine always passed them to `illinois`). */
 const SOLVED = 0;
 const CLAIMED = 1;
+const TRIED = 2;
 const BUDGET_ITERATIONS = 60;
 const BUDGET_X_TOL = 1e-12;
 
@@ -305,11 +306,12 @@ export class ChoiceStage {
   private budget = 0;
   private claimsThisYear = 0;
   /**
-   * The budget's solution this year and the subsidy claimed at the last share tried. Doubles pass between the
-   * methods here through this array, not as return values or a callback's: a double returned from a call that the
-   * compiler does not inline is boxed on the heap, once per call (issue 18: zero allocation per run).
+   * The budget's solution this year, the subsidy claimed at the last share tried, and the share to try. Doubles pass
+   * between the methods here through this array, not as arguments, return values or a callback's: a double passed
+   * to or returned from a call that the compiler does not inline is boxed on the heap, once per call (issue 18: zero
+   * allocation per run; whether V8 inlines `sharesAt` depends on its inlining budget, which the rest of the run uses up).
    */
-  private readonly scratch = new Float64Array(2);
+  private readonly scratch = new Float64Array(3);
 
   /**
    * Forget the drivers of a previous run (charging access before the base year is taken as none). The barrier's
@@ -363,11 +365,13 @@ export class ChoiceStage {
     const budget = this.budget;
     const sc = this.scratch;
     if (budget <= 0) {
-      this.sharesAt(0);
+      sc[TRIED] = 0;
+      this.sharesAt();
       sc[SOLVED] = 0;
       return;
     }
-    this.sharesAt(1);
+    sc[TRIED] = 1;
+    this.sharesAt();
     const full = sc[CLAIMED];
     if (full <= budget) {
       sc[SOLVED] = 1;
@@ -385,7 +389,8 @@ export class ChoiceStage {
       let side = 0;
       for (let i = 0; i < BUDGET_ITERATIONS; i++) {
         x = (a * gb - b * ga) / (gb - ga);
-        this.sharesAt(x);
+        sc[TRIED] = x;
+        this.sharesAt();
         const gx = x * sc[CLAIMED] - budget;
         if (Math.abs(gx) <= absTol || Math.abs(b - a) < BUDGET_X_TOL) break;
         if (gx * gb > 0) {
@@ -401,12 +406,17 @@ export class ChoiceStage {
         }
       }
     }
-    this.sharesAt(x);
+    sc[TRIED] = x;
+    this.sharesAt();
     sc[SOLVED] = x;
   }
 
-  /** Shares of every segment when a share f of BEV buyers gets the subsidy; the subsidy claimed, D(f), into scratch[CLAIMED]. */
-  private sharesAt(f: number): void {
+  /**
+   * Shares of every segment when a share f = scratch[TRIED] of BEV buyers gets the subsidy; the subsidy claimed, D(f),
+   * into scratch[CLAIMED].
+   */
+  private sharesAt(): void {
+    const f = this.scratch[TRIED];
     const p = this.p;
     const L = this.L as ParamLayout;
     const st = this.st as YearState;
