@@ -59,26 +59,20 @@ export interface Context {
   readonly scenarioArg: (arg: string) => Promise<{ name: string; source?: ScenarioSource }>;
 }
 
-/** A folder given by an option or the environment must exist and be a folder. */
-function requireFolder(dir: string, what: string, flag: string): void {
+/** A folder given by an option (`option`) or the environment (named in `from`) must exist and be a folder. */
+export function requireFolder(dir: string, what: string, from: string, option: string): void {
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {
-    throw new CliError(`no ${what} folder at ${shownPath(dir)} (${flag})`);
+    throw new CliError(`no ${what} folder at ${shownPath(dir)} (${from})`);
   }
-  if (!isDir) throw new CliError(`the ${what} ${shownPath(dir)} is a file; ${flag} takes a folder`);
+  if (!isDir) throw new CliError(`the ${what} ${shownPath(dir)} is a file; ${option} takes a folder`);
 }
 
 /** The data pack's registry: from the compiled cache, else read, validated and stored there. */
 export async function loadPackRegistry(dir: string): Promise<Registry> {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    throw new CliError(`no data pack folder at ${shownPath(dir)} (--data or $EVPLAN_DATA)`);
-  }
-  if (!isDir) throw new CliError(`the data pack ${shownPath(dir)} is a file; --data takes a folder`);
+  requireFolder(dir, "data pack", "--data or $EVPLAN_DATA", "--data");
   const hit = cachedRegistry(dir);
   if (hit.registry) return hit.registry;
   await loadFullCore();
@@ -95,8 +89,8 @@ export async function loadPackRegistry(dir: string): Promise<Registry> {
  */
 export async function makeContext(opts: { data?: string; scenarios?: string } = {}, mode: { compiled?: boolean } = {}): Promise<Context> {
   const paths = defaultPaths(opts);
-  requireFolder(paths.data, "data pack", "--data or $EVPLAN_DATA");
-  requireFolder(paths.scenarios, "scenarios", "--scenarios or $EVPLAN_SCENARIOS");
+  requireFolder(paths.data, "data pack", "--data or $EVPLAN_DATA", "--data");
+  requireFolder(paths.scenarios, "scenarios", "--scenarios or $EVPLAN_SCENARIOS", "--scenarios");
   const registry = await loadPackRegistry(paths.data);
   if (!mode.compiled) await loadFullCore();
   const extraDirs: string[] = [];

@@ -1,10 +1,9 @@
 // Reads a data pack folder from disk into the core's registry, with the core's one reader (@evplan/core/node):
 // here only the command's own checks of the folder and its errors (CliError, printed without a stack trace).
 // Loaded only when the compiled data pack cache has no entry (context.ts): it brings in the YAML parser and zod.
-import { statSync } from "node:fs";
 import { buildRegistry, type ParameterSource, type Registry } from "@evplan/core";
 import { FileReadError, listYamlFiles, parameterName, readParameterSources as readSources } from "@evplan/core/node";
-import { CliError, shownPath } from "./context.js";
+import { CliError, requireFolder } from "./context.js";
 
 export { listYamlFiles, parameterName };
 
@@ -23,12 +22,6 @@ export function readParameterSources(packDir: string, displayBase = process.cwd(
 }
 
 export function loadRegistry(packDir: string, displayBase?: string): Registry {
-  let isDir = false;
-  try {
-    isDir = statSync(packDir).isDirectory();
-  } catch {
-    throw new CliError(`no data pack folder at ${shownPath(packDir)} (--data or $EVPLAN_DATA)`);
-  }
-  if (!isDir) throw new CliError(`the data pack ${shownPath(packDir)} is a file; --data takes a folder`);
+  requireFolder(packDir, "data pack", "--data or $EVPLAN_DATA", "--data");
   return buildRegistry(readParameterSources(packDir, displayBase));
 }
