@@ -4,7 +4,7 @@
 // renderer thread's CPU time and the main thread's time by kind of work (script, style, layout, paint, ...), the
 // top script functions of a sampled CPU profile, and the paint invalidations.
 // Usage: npm run build:web && node packages/web/bench/trace-step.mjs [moves=30] [build folder] [--idle]
-//        [--invalidations] [--profile] [--css=RULES] [--save=FILE] (these two add tracing overhead: read the thread times without them)
+//        [--invalidations] [--profile] [--css=RULES] [--script=JS] [--save=FILE] [--warmup=N] (these two add tracing overhead: read the thread times without them)
 import { spawn } from "node:child_process";
 import { startServer, launch } from "./browser-helpers.mjs";
 
@@ -21,6 +21,9 @@ await page.evaluate(() => document.querySelector("[data-slot]").scrollIntoView({
 // --css=RULES adds a style sheet before tracing (to try a containment or a hidden section without a rebuild).
 const css = args.find((a) => a.startsWith("--css="))?.slice(6);
 if (css) await page.addStyleTag({ content: css });
+// --script=JS runs in the page before tracing (e.g. to stub a canvas call and see what it costs).
+const script = args.find((a) => a.startsWith("--script="))?.slice(9);
+if (script) await page.evaluate(script);
 await page.waitForTimeout(1500);
 /** One move of the subsidy slider (spread over its range as in the latency benchmark), until its run is on every chart and a frame has followed. */
 const moveOnce = async (i) => {

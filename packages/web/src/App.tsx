@@ -121,11 +121,12 @@ export function App() {
     if (settled) background.init();
   }, [settled]);
 
+  // The link of the state: the URL, the share button and the brief's link all read it (written once per state).
+  const hash = useMemo(() => writeState(state), [state]);
   // State -> URL, language and direction.
   useEffect(() => {
     // The URL follows after a pause: replaceState costs a few milliseconds, too much for every slider step, and a
     // shorter pause put it inside the next click's step.
-    const hash = writeState(state);
     // Not before the link has been read and checked (on init): the link itself must not be overwritten first.
     const urlTimer = setTimeout(() => {
       if (init && location.hash !== hash) history.replaceState(null, "", hash);
@@ -137,7 +138,7 @@ export function App() {
     if (root.dir !== dir) root.dir = dir;
     (window.__evplan ??= { runs: 0, updates: 0, lastRunMs: 0, lastUpdateMs: 0, state }).state = state;
     return () => clearTimeout(urlTimer);
-  }, [state, init]);
+  }, [state, init, hash]);
 
   // State -> model run (the newest request wins).
   const latest = useRef(0);
@@ -233,6 +234,16 @@ export function App() {
   const leversByGroup = useMemo(() => Object.fromEntries(GROUPS.map((g) => [g, init?.levers.filter((l) => l.group === g) ?? []])), [init]);
 
   const preset = init?.presets.find((p) => p.name === state.preset);
+  // The same elements while the catalogue and language stay: React skips them on every slider step.
+  const presetOptions = useMemo(
+    () =>
+      init?.presets.map((p) => (
+        <option key={p.name} value={p.name}>
+          {L.preset(p.name, p.title)}
+        </option>
+      )),
+    [init, L],
+  );
   // Stable while the language and catalogue stay: the headline cards re-render on a new run, not on every input.
   const presetTitle = useCallback((name: string) => L.preset(name, init?.presets.find((p) => p.name === name)?.title ?? name), [L, init]);
   const compareTitle = state.compare ? presetTitle(state.compare) : "";
@@ -315,7 +326,7 @@ export function App() {
 
   // Copy link: the clipboard API where the page may use it; otherwise the link is shown selected, to copy by hand.
   const [copied, setCopied] = useState<"no" | "yes" | "manual">("no");
-  const link = location.href.split("#")[0] + writeState(state);
+  const link = location.href.split("#")[0] + hash;
   const share = async () => {
     setCopied((await copyText(link)) ? "yes" : "manual");
     if (copied !== "manual") setTimeout(() => setCopied((c) => (c === "yes" ? "no" : c)), 2000);
@@ -360,22 +371,14 @@ export function App() {
             <label>
               {t.preset}
               <select value={state.preset} onChange={(e) => update({ preset: e.target.value, overrides: {}, years: {} })} data-testid="preset">
-                {init?.presets.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {L.preset(p.name, p.title)}
-                  </option>
-                ))}
+                {presetOptions}
               </select>
             </label>
             <label>
               {t.compareWith}
               <select value={state.compare} onChange={(e) => update({ compare: e.target.value })} data-testid="compare">
                 <option value="">{t.none}</option>
-                {init?.presets.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {L.preset(p.name, p.title)}
-                  </option>
-                ))}
+                {presetOptions}
               </select>
             </label>
             <button type="button" onClick={() => update({ overrides: {}, years: {} })} data-testid="reset">
@@ -522,14 +525,7 @@ export function App() {
                   {t.exportWhy}
                 </button>
               )}
-              <a
-                className="button"
-                href={`brief.html${writeState(state)}&print=1`}
-                target="_blank"
-                rel="noreferrer"
-                data-testid="download-brief"
-                title={t.briefHint}
-              >
+              <a className="button" href={`brief.html${hash}&print=1`} target="_blank" rel="noreferrer" data-testid="download-brief" title={t.briefHint}>
                 {t.downloadBrief}
               </a>
               {result && (

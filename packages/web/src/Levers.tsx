@@ -19,7 +19,7 @@ const NO_PATH: Readonly<Record<number, number>> = {};
 /** The groups in the order the data pack's schema declares them. */
 export const GROUPS = LEVER_GROUPS;
 
-export const LeverGroup = memo(function LeverGroup(props: {
+type LeverGroupProps = {
   group: string;
   t: Strings;
   lang: "en" | "ur";
@@ -36,7 +36,29 @@ export const LeverGroup = memo(function LeverGroup(props: {
   paths: Record<string, Record<number, number>>;
   applied: Record<string, Record<number, number>>;
   endYear: number;
-}) {
+};
+
+/** The maps keyed by lever series: a group depends only on its own levers' entries in them. */
+const PER_SERIES = ["defaults", "overrides", "years", "leverYears", "paths", "applied"] as const;
+
+/**
+ * A group re-renders only when something it shows changed: the maps keyed by series (the slider values, the years
+ * set by hand, the applied paths) are new objects on every move of any lever, so they are compared entry by entry
+ * for this group's levers; every other prop by identity. Moving one slider re-renders its own group only.
+ */
+export function sameGroupProps(a: LeverGroupProps, b: LeverGroupProps): boolean {
+  for (const k of Object.keys(a) as (keyof LeverGroupProps)[]) if (!(PER_SERIES as readonly string[]).includes(k) && a[k] !== b[k]) return false;
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  for (const k of PER_SERIES) {
+    const x = a[k] as Record<string, unknown>;
+    const y = b[k] as Record<string, unknown>;
+    if (x === y) continue;
+    for (const l of b.levers) if (x[l.series] !== y[l.series]) return false;
+  }
+  return true;
+}
+
+export const LeverGroup = memo(function LeverGroup(props: LeverGroupProps) {
   const { group, t, levers, defaults, overrides, years, setLever, modes } = props;
   const L = labels(props.lang);
   // Indexed parameters show one control per key; group them under the parameter's label.
@@ -55,36 +77,7 @@ export const LeverGroup = memo(function LeverGroup(props: {
         const headId = `lever-${param.replace(/\./g, "-")}`;
         return (
           <div className="lever" key={param} role="group" aria-labelledby={headId}>
-            <div className="lever-head">
-              <span className="lever-label" id={headId}>
-                {name}
-              </span>
-              <details className="source">
-                <summary title={ls[0].source}>
-                  <span aria-hidden="true">i</span>
-                  <span className="sr-only">{`${t.source}: ${name}`}</span>
-                </summary>
-                <div className="source-pop" lang="en" dir="ltr">
-                  <p>{ls[0].description}</p>
-                  <p>
-                    <span className={`badge ${ls[0].provenance === "assumption" ? "assumption" : "sourced"}`}>
-                      {ls[0].provenance === "assumption" ? "assumption" : "sourced"}
-                    </span>{" "}
-                    {ls[0].url ? (
-                      <a href={ls[0].url} target="_blank" rel="noreferrer">
-                        {ls[0].source}
-                      </a>
-                    ) : (
-                      ls[0].source
-                    )}
-                  </p>
-                  <p className="muted">
-                    <code>{param}</code> · range {ls[0].min}–{ls[0].max} {ls[0].unit} · from {ls[0].fromYear}
-                  </p>
-                </div>
-              </details>
-            </div>
-            <div className="lever-unit">{L.unit(ls[0].unit)}</div>
+            <LeverHead param={param} lever={ls[0]} name={name} headId={headId} t={t} L={L} />
             {ls.map((l) => (
               <LeverRow
                 key={l.series}
@@ -107,6 +100,58 @@ export const LeverGroup = memo(function LeverGroup(props: {
         );
       })}
     </details>
+  );
+}, sameGroupProps);
+
+/** A lever's name, its source popover and its unit: memoised, they change with the language only. */
+const LeverHead = memo(function LeverHead({
+  param,
+  lever,
+  name,
+  headId,
+  t,
+  L,
+}: {
+  param: string;
+  lever: LeverInfo;
+  name: string;
+  headId: string;
+  t: Strings;
+  L: Labels;
+}) {
+  return (
+    <>
+      <div className="lever-head">
+        <span className="lever-label" id={headId}>
+          {name}
+        </span>
+        <details className="source">
+          <summary title={lever.source}>
+            <span aria-hidden="true">i</span>
+            <span className="sr-only">{`${t.source}: ${name}`}</span>
+          </summary>
+          <div className="source-pop" lang="en" dir="ltr">
+            <p>{lever.description}</p>
+            <p>
+              <span className={`badge ${lever.provenance === "assumption" ? "assumption" : "sourced"}`}>
+                {lever.provenance === "assumption" ? "assumption" : "sourced"}
+              </span>{" "}
+              {lever.url ? (
+                <a href={lever.url} target="_blank" rel="noreferrer">
+                  {lever.source}
+                </a>
+              ) : (
+                lever.source
+              )}
+            </p>
+            <p className="muted">
+              <code>{param}</code> · range {lever.min}–{lever.max} {lever.unit} · from {lever.fromYear}
+            </p>
+          </div>
+        </details>
+      </div>
+      <div className="lever-unit">{L.unit(lever.unit)}</div>
+    </>
   );
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { leverCatalogue } from "@evplan/core";
-import { inactiveIn } from "../src/Levers";
+import { inactiveIn, sameGroupProps } from "../src/Levers";
 import { makeContext } from "../../cli/src/context.js";
 
 const ctx = await makeContext({ data: join(import.meta.dirname, "../../../data/pakistan"), scenarios: join(import.meta.dirname, "../../../scenarios") });
@@ -24,5 +24,41 @@ describe("levers without effect in the current mode", () => {
     expect(inactiveIn(find("policy.nev_levy_rate.truck"), mixed)).toBe("targets");
     expect(inactiveIn(find("policy.nev_levy_rate.car"), mixed)).toBeNull();
     expect(inactiveIn(find("policy.min_ev_share.car"), targets)).toBeNull();
+  });
+});
+
+describe("a lever group re-renders only for its own levers (sameGroupProps)", () => {
+  const incentives = levers.filter((l) => l.group === "incentives");
+  const other = levers.find((l) => l.group !== "incentives")!;
+  const own = incentives[0];
+  const base = {
+    group: "incentives",
+    t: {} as never,
+    lang: "en" as const,
+    levers: incentives,
+    defaults: {},
+    overrides: {},
+    years: {},
+    setLever: () => {},
+    modes: market,
+    leverYears: {},
+    paths: {},
+    applied: {},
+    endYear: 2060,
+  };
+  it("a move of another group's lever (new maps, same entries here) keeps the group", () => {
+    expect(sameGroupProps(base, { ...base, overrides: { [other.series]: 2 }, applied: { [other.series]: { 2030: 1 } } })).toBe(true);
+  });
+  it("a move of one of its own levers, a year set by hand, a new applied path or any other prop re-renders it", () => {
+    expect(sameGroupProps(base, { ...base, overrides: { [own.series]: 2 } })).toBe(false);
+    expect(sameGroupProps(base, { ...base, years: { [own.series]: { 2030: 1 } } })).toBe(false);
+    expect(sameGroupProps(base, { ...base, applied: { [own.series]: { 2030: 1 } } })).toBe(false);
+    expect(sameGroupProps(base, { ...base, lang: "ur" })).toBe(false);
+    expect(sameGroupProps(base, { ...base, modes: targets })).toBe(false);
+    expect(sameGroupProps(base, { ...base, endYear: 2050 })).toBe(false);
+  });
+  it("the same value in a new map is the same", () => {
+    const a = { ...base, overrides: { [own.series]: 2 } };
+    expect(sameGroupProps(a, { ...a, overrides: { [own.series]: 2, [other.series]: 3 } })).toBe(true);
   });
 });
