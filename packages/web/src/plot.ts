@@ -133,6 +133,9 @@ export class Plot {
   private cssH = 0;
   /** The option has changed since the canvas was last painted. */
   dirty = false;
+  /** The chart's frame as last drawn (grid, axis labels, category axis), and what it was drawn from. */
+  private frame: HTMLCanvasElement | null = null;
+  private frameKey = "";
 
   constructor(private readonly host: HTMLElement) {
     this.canvas = document.createElement("canvas");
@@ -213,48 +216,23 @@ export class Plot {
     };
     const xOf = (i: number) => g.left + (i + 0.5) * band;
 
-    // Grid lines and axis labels.
-    ctx.font = `12px ${FONT}`;
-    ctx.direction = "ltr";
-    yAxes.forEach((ax, k) => {
-      const y = yOf(k);
-      const fmt = ax.axisLabel?.formatter ?? ((v: number) => String(v));
-      ctx.fillStyle = ax.axisLabel?.color ?? "#475569";
-      ctx.textBaseline = "middle";
-      ctx.textAlign = k === 0 ? "right" : "left";
-      for (const t of scales[k].ticks) {
-        const py = Math.round(y(t)) + 0.5;
-        if (k === 0 && ax.splitLine?.show !== false) {
-          ctx.strokeStyle = ax.splitLine?.lineStyle?.color ?? "#e0e6f1";
-          ctx.lineWidth = 1;
-          ctx.beginPath();
-          ctx.moveTo(g.left, py);
-          ctx.lineTo(g.left + width, py);
-          ctx.stroke();
-        }
-        ctx.fillText(fmt(t), k === 0 ? g.left - 8 : g.left + width + 8, py);
-      }
-    });
-    // The category axis along the bottom of the grid, as the page's ECharts charts drew it.
-    const axisY = Math.round(g.top + height) + 0.5;
-    const xa = o.xAxis ?? {};
-    const axisColor = xa.axisLine?.lineStyle?.color ?? "#6e7079";
-    const every = (xa.axisLabel?.interval ?? 0) + 1;
-    ctx.strokeStyle = axisColor;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(g.left, axisY);
-    ctx.lineTo(g.left + width, axisY);
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    ctx.fillStyle = xa.axisLabel?.color ?? "#475569";
-    for (let i = 0; i < cats.length; i += every) {
-      const px = Math.round(xOf(i)) + 0.5;
-      ctx.moveTo(px, axisY);
-      ctx.lineTo(px, axisY + 5);
-      ctx.fillText(cats[i], px, axisY + 8);
+    // The frame (grid lines, axis labels, the category axis) is drawn into a canvas of its own and copied in: a
+    // slider step moves the series, and the frame changes only when an axis's ticks or the chart's size do.
+    const tickLabels = yAxes.map((ax, k) => scales[k].ticks.map(ax.axisLabel?.formatter ?? ((v: number) => String(v))));
+    const frameKey = JSON.stringify([this.canvas.width, this.canvas.height, g, cats, o.xAxis, yAxes, scales, tickLabels]);
+    if (frameKey !== this.frameKey) {
+      this.frameKey = frameKey;
+      const f = (this.frame ??= document.createElement("canvas"));
+      f.width = this.canvas.width;
+      f.height = this.canvas.height;
+      const fctx = f.getContext("2d")!;
+      fctx.setTransform(ctx.getTransform());
+      drawFrame(fctx, o, yAxes, scales, tickLabels, cats, yOf, xOf, g, width, height);
     }
-    ctx.stroke();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.frame!, 0, 0);
+    ctx.restore();
 
     // Series in ECharts' order: by z, then as listed.
     const order = [...laid].sort((a, b) => (a.s.z ?? 2) - (b.s.z ?? 2) || a.index - b.index);
@@ -448,6 +426,65 @@ export class Plot {
     this.tip.remove();
     this.pointerLine.remove();
   }
+}
+
+/**
+ * The chart's frame: horizontal grid lines and value-axis labels, the category axis along the bottom with its ticks
+ * and labels (as the page's ECharts charts drew them). The series are drawn over it.
+ */
+function drawFrame(
+  ctx: CanvasRenderingContext2D,
+  o: PlotOption,
+  yAxes: ValueAxis[],
+  scales: { ticks: number[] }[],
+  tickLabels: string[][],
+  cats: string[],
+  yOf: (k: number) => (v: number) => number,
+  xOf: (i: number) => number,
+  g: { left: number; right: number; top: number; bottom: number },
+  width: number,
+  height: number,
+): void {
+  ctx.font = `12px ${FONT}`;
+  ctx.direction = "ltr";
+  yAxes.forEach((ax, k) => {
+    const y = yOf(k);
+    ctx.fillStyle = ax.axisLabel?.color ?? "#475569";
+    ctx.textBaseline = "middle";
+    ctx.textAlign = k === 0 ? "right" : "left";
+    scales[k].ticks.forEach((t, j) => {
+      const py = Math.round(y(t)) + 0.5;
+      if (k === 0 && ax.splitLine?.show !== false) {
+        ctx.strokeStyle = ax.splitLine?.lineStyle?.color ?? "#e0e6f1";
+        ctx.lineWidth = 1;
+        ctx.beginPath();
+        ctx.moveTo(g.left, py);
+        ctx.lineTo(g.left + width, py);
+        ctx.stroke();
+      }
+      ctx.fillText(tickLabels[k][j], k === 0 ? g.left - 8 : g.left + width + 8, py);
+    });
+  });
+  // The category axis along the bottom of the grid, as the page's ECharts charts drew it.
+  const axisY = Math.round(g.top + height) + 0.5;
+  const xa = o.xAxis ?? {};
+  const axisColor = xa.axisLine?.lineStyle?.color ?? "#6e7079";
+  const every = (xa.axisLabel?.interval ?? 0) + 1;
+  ctx.strokeStyle = axisColor;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(g.left, axisY);
+  ctx.lineTo(g.left + width, axisY);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  ctx.fillStyle = xa.axisLabel?.color ?? "#475569";
+  for (let i = 0; i < cats.length; i += every) {
+    const px = Math.round(xOf(i)) + 0.5;
+    ctx.moveTo(px, axisY);
+    ctx.lineTo(px, axisY + 5);
+    ctx.fillText(cats[i], px, axisY + 8);
+  }
+  ctx.stroke();
 }
 
 /**
