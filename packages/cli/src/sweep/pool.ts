@@ -254,6 +254,45 @@ export async function runRange(input: WorkerInput, sweep: Sweep<SweepMeta>, r: R
 }
 
 /**
+ * The streaming summary of samples [from, to) of a Monte Carlo, keeping no records: in this thread alone when one
+ * thread is enough, else with workers beside it, each summarising its own chunks; the counts are then added here.
+ */
+export async function summariseRange(input: WorkerInput, sweep: UncertaintySweep, r: RangeRun): Promise<UncertaintySummary> {
+  const n = r.to - r.from;
+  const threads = workersFor(n, r.threads);
+  const most = maxChunk(sweep.meta.width);
+  const summary = new UncertaintySummary(sweep.meta);
+  if (threads <= 1) {
+    for (const [i, j] of guidedChunks(r.from, r.to, 1, most)) {
+      sweep.runSummary(i, j, summary);
+      r.onProgress?.(j - r.from, n);
+    }
+    return summary;
+  }
+  const here = thisThreadTakes();
+  const pool = Pool.start(input, here ? threads - 1 : threads);
+  try {
+    await pool.share(
+      requestsFor(r.from, r.to, threads, most, "summarise"),
+      here &&
+        ((req) => {
+          if (req.op !== "summarise") throw new Error(`unexpected request ${req.op}`);
+          sweep.runSummary(req.from, req.to, summary);
+          return { op: "range", from: req.from, to: req.to };
+        }),
+      counted(n, r.onProgress),
+    );
+    await pool.inTurn({ op: "summary" }, (m) => {
+      if (m.op !== "summary") throw new Error(`worker: unexpected reply ${m.op}`);
+      summary.merge(m.data);
+    });
+    return summary;
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
  * The report of a whole sweep. A Monte Carlo is summarised by the threads that ran it (exact column statistics
  * over the shared records, or streaming sketches that keep no records); a sensitivity sweep's few records are
  * summarised here.
@@ -270,38 +309,11 @@ export async function runReport(
   const threads = workersFor(n, r.threads);
   const most = maxChunk(meta.width);
   const here = thisThreadTakes();
-  if (threads <= 1) {
-    if (um.quantiles === "exact") return sweepReport(meta, runSweep(sweep, { chunk: progressChunk(n, meta.width), onProgress: r.onProgress }));
-    const summary = new UncertaintySummary(um);
-    for (const [i, j] of guidedChunks(0, n, 1, most)) {
-      (sweep as UncertaintySweep).runSummary(i, j, summary);
-      r.onProgress?.(j, n);
-    }
+  if (um.quantiles === "sketch") {
+    const summary = await summariseRange(input, sweep as UncertaintySweep, { ...r, from: 0, to: n });
     return uncertaintyReportFromStats(um, summary.stats());
   }
-  if (um.quantiles === "sketch") {
-    const summary = new UncertaintySummary(um);
-    const pool = Pool.start(input, here ? threads - 1 : threads);
-    try {
-      await pool.share(
-        requestsFor(0, n, threads, most, "summarise"),
-        here &&
-          ((req) => {
-            if (req.op !== "summarise") throw new Error(`unexpected request ${req.op}`);
-            (sweep as UncertaintySweep).runSummary(req.from, req.to, summary);
-            return { op: "range", from: req.from, to: req.to };
-          }),
-        counted(n, r.onProgress),
-      );
-      await pool.inTurn({ op: "summary" }, (m) => {
-        if (m.op !== "summary") throw new Error(`worker: unexpected reply ${m.op}`);
-        summary.merge(m.data);
-      });
-      return uncertaintyReportFromStats(um, summary.stats());
-    } finally {
-      await pool.close();
-    }
-  }
+  if (threads <= 1) return sweepReport(meta, runSweep(sweep, { chunk: progressChunk(n, meta.width), onProgress: r.onProgress }));
   const W = meta.width;
   const shared = new SharedArrayBuffer(n * W * 8);
   const records = new Float64Array(shared);

@@ -80,6 +80,8 @@ describe("evplan uncertainty", () => {
     expect(evplan([...SK, "--shard", "0/2", "--out", files[0]]).code).toBe(0);
     expect(evplan([...SK, "--shard", "1/2", "--out", files[1], "--threads", "2"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_SWEEP_HERE: "off" }).code).toBe(0);
     expect(merge([files[1], files[0], "--format", "json"]).stdout).toBe(one.stdout);
+    // The shards hold the summaries of their samples, not their records.
+    for (const f of files) expect(JSON.parse(readFileSync(f, "latin1").split("\n")[1])).toMatchObject({ body: "summary" });
     const sk = JSON.parse(one.stdout);
     expect(sk.quantiles).toMatchObject({ method: "sketch", relative_error: 0.001 });
     const ex = JSON.parse(evplan([...mc(3), "--format", "json", "--threads", "1"]).stdout);
