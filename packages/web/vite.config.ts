@@ -31,43 +31,81 @@ const packJson = (x: unknown) =>
  */
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
+  const presetId = "virtual:evplan-preset/";
+  /** Each preset compiled with its counterfactual (encodeJson text), made when the pack module is. */
+  let compiled: Map<string, string> | null = null;
+  let packModule: Promise<string> | null = null;
+  /** The YAML files read: watched by the dev server, which makes the pack again when one changes. */
+  const watched: string[] = [];
+  const watch = (f: string) => watched.push(f);
+  const made = async () => {
+    await (packModule ??= makePack());
+    return compiled;
+  };
+  async function makePack(this: void): Promise<string> {
+    const core = await import("@evplan/core");
+    const { encodeJson } = await import("@evplan/core/node/compiled");
+    const dataDir = join(root, "data", "pakistan");
+    const parameters = yamlFiles(dataDir).map((f) => {
+      watch(f);
+      return {
+        name: relative(dataDir, f)
+          .replace(/\.yaml$/, "")
+          .split(sep)
+          .join("."),
+        file: relative(root, f),
+        data: parse(readFileSync(f, "utf8")),
+      };
+    });
+    const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
+      watch(f);
+      return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
+    });
+    let registry;
+    try {
+      registry = core.buildRegistry(parameters);
+    } catch (e) {
+      throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+    }
+    const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
+    const model = new core.Model(registry, (name: string) => sources.get(name));
+    compiled = new Map();
+    const presets = scenarios.map((s) => {
+      const checked = model.check(s.name);
+      const c = checked.scenario;
+      compiled!.set(s.name, encodeJson(checked));
+      const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
+      return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
+    });
+    const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
+    // The catalogue's parameter list (the assumptions table, the exports), as the worker would make it.
+    const catalogue = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
+    // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.
+    const loaders = scenarios.map((s) => `${JSON.stringify(s.name)}: () => import(${JSON.stringify(presetId + s.name)})`).join(",\n  ");
+    return (
+      `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
+      `export const compiledPresets = {\n  ${loaders}\n};\n`
+    );
+  }
   return {
     name: "evplan-pack",
-    resolveId: (source) => (source === id ? "\0" + id : null),
+    resolveId: (source) => (source === id || source.startsWith(presetId) ? "\0" + source : null),
     async load(source) {
-      if (source !== "\0" + id) return null;
-      const core = await import("@evplan/core");
-      const dataDir = join(root, "data", "pakistan");
-      const parameters = yamlFiles(dataDir).map((f) => {
-        this.addWatchFile(f);
-        return {
-          name: relative(dataDir, f)
-            .replace(/\.yaml$/, "")
-            .split(sep)
-            .join("."),
-          file: relative(root, f),
-          data: parse(readFileSync(f, "utf8")),
-        };
-      });
-      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
-        this.addWatchFile(f);
-        return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
-      });
-      let registry;
-      try {
-        registry = core.buildRegistry(parameters);
-      } catch (e) {
-        throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+      if (source.startsWith("\0" + presetId)) {
+        const name = source.slice(1 + presetId.length);
+        const text = (await made())?.get(name);
+        if (text === undefined) throw new Error(`no compiled preset ${name}`);
+        return `export default ${JSON.stringify(text)};`;
       }
-      const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
-      const model = new core.Model(registry, (name: string) => sources.get(name));
-      const presets = scenarios.map((s) => {
-        const c = model.compile(s.name);
-        const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
-        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
-      });
-      const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
-      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets })};`;
+      if (source !== "\0" + id) return null;
+      const code = await (packModule ??= makePack());
+      for (const f of watched) this.addWatchFile(f);
+      return code;
+    },
+    watchChange() {
+      packModule = null;
+      compiled = null;
+      watched.length = 0;
     },
   };
 }

@@ -1,0 +1,20 @@
+import { performance } from "node:perf_hooks";
+const node = await import("@evplan/core/node");
+const { encodeJson } = await import("@evplan/core/node/compiled");
+const { PlannerModel } = await import("./load-planner.mjs");
+const { decodeCompiled } = await import("./load-pack.mjs");
+const { model: m0 } = node.openModel({ data: "../../data/pakistan", scenarios: "../../scenarios" });
+const text = encodeJson(m0.check("nevp-2025-30"));
+const rt = await import("@evplan/core/runtime");
+const pre = new Map();
+const model = new rt.Model(m0.registry, () => undefined, { precompiled: (n) => pre.get(n) });
+let t = performance.now();
+pre.set("nevp-2025-30", decodeCompiled(text)); console.log("decode", (performance.now()-t).toFixed(1));
+t = performance.now(); const planner = new PlannerModel(model, m0.registry, 2025); console.log("planner", (performance.now()-t).toFixed(1));
+const c = planner.compiled("nevp-2025-30");
+t = performance.now(); const p = planner.planner("nevp-2025-30", {}); console.log("planner()", (performance.now()-t).toFixed(1));
+t = performance.now(); model.evaluate(p, p.params); console.log("eval", (performance.now()-t).toFixed(1));
+t = performance.now(); planner.counterfactualRun(c, p, {}); console.log("cf", (performance.now()-t).toFixed(1));
+t = performance.now(); planner.run(1, "nevp-2025-30", {}, () => 0); console.log("run total (warm cf)", (performance.now()-t).toFixed(1));
+t = performance.now(); planner.run(1, "nevp-2025-30", {}, () => 0); console.log("run total", (performance.now()-t).toFixed(1));
+for (let i=0;i<5;i++){ t = performance.now(); planner.run(1, "nevp-2025-30", {}, () => 0); console.log("run", (performance.now()-t).toFixed(1)); }
