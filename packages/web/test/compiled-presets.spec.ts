@@ -7,8 +7,8 @@ import { Model } from "@evplan/core";
 import { listScenarioNames, openModel } from "@evplan/core/node";
 import { encodeJson } from "@evplan/core/node/compiled";
 import type { CheckedScenario } from "@evplan/core/runtime";
-import { decodeCompiled } from "./pack";
-import { PlannerModel } from "./planner";
+import { decodeCompiled } from "../src/pack";
+import { PlannerModel } from "../src/planner";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const { model } = openModel({ data: join(root, "data", "pakistan"), scenarios: join(root, "scenarios") });
