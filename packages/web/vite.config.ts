@@ -19,15 +19,12 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
-/** JSON that keeps what JSON cannot hold here (infinite domain bounds, NaN, -0) as {"$n": "..."} (see src/pack.ts). */
-const packJson = (x: unknown) =>
-  JSON.stringify(x, (_k, v) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $n: Object.is(v, -0) ? "-0" : String(v) } : v));
-
 /**
  * The data pack for the worker, validated here at build time (a file that does not validate fails the build with
- * its file, line and field): the registry as JSON text (one JSON.parse in the worker, no schema library run at
- * start), the scenario files, and each preset's catalogue entry (so that the worker compiles only the preset asked
- * for, when it is asked for).
+ * its file, line and field): the registry as JSON text (the core's encodeJson: one JSON.parse in the worker, no
+ * reviver, no schema library run at start), the scenario files, the catalogue (each preset's entry, the parameter
+ * list), and each preset compiled with its counterfactual, in a chunk of its own (`virtual:evplan-preset/<name>`)
+ * that the worker loads when the preset is first run: the worker needs neither the compiler nor zod to start.
  */
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
@@ -83,7 +80,7 @@ function evplanPack(): Plugin {
     // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.
     const loaders = scenarios.map((s) => `${JSON.stringify(s.name)}: () => import(${JSON.stringify(presetId + s.name)})`).join(",\n  ");
     return (
-      `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
+      `export default ${JSON.stringify({ registry: encodeJson(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
       `export const compiledPresets = {\n  ${loaders}\n};\n`
     );
   }
