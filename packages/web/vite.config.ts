@@ -7,6 +7,8 @@ import { parse } from "yaml";
 import { execSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
+import { DEFAULT_STATE } from "./src/state.ts";
+import { encodeCompiled } from "./src/compiled-form.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -21,15 +23,18 @@ function yamlFiles(dir: string): string[] {
 
 /**
  * The data pack for the worker, validated here at build time (a file that does not validate fails the build with
- * its file, line and field): the registry as JSON text (the core's encodeJson: one JSON.parse in the worker, no
+ * its file, line and field): the registry as JSON text (src/compiled-form.ts: one JSON.parse in the worker, no
  * reviver, no schema library run at start), the scenario files, the catalogue (each preset's entry, the parameter
  * list), and each preset compiled with its counterfactual, in a chunk of its own (`virtual:evplan-preset/<name>`)
  * that the worker loads when the preset is first run: the worker needs neither the compiler nor zod to start.
  */
+/** The file of each preset's compiled chunk in the worker's build (evplanPack), for the boot script to fetch early. */
+const presetFiles = new Map<string, string>();
+
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
   const presetId = "virtual:evplan-preset/";
-  /** Each preset compiled with its counterfactual (encodeJson text), made when the pack module is. */
+  /** Each preset compiled with its counterfactual (encodeCompiled text), made when the pack module is. */
   let compiled: Map<string, string> | null = null;
   let packModule: Promise<string> | null = null;
   /** The YAML files read: watched by the dev server, which makes the pack again when one changes. */
@@ -41,7 +46,6 @@ function evplanPack(): Plugin {
   };
   async function makePack(this: void): Promise<string> {
     const core = await import("@evplan/core");
-    const { encodeJson } = await import("@evplan/core/node/compiled");
     const dataDir = join(root, "data", "pakistan");
     const parameters = yamlFiles(dataDir).map((f) => {
       watch(f);
@@ -70,7 +74,7 @@ function evplanPack(): Plugin {
     const presets = scenarios.map((s) => {
       const checked = model.check(s.name);
       const c = checked.scenario;
-      compiled!.set(s.name, encodeJson(checked));
+      compiled!.set(s.name, encodeCompiled(checked));
       const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
       return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
     });
@@ -80,7 +84,7 @@ function evplanPack(): Plugin {
     // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.
     const loaders = scenarios.map((s) => `${JSON.stringify(s.name)}: () => import(${JSON.stringify(presetId + s.name)})`).join(",\n  ");
     return (
-      `export default ${JSON.stringify({ registry: encodeJson(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
+      `export default ${JSON.stringify({ registry: encodeCompiled(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
       `export const compiledPresets = {\n  ${loaders}\n};\n`
     );
   }
@@ -98,6 +102,10 @@ function evplanPack(): Plugin {
       const code = await (packModule ??= makePack());
       for (const f of watched) this.addWatchFile(f);
       return code;
+    },
+    generateBundle(_options, bundle) {
+      for (const [file, chunk] of Object.entries(bundle))
+        if (chunk.type === "chunk" && chunk.facadeModuleId?.startsWith("\0" + presetId)) presetFiles.set(chunk.facadeModuleId.slice(1 + presetId.length), file);
     },
     watchChange() {
       packModule = null;
@@ -148,10 +156,18 @@ function bootScript(): Plugin {
         const html = bundle["index.html"];
         const worker = Object.keys(bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
         if (!html || html.type !== "asset" || !worker) return;
+        // Each preset's compiled chunk, by preset name (the worker's build wrote them: evplanPack).
+        const presets = Object.fromEntries([...presetFiles].map(([name, file]) => [name, "./" + file]));
+        // The link's preset (`#s=<name>`, state.ts; the default otherwise) is fetched at once into the HTTP cache,
+        // which the worker's import of it then reads: the fetch overlaps the worker's start instead of following it.
         const source =
           `// evplan: starts the model worker before the app loads (src/boot.ts)\n` +
           `(()=>{const w=new Worker(new URL(${JSON.stringify("./" + worker)},document.baseURI),{type:"module"}),early=[];` +
-          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})();\n`;
+          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early};` +
+          `const p=${JSON.stringify(presets)};let s=${JSON.stringify(DEFAULT_STATE.preset)};` +
+          `try{s=new URLSearchParams(location.hash.slice(1)).get("s")||s}catch{}` +
+          `if(Object.hasOwn(p,s)){const l=document.createElement("link");l.rel="preload";l.as="script";l.crossOrigin="anonymous";` +
+          `l.href=p[s];document.head.append(l)}})();\n`;
         const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
         const fileName = `assets/boot-${hash}.js`;
         this.emitFile({ type: "asset", fileName, source });

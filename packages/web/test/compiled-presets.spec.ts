@@ -1,13 +1,13 @@
-// The worker's build-time compiled presets (vite.config.ts writes them with the core's encodeJson; the worker reads
-// them back with decodeCompiled): read back bit for bit, and a planner run from them equal to one from a fresh
+// The worker's build-time compiled presets (vite.config.ts writes them with encodeCompiled; the worker reads them
+// back with decodeCompiled): read back bit for bit, and a planner run from them equal to one from a fresh
 // compilation of the scenario files.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { Model } from "@evplan/core";
 import { listScenarioNames, openModel } from "@evplan/core/node";
-import { encodeJson } from "@evplan/core/node/compiled";
 import type { CheckedScenario } from "@evplan/core/runtime";
-import { decodeCompiled } from "../src/pack";
+import { decodeCompiled, encodeCompiled } from "../src/compiled-form";
+import { registryFromText } from "../src/pack";
 import { PlannerModel } from "../src/planner";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -40,22 +40,44 @@ describe("build-time compiled presets", () => {
 
   it.each(names)("%s reads back bit for bit", (name) => {
     const checked = model.check(name);
-    sameBits(checked, decodeCompiled(encodeJson(checked)));
+    sameBits(checked, decodeCompiled(encodeCompiled(checked)));
   });
 
   it("reads back what JSON cannot hold: -0, infinities, NaN, bytes and maps", () => {
-    const x = { a: -0, b: [Infinity, -Infinity, NaN, 1.5], f: new Float64Array([-0, NaN, 2 ** -1074]), u: new Uint8Array([0, 255]), m: new Map([["k", -0]]) };
-    sameBits(x, decodeCompiled(encodeJson(x)));
+    // A NaN with a payload of its own, to check that values travel by their bits.
+    const payload = new Float64Array(1);
+    new Uint32Array(payload.buffer).set([1, 0x7ff80000]);
+    const f = new Float64Array([-0, -0, 0, NaN, payload[0], payload[0], 2 ** -1074, Infinity, Infinity, 1, 1, 1]);
+    const x = { a: -0, b: [Infinity, -Infinity, NaN, 1.5], f, empty: new Float64Array(0), u: new Uint8Array([0, 255]), m: new Map([["k", -0]]) };
+    const back = decodeCompiled(encodeCompiled(x)) as typeof x;
+    sameBits(x, back);
+    expect(new Uint32Array(back.f.buffer)[8]).toBe(1);
+  });
+
+  it("keeps a preset to a fraction of its plain size (runs of equal values)", () => {
+    const text = encodeCompiled(model.check("nevp-2025-30"));
+    const plain = model.check("nevp-2025-30").scenario.params.byteLength * 4;
+    expect(text.length).toBeLessThan(plain / 2);
+  });
+
+  it("reads the registry back with every parameter and series", () => {
+    const stored = [...model.registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...s }) => s) }));
+    const back = registryFromText(encodeCompiled(stored));
+    expect([...back.parameters.keys()]).toEqual([...model.registry.parameters.keys()]);
+    expect([...back.series.keys()]).toEqual([...model.registry.series.keys()]);
+    for (const s of back.series.values()) expect(back.parameters.get(s.parameter.name)?.series).toContain(s);
+    sameBits(model.registry.parameters.get("policy.subsidy_scale")?.domain, back.parameters.get("policy.subsidy_scale")?.domain);
   });
 
   it("rejects a tag it does not know", () => {
     expect(() => decodeCompiled(JSON.stringify({ data: { a: 0 }, patches: [[["a"], "f32", "AAAA"]] }))).toThrow(/unknown tag f32/);
+    expect(() => encodeCompiled({ a: new Float32Array(1) })).toThrow(/Float32Array has no compact form/);
   });
 
   it.each(["nevp-2025-30", "reference", "market-baseline"].filter((n) => names.includes(n)))(
     "%s: a planner run from the compiled form equals one from the scenario files, levers moved or not",
     (name) => {
-      const compiled = new Map([[name, decodeCompiled(encodeJson(model.check(name))) as CheckedScenario]]);
+      const compiled = new Map([[name, decodeCompiled(encodeCompiled(model.check(name))) as CheckedScenario]]);
       // No lookup: every scenario the run needs must come from the compiled form.
       const fromBuild = new PlannerModel(
         new Model(model.registry, () => undefined, { precompiled: (n, from) => (from ? undefined : compiled.get(n)) }),
