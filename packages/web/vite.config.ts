@@ -7,7 +7,6 @@ import { parse } from "yaml";
 import { execSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
-import { DEFAULT_STATE } from "./src/state.ts";
 import { encodeCompiled } from "./src/compiled-form.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -28,9 +27,6 @@ function yamlFiles(dir: string): string[] {
  * list), and each preset compiled with its counterfactual, in a chunk of its own (`virtual:evplan-preset/<name>`)
  * that the worker loads when the preset is first run: the worker needs neither the compiler nor zod to start.
  */
-/** The file of each preset's compiled chunk in the worker's build (evplanPack), for the boot script to fetch early. */
-const presetFiles = new Map<string, string>();
-
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
   const presetId = "virtual:evplan-preset/";
@@ -103,10 +99,6 @@ function evplanPack(): Plugin {
       for (const f of watched) this.addWatchFile(f);
       return code;
     },
-    generateBundle(_options, bundle) {
-      for (const [file, chunk] of Object.entries(bundle))
-        if (chunk.type === "chunk" && chunk.facadeModuleId?.startsWith("\0" + presetId)) presetFiles.set(chunk.facadeModuleId.slice(1 + presetId.length), file);
-    },
     watchChange() {
       packModule = null;
       compiled = null;
@@ -156,18 +148,14 @@ function bootScript(): Plugin {
         const html = bundle["index.html"];
         const worker = Object.keys(bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
         if (!html || html.type !== "asset" || !worker) return;
-        // Each preset's compiled chunk, by preset name (the worker's build wrote them: evplanPack).
-        const presets = Object.fromEntries([...presetFiles].map(([name, file]) => [name, "./" + file]));
-        // The link's preset (`#s=<name>`, state.ts; the default otherwise) is fetched at once into the HTTP cache,
-        // which the worker's import of it then reads: the fetch overlaps the worker's start instead of following it.
+        // The link's preset (`#s=<name>`, state.ts; the default otherwise) goes with the catalogue request, so that
+        // the worker fetches its compiled chunk as soon as its own module has evaluated. (Fetching it from here into
+        // the HTTP cache was tried: the worker's request did not wait for it and the chunk was fetched twice.)
         const source =
           `// evplan: starts the model worker before the app loads (src/boot.ts)\n` +
           `(()=>{const w=new Worker(new URL(${JSON.stringify("./" + worker)},document.baseURI),{type:"module"}),early=[];` +
-          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early};` +
-          `const p=${JSON.stringify(presets)};let s=${JSON.stringify(DEFAULT_STATE.preset)};` +
-          `try{s=new URLSearchParams(location.hash.slice(1)).get("s")||s}catch{}` +
-          `if(Object.hasOwn(p,s)){const l=document.createElement("link");l.rel="preload";l.as="script";l.crossOrigin="anonymous";` +
-          `l.href=p[s];document.head.append(l)}})();\n`;
+          `w.onmessage=(e)=>early.push(e.data);let s;try{s=new URLSearchParams(location.hash.slice(1)).get("s")}catch{}` +
+          `w.postMessage({type:"init",preset:s||undefined});window.__evplanBoot={worker:w,early}})();\n`;
         const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
         const fileName = `assets/boot-${hash}.js`;
         this.emitFile({ type: "asset", fileName, source });

@@ -47,19 +47,27 @@ function loadPreset(name: string): Promise<void> | null {
   if (!p)
     loading.set(
       name,
-      (p = loaders[name]().then((m) => {
-        if (!replaced.has(name)) precompiled.set(name, decodeCompiled(m.default) as CheckedScenario);
-      })),
+      (p = loaders[name]().then(
+        (m) => {
+          if (!replaced.has(name)) precompiled.set(name, decodeCompiled(m.default) as CheckedScenario);
+        },
+        (e: unknown) => {
+          // Not kept: the next request for the preset tries again.
+          loading.delete(name);
+          throw e;
+        },
+      )),
     );
   return p;
 }
-// The preset a page without a link opens on: its chunk is fetched while the page loads its modules.
-void loadPreset(DEFAULT_STATE.preset)?.catch(() => {});
 
 /** What a request needs before it runs: its presets read back, and the full core unless a run has all it needs. */
 async function prepare(msg: Request): Promise<void> {
   if (msg.type === "release" || msg.type === "backtest") return msg.type === "backtest" ? void (await fullCore()) : undefined;
   if (msg.type === "init") {
+    // The preset the page will run first: read while the catalogue is answered and the page renders (a failure
+    // shows on the run that needs it).
+    void loadPreset(msg.preset ?? DEFAULT_STATE.preset)?.catch(() => {});
     if (msg.extra?.length) await fullCore();
     return;
   }
