@@ -9,10 +9,17 @@ import { launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const loads = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
-const builds = [{ name: "this build", dir: undefined }, ...args.filter((a) => a.startsWith("--against=")).map((a) => ({ name: a.slice(10), dir: a.slice(10) }))];
+const builds = [
+  { name: "this build", dir: undefined },
+  ...args.filter((a) => a.startsWith("--against=")).map((a) => ({ name: a.slice(10), dir: a.slice(10) })),
+];
 const busy = args.includes("--idle") ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
 console.log(busy ? "one core kept busy by a child process (node -e 'for (;;) {}')" : "no busy core (--idle)");
-console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+console.log(
+  `load average before: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")}`,
+);
 const browser = await launch();
 for (const b of builds) b.server = await startServer(b.dir);
 for (const b of builds) b.ms = [];
@@ -27,8 +34,13 @@ for (let i = 0; i < loads; i++)
     await context.close();
   }
 const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
-for (const b of builds) console.log(`${b.name}: median ${q(b.ms, 0.5)} ms, min ${Math.min(...b.ms)}, max ${Math.max(...b.ms)} over ${b.ms.length} loads (${b.ms.join(" ")})`);
-console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+for (const b of builds)
+  console.log(`${b.name}: median ${q(b.ms, 0.5)} ms, min ${Math.min(...b.ms)}, max ${Math.max(...b.ms)} over ${b.ms.length} loads (${b.ms.join(" ")})`);
+console.log(
+  `load average after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")}`,
+);
 await browser.close();
 for (const b of builds) b.server.stop();
 busy?.kill();
