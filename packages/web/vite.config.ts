@@ -8,6 +8,7 @@ import { execSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
 import { encodeCompiled } from "./src/compiled-form.ts";
+import { DEFAULT_STATE } from "./src/state.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -78,8 +79,14 @@ function evplanPack(): Plugin {
     // The catalogue's parameter list (the assumptions table, the exports), as the worker would make it.
     const catalogue = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
     // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.
-    const loaders = scenarios.map((s) => `${JSON.stringify(s.name)}: () => import(${JSON.stringify(presetId + s.name)})`).join(",\n  ");
+    // The default preset's chunk is imported statically: the worker's module graph fetches it beside the worker's
+    // own code, instead of after the worker has evaluated (a round trip that a loaded machine made long).
+    const first = DEFAULT_STATE.preset;
+    const loaders = scenarios
+      .map((s) => `${JSON.stringify(s.name)}: ${s.name === first ? "async () => ({ default: first })" : `() => import(${JSON.stringify(presetId + s.name)})`}`)
+      .join(",\n  ");
     return (
+      (sources.has(first) ? `import first from ${JSON.stringify(presetId + first)};\n` : "") +
       `export default ${JSON.stringify({ registry: encodeCompiled(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
       `export const compiledPresets = {\n  ${loaders}\n};\n`
     );
