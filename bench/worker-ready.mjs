@@ -39,7 +39,7 @@ const ready = (n, fromFiles) =>
       ws.push(w);
       w.on("message", (m) => {
         if ("error" in m) return reject(new Error(m.error));
-        if ("ready" in m && --left === 0) {
+        if ((m.op === "ready" || m.ready === true) && --left === 0) {
           const dt = performance.now() - t0;
           Promise.all(ws.map((x) => x.terminate())).then(() => resolve(dt));
         }

@@ -1,6 +1,7 @@
 // The ledger's lines add up to the engine's net fiscal cost, in every year, for scenarios that exercise every line.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { LEDGER_LINES, LEDGER_MEMO, LEDGER_NET, METRICS, metricValue } from "@evplan/core";
 import { makeContext } from "../packages/cli/src/context.js";
 
@@ -34,4 +35,26 @@ describe("the fiscal ledger's lines", () => {
       // Not a sum of zeros: the scenario moves several lines.
       if (name !== "reference") expect(lines).toBeGreaterThan(20);
     });
+});
+
+describe("the CLI's ledger table", () => {
+  it("lists the core's lines, and its column adds up to the net fiscal cost it prints", () => {
+    const r = spawnSync(process.execPath, [join(root, "packages/cli/bin/evplan.js"), "run", "nevp-2025-30"], { cwd: root, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf("Fiscal ledger"));
+    const row = (label: string) => {
+      const line = section.split("\n").find((l) => l.startsWith(label + "  "));
+      expect(line, label).toBeDefined();
+      return line!
+        .slice(label.length)
+        .trim()
+        .split(/\s+/)
+        .map((x) => Number(x.replace(/,/g, "")));
+    };
+    for (const col of [0, 1]) {
+      const sum = LEDGER_LINES.reduce((a, l) => a + row(l.label)[col], 0);
+      // Each printed figure is rounded to 0.1 bn.
+      expect(Math.abs(sum - row("net fiscal cost")[col])).toBeLessThanOrEqual(0.05 * (LEDGER_LINES.length + 1));
+    }
+  });
 });

@@ -7,6 +7,8 @@ import { parse } from "yaml";
 import { execSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { docPage } from "./docs-html.ts";
+import { encodeCompiled } from "./src/compiled-form.ts";
+import { DEFAULT_STATE } from "./src/state.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -19,55 +21,95 @@ function yamlFiles(dir: string): string[] {
     });
 }
 
-/** JSON that keeps what JSON cannot hold here (infinite domain bounds, NaN, -0) as {"$n": "..."} (see src/pack.ts). */
-const packJson = (x: unknown) =>
-  JSON.stringify(x, (_k, v) => (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)) ? { $n: Object.is(v, -0) ? "-0" : String(v) } : v));
-
 /**
  * The data pack for the worker, validated here at build time (a file that does not validate fails the build with
- * its file, line and field): the registry as JSON text (one JSON.parse in the worker, no schema library run at
- * start), the scenario files, and each preset's catalogue entry (so that the worker compiles only the preset asked
- * for, when it is asked for).
+ * its file, line and field): the registry as JSON text (src/compiled-form.ts: one JSON.parse in the worker, no
+ * reviver, no schema library run at start), the scenario files, the catalogue (each preset's entry, the parameter
+ * list), and each preset compiled with its counterfactual, in a chunk of its own (`virtual:evplan-preset/<name>`)
+ * that the worker loads when the preset is first run: the worker needs neither the compiler nor zod to start.
  */
 function evplanPack(): Plugin {
   const id = "virtual:evplan-pack";
+  const presetId = "virtual:evplan-preset/";
+  /** Each preset compiled with its counterfactual (encodeCompiled text), made when the pack module is. */
+  let compiled: Map<string, string> | null = null;
+  let packModule: Promise<string> | null = null;
+  /** The YAML files read: watched by the dev server, which makes the pack again when one changes. */
+  const watched: string[] = [];
+  const watch = (f: string) => watched.push(f);
+  const made = async () => {
+    await (packModule ??= makePack());
+    return compiled;
+  };
+  async function makePack(this: void): Promise<string> {
+    const core = await import("@evplan/core");
+    const dataDir = join(root, "data", "pakistan");
+    const parameters = yamlFiles(dataDir).map((f) => {
+      watch(f);
+      return {
+        name: relative(dataDir, f)
+          .replace(/\.yaml$/, "")
+          .split(sep)
+          .join("."),
+        file: relative(root, f),
+        data: parse(readFileSync(f, "utf8")),
+      };
+    });
+    const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
+      watch(f);
+      return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
+    });
+    let registry;
+    try {
+      registry = core.buildRegistry(parameters);
+    } catch (e) {
+      throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+    }
+    const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
+    const model = new core.Model(registry, (name: string) => sources.get(name));
+    compiled = new Map();
+    const presets = scenarios.map((s) => {
+      const checked = model.check(s.name);
+      const c = checked.scenario;
+      compiled!.set(s.name, encodeCompiled(checked));
+      const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
+      return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
+    });
+    const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
+    // The catalogue's parameter list (the assumptions table, the exports), as the worker would make it.
+    const catalogue = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
+    // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.
+    // The default preset's chunk is imported statically: the worker's module graph fetches it beside the worker's
+    // own code, instead of after the worker has evaluated (a round trip that a loaded machine made long).
+    const first = DEFAULT_STATE.preset;
+    const loaders = scenarios
+      .map((s) => `${JSON.stringify(s.name)}: ${s.name === first ? "async () => ({ default: first })" : `() => import(${JSON.stringify(presetId + s.name)})`}`)
+      .join(",\n  ");
+    return (
+      (sources.has(first) ? `import first from ${JSON.stringify(presetId + first)};\n` : "") +
+      `export default ${JSON.stringify({ registry: encodeCompiled(stored), scenarios, presets, parameters: JSON.stringify(catalogue) })};\n` +
+      `export const compiledPresets = {\n  ${loaders}\n};\n`
+    );
+  }
   return {
     name: "evplan-pack",
-    resolveId: (source) => (source === id ? "\0" + id : null),
+    resolveId: (source) => (source === id || source.startsWith(presetId) ? "\0" + source : null),
     async load(source) {
-      if (source !== "\0" + id) return null;
-      const core = await import("@evplan/core");
-      const dataDir = join(root, "data", "pakistan");
-      const parameters = yamlFiles(dataDir).map((f) => {
-        this.addWatchFile(f);
-        return {
-          name: relative(dataDir, f)
-            .replace(/\.yaml$/, "")
-            .split(sep)
-            .join("."),
-          file: relative(root, f),
-          data: parse(readFileSync(f, "utf8")),
-        };
-      });
-      const scenarios = yamlFiles(join(root, "scenarios")).map((f) => {
-        this.addWatchFile(f);
-        return { name: relative(join(root, "scenarios"), f).replace(/\.yaml$/, ""), file: relative(root, f), data: parse(readFileSync(f, "utf8")) };
-      });
-      let registry;
-      try {
-        registry = core.buildRegistry(parameters);
-      } catch (e) {
-        throw e instanceof core.InputError ? new Error(`the data pack does not validate:\n${e.issues.map(core.formatIssue).join("\n")}`) : e;
+      if (source.startsWith("\0" + presetId)) {
+        const name = source.slice(1 + presetId.length);
+        const text = (await made())?.get(name);
+        if (text === undefined) throw new Error(`no compiled preset ${name}`);
+        return `export default ${JSON.stringify(text)};`;
       }
-      const sources = new Map(scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
-      const model = new core.Model(registry, (name: string) => sources.get(name));
-      const presets = scenarios.map((s) => {
-        const c = model.compile(s.name);
-        const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
-        return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
-      });
-      const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
-      return `export default ${JSON.stringify({ registry: packJson(stored), scenarios, presets })};`;
+      if (source !== "\0" + id) return null;
+      const code = await (packModule ??= makePack());
+      for (const f of watched) this.addWatchFile(f);
+      return code;
+    },
+    watchChange() {
+      packModule = null;
+      compiled = null;
+      watched.length = 0;
     },
   };
 }
@@ -113,10 +155,14 @@ function bootScript(): Plugin {
         const html = bundle["index.html"];
         const worker = Object.keys(bundle).find((f) => /(^|\/)model-worker-[^/]*\.js$/.test(f));
         if (!html || html.type !== "asset" || !worker) return;
+        // The link's preset (`#s=<name>`, state.ts; the default otherwise) goes with the catalogue request, so that
+        // the worker fetches its compiled chunk as soon as its own module has evaluated. (Fetching it from here into
+        // the HTTP cache was tried: the worker's request did not wait for it and the chunk was fetched twice.)
         const source =
           `// evplan: starts the model worker before the app loads (src/boot.ts)\n` +
           `(()=>{const w=new Worker(new URL(${JSON.stringify("./" + worker)},document.baseURI),{type:"module"}),early=[];` +
-          `w.onmessage=(e)=>early.push(e.data);w.postMessage({type:"init"});window.__evplanBoot={worker:w,early}})();\n`;
+          `w.onmessage=(e)=>early.push(e.data);let s;try{s=new URLSearchParams(location.hash.slice(1)).get("s")}catch{}` +
+          `w.postMessage({type:"init",preset:s||undefined});window.__evplanBoot={worker:w,early}})();\n`;
         const hash = createHash("sha256").update(source).digest("hex").slice(0, 8);
         const fileName = `assets/boot-${hash}.js`;
         this.emitFile({ type: "asset", fileName, source });

@@ -14,6 +14,8 @@ const server = await startServer(dir);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 const page = await context.newPage();
+// The planner's phase marks (src/perf.ts): when the first run's charts in view, and all charts, were drawn.
+await page.addInitScript(() => (window.__evplanTrace = []));
 const file = keep ?? join(tmpdir(), `evplan-load-${process.pid}.json`);
 await browser.startTracing(page, { path: file, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing"] });
 const t0 = Date.now();
@@ -25,6 +27,7 @@ const marks = await page.evaluate(() => ({
   resources: performance.getEntriesByType("resource").map((r) => [r.name.split("/").pop(), Math.round(r.startTime), Math.round(r.responseEnd)]),
   dcl: Math.round(performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd),
   update: Math.round(performance.now()),
+  marks: window.__evplanTrace ?? [],
 }));
 await browser.stopTracing();
 const { traceEvents } = JSON.parse(readFileSync(file, "utf8"));
@@ -66,6 +69,43 @@ for (const t of tasks) {
   (byThread.get(th) ?? byThread.set(th, []).get(th)).push(
     `${((t.ts - navStart) / 1000).toFixed(0).padStart(6)} ms +${(t.dur / 1000).toFixed(0).padStart(4)} ms  ${inner.join(", ")}`,
   );
+}
+// Every request of the load from the trace (the page's resource timing leaves the workers' requests out): when it
+// was sent and finished, and whether it was read from the HTTP cache (a worker reading what the page preloaded).
+const requests = new Map();
+for (const e of traceEvents) {
+  const d = e.args?.data;
+  if (!d?.requestId) continue;
+  const r = requests.get(d.requestId) ?? requests.set(d.requestId, { thread: names.get(`${e.pid}:${e.tid}`) }).get(d.requestId);
+  if (e.name === "ResourceSendRequest") Object.assign(r, { url: d.url, sent: e.ts, thread: names.get(`${e.pid}:${e.tid}`) ?? r.thread });
+  if (e.name === "ResourceReceiveResponse") r.cached = d.fromCache || d.fromServiceWorker ? "cache" : "network";
+  if (e.name === "ResourceFinish") r.done = e.ts;
+}
+// CPU time (thread time of every task) of each thread of the page's process from navigation to all charts drawn:
+// steadier on a loaded machine than the wall times above.
+const drawn = marks.marks.find(([n]) => n === "all charts")?.[1];
+const shown = marks.marks.find(([n]) => n === "charts in view")?.[1];
+console.log(`first run drawn: charts in view at ${shown?.toFixed(0)} ms, all charts at ${drawn?.toFixed(0)} ms (page clock)`);
+if (drawn !== undefined) {
+  // The renderer process that ran the planner's modules (not the blank page's before navigation).
+  const page = traceEvents.find((e) => e.name === "v8.evaluateModule" && names.get(`${e.pid}:${e.tid}`) === "CrRendererMain")?.pid;
+  const cpu = new Map();
+  for (const e of traceEvents)
+    if (e.pid === page && e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && e.ts - navStart <= drawn * 1000) {
+      const th = names.get(`${e.pid}:${e.tid}`) ?? String(e.tid);
+      cpu.set(th, (cpu.get(th) ?? 0) + (e.tdur ?? e.dur) / 1000);
+    }
+  console.log(
+    `CPU to all charts drawn: ${[...cpu]
+      .sort((a, b) => b[1] - a[1])
+      .map(([th, ms]) => `${th} ${ms.toFixed(0)} ms`)
+      .join(", ")}`,
+  );
+}
+console.log("requests (sent-finished, ms from navigation):");
+for (const r of [...requests.values()].filter((x) => x.url).sort((a, b) => a.sent - b.sent)) {
+  const at = (t) => (t === undefined ? "?" : ((t - navStart) / 1000).toFixed(0));
+  console.log(`  ${at(r.sent)}-${at(r.done)} ${r.url.split("/").pop() || "/"} (${r.thread ?? "?"}${r.cached ? ", " + r.cached : ""})`);
 }
 for (const [th, xs] of byThread) {
   console.log(`${th}:`);

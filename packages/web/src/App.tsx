@@ -313,7 +313,9 @@ export function App() {
         // Every chart is current, those out of view too.
         if (!settledRef.current) {
           settledRef.current = true;
-          setTimeout(() => setSettled(true), 0);
+          // After the next frame, not before it: mounting the panels below (about 200 ms of render and layout on a
+          // loaded machine) must not hold back the frame that shows the last charts.
+          requestAnimationFrame(() => setTimeout(() => setSettled(true), 0));
         }
         if (!window.__evplan) return;
         mark("all charts");

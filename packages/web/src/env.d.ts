@@ -5,8 +5,12 @@ declare module "virtual:evplan-pack" {
     scenarios: { name: string; file: string; data: Record<string, unknown> }[];
     /** Each bundled preset's catalogue entry, from its compilation at build time. */
     presets: import("./protocol").PresetInfo[];
+    /** The catalogue's parameter list (ParameterInfo[]) as JSON text, made at build time from the same registry. */
+    parameters: string;
   };
   export default pack;
+  /** Each bundled preset compiled with its counterfactual at build time (src/pack.ts, decodeCompiled), one chunk each. */
+  export const compiledPresets: Record<string, () => Promise<{ default: string }>>;
 }
 declare module "*.css";
 declare module "*?url" {

@@ -1,32 +1,80 @@
-// The model in a Web Worker: the bundled data pack and scenarios, the pure core, and nothing else.
-import pack from "virtual:evplan-pack";
+// The model in a Web Worker: the bundled data pack and scenarios, the pure core, and nothing else. It starts on the
+// core's runtime entry (no schema library, no YAML parser, no scenario compiler): each bundled preset was compiled
+// with its counterfactual at build time (vite.config.ts) and is read back from a chunk of its own when first run. The
+// rest of the core (the compiler and zod, the background analyses) loads on the first request that needs it.
+import pack, { compiledPresets } from "virtual:evplan-pack";
 import {
   InputError,
   Model,
   outputLength,
   formatIssue,
-  listShareSeries,
-  parameterInfo,
-  parseEvHistoryCsv,
-  backtest,
-  runSensitivity,
-  decomposeChange,
-  headlineChangeMetrics,
-  settingDifferences,
-  whatItTakes,
-  runUncertainty,
+  type CheckedScenario,
   type EvHistoryRow,
   type TornadoReport,
   type ScenarioSource,
-} from "@evplan/core";
+} from "@evplan/core/runtime";
 import { PlannerModel } from "./planner";
-import { registryFromText } from "./pack";
+import { decodeCompiled, registryFromText } from "./pack";
+import { DEFAULT_STATE } from "./state";
 import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request, YearEdits } from "./protocol";
 
 // Validated at build time (vite.config.ts): read back, not validated again.
 const registry = registryFromText(pack.registry);
 const scenarios = new Map<string, ScenarioSource>(pack.scenarios.map((s) => [s.name, { file: s.file, data: s.data }]));
-const model = new Model(registry, (name) => scenarios.get(name));
+/** Bundled presets read back from their build-time compilation (scenario and counterfactual). */
+const precompiled = new Map<string, CheckedScenario>();
+/** Bundled presets an outside scenario of the same name replaced (`evplan brief <file>`): compiled here instead. */
+const replaced = new Set<string>();
+const model = new Model(registry, (name) => scenarios.get(name), { precompiled: (name, from) => (from ? undefined : precompiled.get(name)) });
+
+/** The full core, loaded once: installs the scenario compiler, and brings the background analyses. */
+type FullCore = typeof import("@evplan/core");
+let full: Promise<FullCore> | null = null;
+let core: FullCore | null = null;
+const fullCore = () =>
+  (full ??= import("@evplan/core").then((c) => {
+    // Constructing the full core's Model installs its scenario compiler for every Model (scenario/compiler.ts).
+    new c.Model(registry, (name) => scenarios.get(name));
+    return (core = c);
+  }));
+
+const loaders = compiledPresets as Record<string, () => Promise<{ default: string }>>;
+const loading = new Map<string, Promise<void>>();
+/** Reads a bundled preset's compiled form, once; null when there is none to wait for. */
+function loadPreset(name: string): Promise<void> | null {
+  if (precompiled.has(name) || replaced.has(name) || !Object.hasOwn(loaders, name)) return null;
+  let p = loading.get(name);
+  if (!p)
+    loading.set(
+      name,
+      (p = loaders[name]().then(
+        (m) => {
+          if (!replaced.has(name)) precompiled.set(name, decodeCompiled(m.default) as CheckedScenario);
+        },
+        (e: unknown) => {
+          // Not kept: the next request for the preset tries again.
+          loading.delete(name);
+          throw e;
+        },
+      )),
+    );
+  return p;
+}
+
+/** What a request needs before it runs: its presets read back, and the full core unless a run has all it needs. */
+async function prepare(msg: Request): Promise<void> {
+  if (msg.type === "release" || msg.type === "backtest") return msg.type === "backtest" ? void (await fullCore()) : undefined;
+  if (msg.type === "init") {
+    // The preset the page will run first: read while the catalogue is answered and the page renders (a failure
+    // shows on the run that needs it).
+    void loadPreset(msg.preset ?? DEFAULT_STATE.preset)?.catch(() => {});
+    if (msg.extra?.length) await fullCore();
+    return;
+  }
+  const names = msg.type === "decompose" ? [msg.preset, msg.fromPreset] : [msg.preset];
+  for (const n of names) await loadPreset(n);
+  if (msg.type !== "run" || names.some((n) => !precompiled.has(n))) await fullCore();
+}
 
 function post(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -48,6 +96,7 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
   const c = planner.planner(preset, overrides, years);
   const t = c.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
   const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: t?.value ?? 0.3, label: t?.label ?? "30% of all new sales electric" };
+  const { whatItTakes, runUncertainty, settingDifferences } = core!;
   const w = whatItTakes(model, registry, c, target);
   const report = runUncertainty(model, c, { samples, seed: 1, metrics: ["ev_sales_share"], difference: false });
   const probabilities = report.targets.map((x) => ({
@@ -67,16 +116,35 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
   return reply;
 }
 
+// Requests are handled in the order they came, each once what it needs is loaded (at most a chunk or two, once).
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
+  queue = queue.then(() =>
+    prepare(msg).then(
+      () => handle(msg),
+      (e: unknown) => fail(msg, e),
+    ),
+  );
+};
+
+function fail(msg: Request, e: unknown): void {
+  const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
+  post({ type: "error", id: "id" in msg ? msg.id : undefined, message });
+}
+
+function handle(msg: Request): void {
   try {
     if (msg.type === "init") {
       // A scenario from outside the bundle (evplan brief <file>): known to the model before the presets are listed.
       for (const x of msg.extra ?? []) {
         scenarios.set(x.name, { file: x.file, data: x.data });
+        replaced.add(x.name);
+        precompiled.delete(x.name);
         if (!pack.scenarios.some((s) => s.name === x.name)) pack.scenarios.push(x);
       }
-      const parameters: ParameterInfo[] = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(parameterInfo);
+      // Made at build time from the same registry (vite.config.ts).
+      const parameters = JSON.parse(pack.parameters) as ParameterInfo[];
       // The bundled presets' entries were made at build time: only a scenario from outside is compiled here, and
       // each preset is compiled when it is first run.
       const presets: PresetInfo[] = pack.scenarios.map((s) => {
@@ -90,6 +158,7 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return;
     }
     if (msg.type === "uncertainty") {
+      const { runUncertainty, runSensitivity } = core!;
       const c = planner.planner(msg.preset, msg.overrides, msg.years);
       const report = runUncertainty(model, c, {
         samples: msg.samples,
@@ -109,6 +178,7 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return;
     }
     if (msg.type === "decompose") {
+      const { decomposeChange, headlineChangeMetrics } = core!;
       const to = planner.planner(msg.preset, msg.overrides, msg.years);
       const from = planner.planner(msg.fromPreset, msg.fromOverrides);
       const decomposition = decomposeChange(model, from, to, headlineChangeMetrics(to.baseYear));
@@ -118,6 +188,7 @@ self.onmessage = (event: MessageEvent<Request>) => {
       return;
     }
     if (msg.type === "backtest") {
+      const { parseEvHistoryCsv, listShareSeries, backtest } = core!;
       if (msg.text !== undefined) history = parseEvHistoryCsv(msg.text, msg.file ?? "uploaded file");
       if (!history) throw new Error("no history file loaded");
       const series = listShareSeries(history);
@@ -139,7 +210,6 @@ self.onmessage = (event: MessageEvent<Request>) => {
     if (reply.counterfactualKey !== null && msg.counterfactuals?.includes(reply.counterfactualKey)) reply.counterfactual = null;
     post(reply, [reply.main.buffer]);
   } catch (e) {
-    const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
-    post({ type: "error", id: "id" in msg ? msg.id : undefined, message });
+    fail(msg, e);
   }
-};
+}

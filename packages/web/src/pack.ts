@@ -1,15 +1,16 @@
-// The registry the build validated (vite.config.ts, evplanPack), read back in the worker: one JSON.parse and the
-// maps rebuilt, instead of running the data pack's schemas over 137 files at every start.
+// What the build made for the worker (vite.config.ts, evplanPack), read back: the registry it validated (one
+// JSON.parse and the maps rebuilt, instead of running the data pack's schemas over 137 files at every start), and
+// each preset compiled with its counterfactual.
 import type { Parameter, Registry, Series } from "@evplan/core/runtime";
+import { decodeCompiled } from "./compiled-form";
+
+export { decodeCompiled };
 
 type Stored = Omit<Parameter, "series"> & { series: Omit<Series, "parameter">[] };
 
-/** Numbers JSON cannot hold were written as {"$n": "Infinity" | "-Infinity" | "NaN" | "-0"}. */
-const revive = (_k: string, v: unknown) =>
-  v !== null && typeof v === "object" && "$n" in v && Object.keys(v).length === 1 ? Number((v as { $n: string }).$n) : v;
-
 export function registryFromText(text: string): Registry {
-  const stored = JSON.parse(text, revive) as Stored[];
+  // Written with encodeCompiled (vite.config.ts): one parse without a reviver, which cost more than the parse.
+  const stored = decodeCompiled(text) as Stored[];
   const parameters = new Map<string, Parameter>();
   const series = new Map<string, Series>();
   for (const sp of stored) {

@@ -21,7 +21,7 @@ import {
   type LeverInfo,
   type Registry,
   type RunResult,
-} from "@evplan/core";
+} from "@evplan/core/runtime";
 import type { RunReply } from "./protocol";
 
 export class PlannerModel {

@@ -35,7 +35,11 @@ export interface ExtraScenario {
 }
 
 export type Request =
-  | { type: "init"; extra?: ExtraScenario[] }
+  /**
+   * The catalogue. `preset`: the preset the page will run first (the link's, from the page's first script), whose
+   * compiled form the worker starts reading at once; the default preset's when absent.
+   */
+  | { type: "init"; extra?: ExtraScenario[]; preset?: string }
   | {
       type: "run";
       id: number;

@@ -1,6 +1,19 @@
 // `evplan run`: evaluate a scenario and its counterfactual; print a summary, JSON or CSV; optionally write files.
 import { join } from "node:path";
-import { PAYBACK_CAP_YEARS, SEGMENTS, SEGMENT_LABELS, avoided, cumulative, metricValue, runCsv, runDocument, type ScenarioRun } from "@evplan/core/runtime";
+import {
+  LEDGER_LINES,
+  LEDGER_MEMO,
+  LEDGER_NET,
+  PAYBACK_CAP_YEARS,
+  SEGMENTS,
+  SEGMENT_LABELS,
+  avoided,
+  cumulative,
+  metricValue,
+  runCsv,
+  runDocument,
+  type ScenarioRun,
+} from "@evplan/core/runtime";
 import { CliError, makeContext, type Context } from "../context.js";
 import { grouped, pct } from "../format/numbers.js";
 import { differenceText, figureText } from "../format/figures.js";
@@ -61,17 +74,11 @@ function marketSection(run: ScenarioRun, y: number): string[] {
   const cum = (m: string) => cumulative(r, m, "total", c.baseYear, y);
   const lines: string[] = [];
   lines.push(`Fiscal ledger (PKR bn, constant ${c.baseYear} rupees; + is a cost to the treasury)`);
+  // The core's ledger lines, each with its sign in the net, so the column adds up to the net as the web chart does.
   const items: [string, string, number][] = [
-    ["purchase subsidies", "subsidy_outlay", 1],
-    ["markup support on EV loans", "financing_support", 1],
-    ["government share of chargers", "charger_support", 1],
-    ["vehicle taxes vs vehicles displaced", "vehicle_tax_change", -1],
-    ["NEV levy on combustion vehicles", "nev_levy_revenue", -1],
-    ["sales tax on charging electricity", "electricity_tax_gained", -1],
-    ["petroleum and carbon levy lost", "fuel_levy_lost", 1],
-    ["customs duty lost on fuel", "fuel_duty_lost", 1],
-    ["net fiscal cost", "net_fiscal", 1],
-    ["memo: tax expenditure (not in net)", "tax_expenditure", 1],
+    ...LEDGER_LINES.map((l): [string, string, number] => [l.label, l.metric, l.inNet]),
+    ["net fiscal cost", LEDGER_NET, 1],
+    ["memo: tax expenditure (not in net)", LEDGER_MEMO, 1],
   ];
   lines.push(
     table(

@@ -3,10 +3,11 @@
 import { CliError, shownPath } from "../context.js";
 import { cappedThreads, intOption, MAX_RECORD_BYTES, MAX_STREAMING_SAMPLES } from "./options.js";
 import { compileJob, normaliseSpec, sweepFromCompiled, type JobSpec } from "./job.js";
-import { runRange, runReport } from "./pool.js";
+import { runRange, runReport, summariseRange } from "./pool.js";
 import { progressBar } from "./progress.js";
 import { REPORT_FORMATS, renderReport } from "./render.js";
-import { parseShard, shardOf, writeAtomically, writeShard } from "./shard.js";
+import { parseShard, shardOf, writeAtomically, writeShard, writeSummaryShard } from "./shard.js";
+import type { UncertaintySweep } from "@evplan/core/runtime";
 
 export interface SweepCliOptions {
   threads?: string;
@@ -27,29 +28,36 @@ export async function executeSweep(rawSpec: JobSpec, opts: SweepCliOptions, prin
   const job = await compileJob(spec);
   const sweep = sweepFromCompiled(spec, job);
   const { from, to } = shard ? shardOf(sweep.meta, shard) : { from: 0, to: sweep.meta.count };
-  // A Monte Carlo with streaming percentiles keeps no records (unless it writes a shard).
-  const keepsRecords = shard !== undefined || (sweep.meta as { quantiles?: string }).quantiles !== "sketch";
+  // A Monte Carlo with streaming percentiles keeps no records, in a shard too (the shard holds its summary).
+  const keepsRecords = (sweep.meta as { quantiles?: string }).quantiles !== "sketch";
   if (!keepsRecords && to - from > MAX_STREAMING_SAMPLES)
     throw new CliError(
-      `--samples ${to - from} is more than the ${String(MAX_STREAMING_SAMPLES).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} samples one run takes (about ${(((to - from) * 2.5e-3) / 3600 / 2).toFixed(0)} hours on two cores; exact percentiles would hold ${(((to - from) * sweep.meta.width * 8) / 1024 ** 3).toFixed(0)} GB of results in memory): use fewer --samples`,
+      `--samples ${to - from} is more than the ${String(MAX_STREAMING_SAMPLES).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} samples one run takes (about ${(((to - from) * 2.5e-3) / 3600 / 2).toFixed(0)} hours on two cores; exact percentiles would hold ${(((to - from) * sweep.meta.width * 8) / 1024 ** 3).toFixed(0)} GB of results in memory): use fewer --samples${shard ? "" : " or split it with --shard k/N and evplan merge"}`,
     );
   const bytes = (to - from) * sweep.meta.width * 8;
   if (keepsRecords && bytes > MAX_RECORD_BYTES)
     throw new CliError(
-      `this sweep holds ${(bytes / 1024 ** 3).toFixed(1)} GB of results in memory (${to - from} evaluations of ${sweep.meta.width} values), more than ${MAX_RECORD_BYTES / 1024 ** 3} GB: use fewer --samples, fewer --metrics, or split it with --shard k/N and evplan merge`,
+      `this sweep holds ${(bytes / 1024 ** 3).toFixed(1)} GB of results in memory (${to - from} evaluations of ${sweep.meta.width} values), more than ${MAX_RECORD_BYTES / 1024 ** 3} GB: use fewer --samples, fewer --metrics, streaming percentiles (--quantiles sketch), or split it with --shard k/N and evplan merge`,
     );
   const bar = progressBar(label, to - from);
   const input = { spec, job };
   if (shard) {
-    let records: Float64Array;
+    const header = { meta: sweep.meta, shard, from, to };
+    let write: () => void;
     try {
-      records = await runRange(input, sweep, { from, to, threads, onProgress: bar.update });
+      if (keepsRecords) {
+        const records = await runRange(input, sweep, { from, to, threads, onProgress: bar.update });
+        write = () => writeShard(opts.out!, header, records);
+      } else {
+        const summary = await summariseRange(input, sweep as UncertaintySweep, { from, to, threads, onProgress: bar.update });
+        write = () => writeSummaryShard(opts.out!, header, summary);
+      }
     } finally {
       bar.stop();
     }
-    writeShard(opts.out!, { meta: sweep.meta, shard, from, to }, records);
+    write();
     process.stderr.write(
-      `evplan: shard ${shard.index}/${shard.count} (records ${from} to ${to - 1} of ${sweep.meta.count}) written to ${shownPath(opts.out!)}\n`,
+      `evplan: shard ${shard.index}/${shard.count} (${keepsRecords ? "records" : "the summary of samples"} ${from} to ${to - 1} of ${sweep.meta.count}) written to ${shownPath(opts.out!)}\n`,
     );
     return;
   }

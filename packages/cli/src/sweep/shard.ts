@@ -1,10 +1,13 @@
 // Partial sweep results on disk: a shard file holds the sweep's meta (everything the report needs besides the
-// records) and the raw records of its index range. Merging checks that the shards belong to one sweep and tile its
-// whole range, then rebuilds exactly the records an unsharded run would have.
+// records) and either the raw records of its index range or, for a Monte Carlo with streaming percentiles, the
+// streaming summary of that range (its size does not grow with the samples). Merging checks that the shards belong
+// to one sweep and tile its whole range, then rebuilds exactly the records, or the summary, an unsharded run
+// would have.
 import { createHash } from "node:crypto";
 import { endianness } from "node:os";
 import { readBounded } from "../io-read.js";
-import { shardRange, type SweepMeta } from "@evplan/core/runtime";
+import { UncertaintySummary, shardRange, type SweepMeta, type UncertaintyMeta } from "@evplan/core/runtime";
+import { decodeSummary, encodeSummary, summaryNumbers } from "./summary-bytes.js";
 import { CliError, shownPath } from "../context.js";
 import { writeFileAtomic } from "../io-write.js";
 
@@ -22,7 +25,11 @@ export interface ShardHeader {
   readonly shard: { readonly index: number; readonly count: number };
   readonly from: number;
   readonly to: number;
-  /** Hex SHA-256 of the records' bytes (little-endian float64). */
+  /** What the body holds: the records (the default), or the streaming summary of a Monte Carlo's range. */
+  readonly body?: "records" | "summary";
+  /** A summary body: how many bytes of histogram counts follow its float64 numbers. */
+  readonly counts?: number;
+  /** Hex SHA-256 of the header and the body's bytes (little-endian). */
   readonly sha256?: string;
 }
 
@@ -51,9 +58,18 @@ export function shardOf(meta: SweepMeta, shard: { index: number; count: number }
 }
 
 export function writeShard(path: string, header: ShardHeader, records: Float64Array): void {
+  writeBody(path, { meta: header.meta, shard: header.shard, from: header.from, to: header.to }, [records]);
+}
+
+/** A shard of a Monte Carlo with streaming percentiles: the summary of its range, not its records. */
+export function writeSummaryShard(path: string, header: ShardHeader, summary: UncertaintySummary): void {
+  const { numbers, counts } = encodeSummary(summary.toData());
+  writeBody(path, { meta: header.meta, shard: header.shard, from: header.from, to: header.to, body: "summary", counts: counts.length }, [numbers, counts]);
+}
+
+function writeBody(path: string, plain: Omit<ShardHeader, "sha256">, parts: readonly (Float64Array | Uint8Array)[]): void {
   if (endianness() !== "LE") throw new CliError("shard files are little-endian; this machine is big-endian");
-  const body = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
-  const plain = { meta: header.meta, shard: header.shard, from: header.from, to: header.to };
+  const body = Buffer.concat(parts.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)));
   const head = Buffer.from(MAGIC + JSON.stringify({ ...plain, sha256: digest(plain, body) }) + "\n", "utf8");
   const pad = (8 - (head.length % 8)) % 8;
   writeAtomically(path, Buffer.concat([head, Buffer.alloc(pad, 0x20), body]));
@@ -74,10 +90,18 @@ function checkHeader(h: unknown, shown: string): ShardHeader {
   const shard = x.shard as Record<string, unknown> | undefined;
   if (!shard || !isCount(shard.index) || !isCount(shard.count)) throw bad("shard must name index and count");
   if (typeof x.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(x.sha256)) throw bad("no records checksum");
+  if (x.body !== undefined && x.body !== "records" && x.body !== "summary") throw bad(`body must be records or summary, not ${JSON.stringify(x.body)}`);
+  if (x.body === "summary") {
+    if (meta.kind !== "uncertainty" || !Array.isArray(meta.targets)) throw bad("a summary body belongs to a Monte Carlo");
+    if (!isCount(x.counts)) throw bad("a summary body must say how many counts it holds");
+  }
   return h as ShardHeader;
 }
 
-export function readShard(path: string): { header: ShardHeader; records: Float64Array } {
+/** What a shard holds: its records, or (a Monte Carlo with streaming percentiles) the summary of its range. */
+export type ShardBody = { readonly records: Float64Array } | { readonly summary: UncertaintySummary };
+
+export function readShard(path: string): { header: ShardHeader } & ShardBody {
   const shown = shownPath(path);
   const buf = readBounded(path, "shard file", MAX_SHARD_BYTES);
   const magic = buf.subarray(0, MAGIC.length).toString("utf8");
@@ -94,37 +118,73 @@ export function readShard(path: string): { header: ShardHeader; records: Float64
   const header = checkHeader(parsed, shown);
   let start = nl + 1;
   start += (8 - (start % 8)) % 8;
-  const n = (header.to - header.from) * header.meta.width;
-  if (buf.length - start !== n * 8) throw new CliError(`${shown} is truncated or padded: expected ${n} values after the header`);
-  const body = buf.subarray(start, start + n * 8);
+  const meta = header.meta;
+  const summary = header.body === "summary";
+  const numbers = summary ? summaryNumbers(meta.width, (meta as UncertaintyMeta).targets.length) : (header.to - header.from) * meta.width;
+  const bytes = numbers * 8 + (summary ? header.counts! : 0);
+  if (buf.length - start !== bytes)
+    throw new CliError(`${shown} is truncated or padded: expected ${summary ? `a summary of ${bytes} bytes` : `${numbers} values`} after the header`);
+  const body = buf.subarray(start, start + bytes);
   const { sha256, ...plain } = header;
   if (digest(plain, body) !== sha256) throw new CliError(`${shown} is damaged or was edited: its header and records do not match the checksum`);
-  const records = new Float64Array(n);
-  new Uint8Array(records.buffer).set(body);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(records[i])) throw new CliError(`${shown} holds a non-finite record value at position ${i}`);
-  return { header, records };
+  const values = new Float64Array(numbers);
+  new Uint8Array(values.buffer).set(body.subarray(0, numbers * 8));
+  if (summary) {
+    const counts = new Uint8Array(body.subarray(numbers * 8));
+    const um = meta as UncertaintyMeta;
+    let data;
+    try {
+      data = decodeSummary({ numbers: values, counts }, um.width, um.targets.length);
+    } catch (e) {
+      throw new CliError(`${shown} holds a damaged summary: ${(e as Error).message}`);
+    }
+    if (data.samples !== header.to - header.from)
+      throw new CliError(`${shown} summarises ${data.samples} samples, not the ${header.to - header.from} of its range`);
+    const s = new UncertaintySummary(um);
+    s.merge(data);
+    return { header, summary: s };
+  }
+  for (let i = 0; i < numbers; i++) if (!Number.isFinite(values[i])) throw new CliError(`${shown} holds a non-finite record value at position ${i}`);
+  return { header, records: values };
 }
 
-/** Combine shards into the full record buffer; refuses mixed sweeps, gaps and overlaps. */
-export function mergeShards(files: readonly string[]): { meta: SweepMeta; records: Float64Array } {
+/**
+ * Combine shards into the full record buffer, or (shards of a Monte Carlo with streaming percentiles) into the
+ * summary of the whole run; refuses mixed sweeps, gaps and overlaps. Each shard is let go once merged, so a merge of
+ * summaries holds one shard at a time.
+ */
+export function mergeShards(files: readonly string[]): { meta: SweepMeta } & ShardBody {
   if (files.length === 0) throw new CliError("merge needs at least one shard file");
-  const shards = files.map((f) => ({ file: f, ...readShard(f) }));
-  const metaText = JSON.stringify(shards[0].header.meta);
-  for (const s of shards)
+  const first = readShard(files[0]);
+  const meta = first.header.meta;
+  const metaText = JSON.stringify(meta);
+  // A Monte Carlo with streaming percentiles merges summaries; record shards of one (from an evplan before summary
+  // shards) are summarised as they are read, which gives the same counts.
+  const um = meta as UncertaintyMeta;
+  const summary = meta.kind === "uncertainty" && um.quantiles === "sketch" ? new UncertaintySummary(um) : null;
+  const tiles: { file: string; from: number; to: number }[] = [];
+  const parts: { from: number; records: Float64Array }[] = [];
+  for (const file of files) {
+    const s = file === files[0] ? first : readShard(file);
     if (JSON.stringify(s.header.meta) !== metaText)
-      throw new CliError(`${shownPath(s.file)} belongs to another sweep than ${shownPath(shards[0].file)} (different scenario, options or data)`);
-  const meta = shards[0].header.meta;
-  shards.sort((a, b) => a.header.from - b.header.from);
+      throw new CliError(`${shownPath(file)} belongs to another sweep than ${shownPath(files[0])} (different scenario, options or data)`);
+    tiles.push({ file, from: s.header.from, to: s.header.to });
+    if (summary) {
+      if ("summary" in s) summary.merge(s.summary.toData());
+      else summary.addRecords(s.records, 0, s.header.to - s.header.from);
+    } else if ("summary" in s) throw new CliError(`${shownPath(file)} holds a summary, but its sweep keeps exact percentiles: run its shard again`);
+    else parts.push({ from: s.header.from, records: s.records });
+  }
+  tiles.sort((a, b) => a.from - b.from);
   let at = 0;
-  for (const s of shards) {
-    if (s.header.from !== at)
-      throw new CliError(
-        s.header.from > at ? `records ${at} to ${s.header.from - 1} are missing: a shard was not given` : `${shownPath(s.file)} overlaps another shard`,
-      );
-    at = s.header.to;
+  for (const t of tiles) {
+    if (t.from !== at)
+      throw new CliError(t.from > at ? `records ${at} to ${t.from - 1} are missing: a shard was not given` : `${shownPath(t.file)} overlaps another shard`);
+    at = t.to;
   }
   if (at !== meta.count) throw new CliError(`records ${at} to ${meta.count - 1} are missing: a shard was not given`);
+  if (summary) return { meta, summary };
   const records = new Float64Array(meta.count * meta.width);
-  for (const s of shards) records.set(s.records, s.header.from * meta.width);
+  for (const p of parts) records.set(p.records, p.from * meta.width);
   return { meta, records };
 }

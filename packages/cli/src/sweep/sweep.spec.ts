@@ -49,10 +49,11 @@ describe("evplan uncertainty", () => {
     const one = evplan([...MC, "--threads", "1", "--format", "json"]);
     expect(one.stderr).toBe("");
     expect(one.code).toBe(0);
-    // Two workers even for 45 samples (by default a sweep this small runs in the main thread).
-    const two = evplan([...MC, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" });
+    // Two workers even for 45 samples (by default a sweep this small runs in the main thread alone), and the main
+    // thread taking none (it would otherwise finish them before a worker is ready).
+    const two = evplan([...MC, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_SWEEP_HERE: "off" });
     expect(two.stdout).toBe(one.stdout);
-    // Without the compiled cache (every file read and validated again): the same records.
+    // Without the compiled cache (every file read and validated again), the main thread beside a worker: the same.
     const uncached = evplan([...MC, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_CACHE: "off" });
     expect(uncached.stdout).toBe(one.stdout);
     const doc = JSON.parse(one.stdout);
@@ -72,11 +73,15 @@ describe("evplan uncertainty", () => {
     expect(one.stderr).toBe("");
     expect(one.code).toBe(0);
     // More threads than cores are capped (with a note), so 3 tests an uneven split on 2-core machines too.
+    // The main thread beside a worker, and workers alone.
     for (const t of ["2", "3"]) expect(evplan([...SK, "--threads", t], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).stdout).toBe(one.stdout);
+    expect(evplan([...SK, "--threads", "2"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_SWEEP_HERE: "off" }).stdout).toBe(one.stdout);
     const files = [0, 1].map((k) => join(dir, `sk-${k}.shard`));
     expect(evplan([...SK, "--shard", "0/2", "--out", files[0]]).code).toBe(0);
-    expect(evplan([...SK, "--shard", "1/2", "--out", files[1], "--threads", "2"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).code).toBe(0);
+    expect(evplan([...SK, "--shard", "1/2", "--out", files[1], "--threads", "2"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_SWEEP_HERE: "off" }).code).toBe(0);
     expect(merge([files[1], files[0], "--format", "json"]).stdout).toBe(one.stdout);
+    // The shards hold the summaries of their samples, not their records.
+    for (const f of files) expect(JSON.parse(readFileSync(f, "latin1").split("\n")[1])).toMatchObject({ body: "summary" });
     const sk = JSON.parse(one.stdout);
     expect(sk.quantiles).toMatchObject({ method: "sketch", relative_error: 0.001 });
     const ex = JSON.parse(evplan([...mc(3), "--format", "json", "--threads", "1"]).stdout);
@@ -103,7 +108,13 @@ describe("evplan uncertainty", () => {
     const files = [0, 1, 2].map((k) => join(dir, `mc-${k}.shard`));
     // Shard 1 comes from JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job, and runs on two threads.
     expect(evplan([...MC, "--shard", "0/3", "--out", files[0], "--threads", "1"]).code).toBe(0);
-    expect(evplan([...MC, "--shard", "/3", "--out", files[1], "--threads", "2"], { JOB_COMPLETION_INDEX: "1", EVPLAN_SWEEP_MIN_PER_WORKER: "1" }).code).toBe(0);
+    expect(
+      evplan([...MC, "--shard", "/3", "--out", files[1], "--threads", "2"], {
+        JOB_COMPLETION_INDEX: "1",
+        EVPLAN_SWEEP_MIN_PER_WORKER: "1",
+        EVPLAN_SWEEP_HERE: "off",
+      }).code,
+    ).toBe(0);
     expect(evplan([...MC, "--shard", "2/3", "--out", files[2]]).code).toBe(0);
     const merged = merge([files[2], files[0], files[1], "--format", "json"]);
     expect(merged.code).toBe(0);
@@ -146,7 +157,7 @@ describe("evplan sensitivity", () => {
 
   it("Sobol shards merge into the unsharded result, whatever the threads", () => {
     const args = ["sensitivity", "push", "--metric", "co2_ttw:total:2040", "--method", "sobol", "--samples", "16", "--bootstrap", "20"];
-    const whole = evplan([...args, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1" });
+    const whole = evplan([...args, "--threads", "2", "--format", "json"], { EVPLAN_SWEEP_MIN_PER_WORKER: "1", EVPLAN_SWEEP_HERE: "off" });
     expect(whole.code).toBe(0);
     const doc = JSON.parse(whole.stdout);
     expect(doc.evaluations).toBe(16 * (doc.parameters.length + 2));

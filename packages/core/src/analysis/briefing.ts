@@ -77,8 +77,15 @@ export interface PolicyEvent {
   readonly kind: "subsidy_end" | "levy_start";
 }
 
-function anyPositive(c: CompiledScenario, params: Float64Array, prefix: string, t: number): boolean {
-  for (const [name, slot] of c.slots) if ((name === prefix || name.startsWith(prefix + ".")) && params[slot * c.nYears + t] > 0) return true;
+/** The slots of a parameter's series (the parameter itself, or its keyed series `prefix.key`). */
+function slotsOf(c: CompiledScenario, prefix: string): number[] {
+  const out: number[] = [];
+  for (const [name, slot] of c.slots) if (name === prefix || name.startsWith(prefix + ".")) out.push(slot);
+  return out;
+}
+
+function anyPositive(c: CompiledScenario, params: Float64Array, slots: readonly number[], t: number): boolean {
+  for (const slot of slots) if (params[slot * c.nYears + t] > 0) return true;
   return false;
 }
 
@@ -89,16 +96,19 @@ function anyPositive(c: CompiledScenario, params: Float64Array, prefix: string, 
 export function policyEvents(c: CompiledScenario, params: Float64Array = c.params): PolicyEvent[] {
   const events: PolicyEvent[] = [];
   const scaleSlot = c.slots.get("policy.subsidy_scale");
+  // The slots found once, not per year: the scan over every slot name was most of a first run's cost here.
+  const perVehicle = slotsOf(c, "policy.subsidy_per_vehicle");
+  const perKwh = slotsOf(c, "policy.subsidy_per_kwh");
+  const levy = slotsOf(c, "policy.nev_levy_rate");
   const subsidised = (t: number) =>
-    (scaleSlot === undefined || params[scaleSlot * c.nYears + t] > 0) &&
-    (anyPositive(c, params, "policy.subsidy_per_vehicle", t) || anyPositive(c, params, "policy.subsidy_per_kwh", t));
+    (scaleSlot === undefined || params[scaleSlot * c.nYears + t] > 0) && (anyPositive(c, params, perVehicle, t) || anyPositive(c, params, perKwh, t));
   for (let t = 1; t < c.nYears; t++)
     if (subsidised(t - 1) && !subsidised(t)) {
       events.push({ year: c.baseYear + t, kind: "subsidy_end" });
       break;
     }
   for (let t = 0; t < c.nYears; t++)
-    if (anyPositive(c, params, "policy.nev_levy_rate", t)) {
+    if (anyPositive(c, params, levy, t)) {
       if (t > 0) events.push({ year: c.baseYear + t, kind: "levy_start" });
       break;
     }

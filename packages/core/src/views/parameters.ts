@@ -10,8 +10,10 @@ export function provenance(p: Parameter): Provenance {
 
 /** A number as a person reads it in a list of values: grouped when large, four significant digits otherwise. */
 export function valueText(x: number): string {
-  return Math.abs(x) >= 1e5 ? x.toLocaleString("en-US", { maximumFractionDigits: 0 }) : String(+x.toPrecision(4));
+  return Math.abs(x) >= 1e5 ? (grouped ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(x) : String(+x.toPrecision(4));
 }
+/** Made once: `toLocaleString` with options builds a formatter per call (most of the catalogue's cost at start). */
+let grouped: Intl.NumberFormat | undefined;
 
 /** One line per series: `car: 2025 0.6, 2035 0.3` (a value holds until the next dated one). */
 export function seriesText(p: Parameter): string[] {
