@@ -34,8 +34,12 @@ import {
 import { CliError, REPO_ROOT } from "../context.js";
 import type { WorkerInput, WorkerReply, WorkerRequest } from "./worker.js";
 
-/** The compiled worker script (built by `npm run build`); workers never load TypeScript sources. */
-export const WORKER_SCRIPT = join(REPO_ROOT, "packages", "cli", "dist", "sweep", "worker.js");
+/**
+ * The worker script built by `npm run build`: the bundled one (scripts/bundle-cli.mjs, a few files to load), else the
+ * compiled modules where no bundle was built (`tsc -b` alone). Workers never load TypeScript sources.
+ */
+const BUNDLED_WORKER = join(REPO_ROOT, "packages", "cli", "dist", "bundle", "sweep-worker.mjs");
+export const WORKER_SCRIPT = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : join(REPO_ROOT, "packages", "cli", "dist", "sweep", "worker.js");
 
 export interface RangeRun {
   readonly from: number;
