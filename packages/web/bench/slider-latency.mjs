@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark (not a test): slider-to-charts latency, first load time and bundle sizes of the web planner in headless
 // Chromium, with a second process keeping one core busy.
-// Usage: npm run build:web && node packages/web/bench/slider-latency.mjs [moves=100] [--runs=3] [--phases] [--idle]
+// Usage: npm run build:web && node packages/web/bench/slider-latency.mjs [moves=100] [--runs=3] [--phases] [--raw] [--idle]
 //        [--against=DIR] [--top]
 //
 // Two latencies, each from the input event to the first frame after (a requestAnimationFrame callback, which runs
@@ -35,6 +35,12 @@ const args = process.argv.slice(2);
 const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 100);
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
 const phases = args.includes("--phases");
+// --raw also prints every step's latency in the order of the moves (to see whether the slow ones come first).
+const raw = args.includes("--raw");
+// A page is settled once its load work is done: the first run on every chart, the first screen's background answers
+// ("what it takes", "how sure") shown, then 300 ms; --settle=MS waits that long after the first run instead.
+const settleArg = args.find((a) => a.startsWith("--settle="));
+const settle = settleArg ? Number(settleArg.slice(9)) : null;
 const idle = args.includes("--idle");
 // "charts": scrolled to the charts (the figure a slider move is judged by); --top adds the page as it opens.
 const views = args.includes("--top") ? ["charts", "top"] : ["charts"];
@@ -73,7 +79,8 @@ async function openPage(server, view) {
   // "charts": scrolled so that the first chart's box is at the top (four charts in view); "top": the page as it
   // opens (the headline cards; no chart's box in view).
   if (view === "charts") await page.evaluate(() => document.querySelector("[data-slot]").scrollIntoView({ block: "start" }));
-  await page.waitForTimeout(300);
+  if (settle === null) await page.waitForFunction(() => (window.__evplan?.analyses ?? 0) >= 1, null, { timeout: 60000 });
+  await page.waitForTimeout(settle ?? 300);
   // The hooks a latency runs to. "shown": what the user sees is current (__evplanOnShown: the headline cards and
   // every chart in view; a build that draws all charts in one task calls it after drawing them all). "all": every one
   // of the nine charts is current, those out of view too (__evplanOnUpdate). At the page top (--top) no chart is
@@ -216,8 +223,11 @@ async function firstLoad(server) {
   await p.goto(server.url);
   await ready(p);
   const ms = Date.now() - t0;
+  // Also when the first screen was complete (the cards and the charts in view, before those below the fold were
+  // drawn), in the page's clock from the navigation's start.
+  const firstScreen = await p.evaluate(() => window.__evplan?.firstShownAt ?? NaN);
   await context.close();
-  return ms;
+  return { ms, firstScreen };
 }
 
 /** One run: steps, drags and first loads, alternating between the builds move by move (same load for each). */
@@ -228,13 +238,19 @@ async function measure() {
   for (let d = 0; d < 8; d++) for (const m of ms) await drag(m, d);
   for (const m of ms) {
     m.loads = [];
+    m.firstScreens = [];
     await m.page.close();
     for (const c of [m.cpuStep, m.cpuDrag]) {
       c.thread /= c === m.cpuStep ? moves : m.drag.length;
       c.process /= c === m.cpuStep ? moves : m.drag.length;
     }
   }
-  for (let i = 0; i < 5; i++) for (let k = 0; k < servers.length; k++) ms[k].loads.push(await firstLoad(servers[k].server));
+  for (let i = 0; i < 5; i++)
+    for (let k = 0; k < servers.length; k++) {
+      const l = await firstLoad(servers[k].server);
+      ms[k].loads.push(l.ms);
+      ms[k].firstScreens.push(l.firstScreen);
+    }
   return ms;
 }
 
@@ -253,7 +269,7 @@ console.log(
 console.log(`load average before: ${load()}`);
 const VIEW = { charts: "scrolled to the charts (four in view)", top: "page top (cards in view, no chart)" };
 for (const x of servers)
-  x.all = { charts: { steps: [], drag: [], stepsAll: [], dragAll: [] }, top: { steps: [], drag: [], stepsAll: [], dragAll: [] }, loads: [] };
+  x.all = { charts: { steps: [], drag: [], stepsAll: [], dragAll: [] }, top: { steps: [], drag: [], stepsAll: [], dragAll: [] }, loads: [], firstScreens: [] };
 const cpu = (c) => `main thread ${c.thread.toFixed(1)} ms, renderer process ${c.process.toFixed(1)} ms`;
 for (let r = 1; r <= runs; r++) {
   const results = await measure();
@@ -268,7 +284,7 @@ for (let r = 1; r <= runs; r++) {
       x.all[m.view].dragAll.push(...m.dragAll);
       console.log(`${ind}${VIEW[m.view]}, input to the next frame after:`);
       console.log(`${ind}  what is in view redrawn (cards and every chart in view):`);
-      console.log(`${ind}    step (${moves} single moves): ${line(m.steps)}`);
+      console.log(`${ind}    step (${moves} single moves): ${line(m.steps)}; the first move after load ${m.steps[0].toFixed(1)} ms`);
       console.log(`${ind}    drag (${m.drag.length} inputs, one a frame): ${line(m.drag)} (${m.dragRuns} updates shown)`);
       console.log(`${ind}  all nine charts redrawn (those out of view too):`);
       console.log(`${ind}    step: ${line(m.stepsAll)}`);
@@ -277,11 +293,17 @@ for (let r = 1; r <= runs; r++) {
       console.log(
         `${ind}  model run in the worker (scenario; counterfactual cached): p50 ${q(m.modelMs, 0.5).toFixed(1)} ms, p95 ${q(m.modelMs, 0.95).toFixed(1)} ms`,
       );
+      if (raw) {
+        console.log(`${ind}    steps in order (ms): ${m.steps.map((x) => x.toFixed(0)).join(" ")}`);
+        console.log(`${ind}    model run in the worker, in order (ms): ${m.modelMs.map((x) => x.toFixed(0)).join(" ")}`);
+        for (const [key, v] of Object.entries(m.trace)) console.log(`${ind}    ${key}, in order (ms): ${v.map((x) => x.toFixed(0)).join(" ")}`);
+      }
       if (phases) for (const [key, v] of Object.entries(m.trace)) console.log(`${ind}    ${key.padEnd(16)} ${line(v)}`);
       if (m.loads.length) {
         x.all.loads.push(...m.loads);
+        x.all.firstScreens.push(...m.firstScreens);
         console.log(
-          `${ind}first load (new context, navigation to all charts drawn): median ${q(m.loads, 0.5)} ms, max ${Math.max(...m.loads)} ms over ${m.loads.length} loads`,
+          `${ind}first load (new context, navigation to all charts drawn): median ${q(m.loads, 0.5)} ms, max ${Math.max(...m.loads)} ms over ${m.loads.length} loads; first screen complete (cards and charts in view) median ${q(m.firstScreens, 0.5).toFixed(0)} ms`,
         );
       }
     }
@@ -295,7 +317,9 @@ for (const x of servers) {
       console.log(`  ${VIEW[v]}, in view redrawn: step ${line(all[v].steps)}; drag ${line(all[v].drag)}`);
       console.log(`  ${VIEW[v]}, all nine redrawn: step ${line(all[v].stepsAll)}; drag ${line(all[v].dragAll)}`);
     }
-    console.log(`  first load: median ${q(all.loads, 0.5)} ms, max ${Math.max(...all.loads)} ms over ${all.loads.length} loads`);
+    console.log(
+      `  first load: median ${q(all.loads, 0.5)} ms, max ${Math.max(...all.loads)} ms over ${all.loads.length} loads; first screen complete median ${q(all.firstScreens, 0.5).toFixed(0)} ms`,
+    );
   }
   const sizes = bundleSizes(x.dist);
   console.log(`bundles (${x.dist === dist ? "packages/web/dist" : x.dist}, gzip level 9):`);

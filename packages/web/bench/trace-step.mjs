@@ -4,7 +4,7 @@
 // renderer thread's CPU time and the main thread's time by kind of work (script, style, layout, paint, ...), the
 // top script functions of a sampled CPU profile, and the paint invalidations.
 // Usage: npm run build:web && node packages/web/bench/trace-step.mjs [moves=30] [build folder] [--idle]
-//        [--invalidations] [--profile] [--css=RULES] [--script=JS] [--save=FILE] [--warmup=N] (these two add tracing overhead: read the thread times without them)
+//        [--invalidations] [--profile] [--profile-main] [--css=RULES] [--script=JS] [--save=FILE] [--warmup=N] (these two add tracing overhead: read the thread times without them)
 import { spawn } from "node:child_process";
 import { startServer, launch } from "./browser-helpers.mjs";
 
@@ -194,10 +194,15 @@ console.log("invalidations per move (top):");
 for (const [k, v] of [...inval].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${(v / moves).toFixed(1).padStart(6)}  ${k}`);
 
 // Sampled CPU profile of the main thread's script (ProfileChunk events).
+// --profile-main keeps the main thread's samples only (a profile's chunks carry the sampled thread's tid; the
+// Profile event that starts them names it).
+const mainOnly = args.includes("--profile-main");
+const mainProfiles = new Set(events.filter((e) => e.name === "Profile" && e.pid === pid && e.tid === main.tid).map((e) => e.id));
 const nodes = new Map();
 const selfFn = new Map();
 for (const e of events) {
   if (e.name !== "ProfileChunk" || e.pid !== pid) continue;
+  if (mainOnly && !mainProfiles.has(e.id)) continue;
   const p = e.args.data.cpuProfile ?? {};
   for (const n of p.nodes ?? []) nodes.set(`${e.id}:${n.id}`, n.callFrame);
   const dts = e.args.data.timeDeltas ?? [];
@@ -208,7 +213,7 @@ for (const e of events) {
     selfFn.set(k, (selfFn.get(k) ?? 0) + (dts[i + 1] ?? dts[i] ?? 0));
   });
 }
-console.log("script, sampled self time (all threads of the renderer with a profile):");
+console.log(`script, sampled self time (${mainOnly ? "the main thread" : "all threads of the renderer with a profile"}):`);
 for (const [k, v] of [...selfFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(v)} ms  ${k}`);
 await browser.close();
 server.stop();

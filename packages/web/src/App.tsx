@@ -3,7 +3,7 @@
 // why it changed) in the background, so the sliders never wait for them.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { ModelClient } from "./client";
+import { ModelClient, Superseded } from "./client";
 import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
@@ -61,6 +61,10 @@ declare global {
       lastUpdateMs: number;
       state: ViewState;
       analyses?: number;
+      /** Runs the worker skipped because a newer one was waiting (a drag faster than the runs). */
+      superseded?: number;
+      /** When the first screen was complete (the frame after the first `shown`), from the navigation's start. */
+      firstShownAt?: number;
     };
   }
 }
@@ -148,7 +152,7 @@ export function App() {
     mark("request");
     started.current = performance.now();
     client
-      .run(state.preset, state.overrides, state.years)
+      .run(state.preset, state.overrides, state.years, true)
       .then((r) => {
         mark("reply");
         // A newer request was made: its reply follows; this one's buffer goes back to the worker for reuse.
@@ -163,7 +167,11 @@ export function App() {
           window.__evplan.lastRunMs = r.millis;
         }
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        // Skipped by the worker for the newer run that follows: nothing to show.
+        if (!(e instanceof Superseded)) setError(e.message);
+        else if (window.__evplan) window.__evplan.superseded = (window.__evplan.superseded ?? 0) + 1;
+      });
   }, [init, state.preset, state.overrides, state.years]);
 
   useEffect(() => {
@@ -305,7 +313,12 @@ export function App() {
       hiddenSeries,
       () => {
         // Everything in view is current: the cards, and the charts in view.
-        if (window.__evplan) window.__evplan.shown = (window.__evplan.shown ?? 0) + 1;
+        if (window.__evplan) {
+          window.__evplan.shown = (window.__evplan.shown ?? 0) + 1;
+          // The first screen complete, from the navigation's start to the frame that shows it (the latency
+          // benchmark's first-load figures).
+          if (window.__evplan.shown === 1) requestAnimationFrame(() => window.__evplan && (window.__evplan.firstShownAt = performance.now()));
+        }
         mark("charts in view");
         window.__evplanOnShown?.();
       },

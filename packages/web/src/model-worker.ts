@@ -118,15 +118,34 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
 
 // Requests are handled in the order they came, each once what it needs is loaded (at most a chunk or two, once).
 let queue: Promise<void> = Promise.resolve();
+/** The id of the newest replaceable run asked for: an older one still waiting is skipped. */
+let newestReplaceable = -1;
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
+  if (msg.type === "run" && msg.replaceable) newestReplaceable = msg.id;
   queue = queue.then(() =>
-    prepare(msg).then(
-      () => handle(msg),
-      (e: unknown) => fail(msg, e),
-    ),
+    prepare(msg)
+      .then(() => (msg.type === "run" && msg.replaceable ? afterWaitingMessages() : undefined))
+      .then(
+        () => handle(msg),
+        (e: unknown) => fail(msg, e),
+      ),
   );
 };
+
+/**
+ * Resolves after the messages already waiting for this worker have been received: a message posted to a port of
+ * our own queues behind them. A replaceable run then knows whether a newer one came in while the last run computed.
+ */
+const hop = new MessageChannel();
+const hopWaiters: (() => void)[] = [];
+hop.port1.onmessage = () => hopWaiters.shift()?.();
+function afterWaitingMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    hopWaiters.push(resolve);
+    hop.port2.postMessage(null);
+  });
+}
 
 function fail(msg: Request, e: unknown): void {
   const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
@@ -202,6 +221,7 @@ function handle(msg: Request): void {
       for (const b of msg.buffers) if (spare.length < 4 && b.byteLength > 0) spare.push(new Float64Array(b));
       return;
     }
+    if (msg.replaceable && msg.id !== newestReplaceable) return post({ type: "superseded", id: msg.id });
     const out = spare.find((b) => b.length === outputLength(planner.compiled(msg.preset).nYears));
     if (out) spare.splice(spare.indexOf(out), 1);
     const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now(), msg.years, out);
@@ -209,7 +229,36 @@ function handle(msg: Request): void {
     // a copy (structured clone), and not at all when the page holds it already. The scenario's output is moved.
     if (reply.counterfactualKey !== null && msg.counterfactuals?.includes(reply.counterfactualKey)) reply.counterfactual = null;
     post(reply, [reply.main.buffer]);
+    warmUp(msg);
   } catch (e) {
     fail(msg, e);
   }
+}
+
+/**
+ * After the first run, the run's code is run again a few times while the page is idle (`PlannerModel.warmRun`), so
+ * that the JIT has optimised it before the user's first move: on cold code the first moved run took 60-80 ms in the
+ * worker on the loaded benchmark machine, the next ones 25-30, 10-13, then 3-8 ms (issue 18, docs/web.md). Each
+ * warm-up run is a task of its own, so a request that comes in waits for one run at most. It stops once a run is
+ * no slower than the fastest so far by much, or after `WARM_RUNS` runs.
+ */
+const WARM_RUNS = 16;
+let warmed = false;
+function warmUp(first: Extract<Request, { type: "run" }>): void {
+  if (warmed) return;
+  warmed = true;
+  let fastest = Infinity;
+  let n = 0;
+  const step = () => {
+    const t0 = performance.now();
+    try {
+      planner.warmRun(first.preset, first.overrides, first.years);
+    } catch {
+      return; // the real run of these settings succeeded: a warm-up that fails has nothing to tell anyone
+    }
+    const ms = performance.now() - t0;
+    fastest = Math.min(fastest, ms);
+    if (++n < WARM_RUNS && (n < 4 || ms > 1.5 * fastest)) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
 }

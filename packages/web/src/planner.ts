@@ -16,6 +16,7 @@ import {
   leverCatalogue,
   leverTarget,
   policyEvents,
+  outputLength,
   shareContext,
   type CompiledScenario,
   type LeverInfo,
@@ -100,6 +101,24 @@ export class PlannerModel {
     this.counterfactualCache.set(preset.name, { key, run });
     return run;
   }
+
+  /**
+   * A run of `preset` with these settings whose reply nobody needs, to have the JIT optimise the run's code before
+   * the user's first move (model-worker.ts). It writes into a scratch buffer of its own and changes no cache a real
+   * run reads: the counterfactual is the cached one (its context is the settings'), and `policy.subsidy_scale` is
+   * set to the value it has, so that the lever code runs too.
+   */
+  warmRun(preset: string, overrides: Record<string, number>, years: Record<string, Record<number, number>> = {}): void {
+    const base = this.compiled(preset);
+    const lever = this.levers.find((l) => l.series === "policy.subsidy_scale");
+    const moved = { ...overrides };
+    if (lever && base.slots.has(lever.series) && moved[lever.series] === undefined)
+      moved[lever.series] = leverValue(leverTarget(this.registry, base, lever.series, lever.fromYear), base, base.params).value;
+    this.warmScratch ??= new Float64Array(outputLength(base.nYears));
+    if (this.warmScratch.length !== outputLength(base.nYears)) this.warmScratch = new Float64Array(outputLength(base.nYears));
+    this.run(0, preset, moved, () => 0, years, this.warmScratch);
+  }
+  private warmScratch: Float64Array | null = null;
 
   /**
    * One planner run: the reply the page lays out (buffers not yet transferred). The scenario's output goes into

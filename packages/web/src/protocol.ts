@@ -48,6 +48,12 @@ export type Request =
       years?: YearEdits;
       /** The counterfactual runs the page holds (`RunReply.counterfactualKey`): the worker does not send them again. */
       counterfactuals?: string[];
+      /**
+       * A run of the page's own setting, which the next such run replaces: the worker skips it (answering
+       * `superseded`) when a newer replaceable run is already waiting, as when a slider is dragged faster than runs
+       * come back.
+       */
+      replaceable?: boolean;
     }
   /** Output buffers of replies the page has dropped, for the worker's next runs to write into. */
   | { type: "release"; buffers: ArrayBuffer[] }
@@ -156,4 +162,10 @@ export interface ErrorReply {
   message: string;
 }
 
-export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;
+/** A replaceable run the worker skipped: a newer one was waiting. */
+export interface SupersededReply {
+  type: "superseded";
+  id: number;
+}
+
+export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | SupersededReply | ErrorReply;

@@ -98,4 +98,25 @@ describe("build-time compiled presets", () => {
       }
     },
   );
+
+  it("a warm-up run (the worker's, before the first move) changes nothing a later run gives", () => {
+    const planner = new PlannerModel(model, model.registry, 2025);
+    // No lever moved, a policy lever moved, and a context lever moved (which moves the counterfactual too).
+    const context = planner.levers.find((l) => model.registry.series.get(l.series)?.parameter.kind !== "policy")!;
+    expect(context).toBeDefined();
+    const settings = [{}, { "policy.subsidy_scale": 2 }, { [context.series]: (context.min + context.max) / 2 }];
+    for (const overrides of settings) {
+      const before = planner.run(1, "nevp-2025-30", overrides, () => 0);
+      const main = new Float64Array(before.main);
+      const cf = before.counterfactual && new Float64Array(before.counterfactual);
+      for (let i = 0; i < 3; i++) planner.warmRun("nevp-2025-30", overrides);
+      const after = planner.run(2, "nevp-2025-30", overrides, () => 0);
+      sameBits(main, after.main);
+      if (cf) sameBits(cf, after.counterfactual);
+      expect(after.counterfactualKey).toBe(before.counterfactualKey);
+      expect(after.headlines).toEqual(before.headlines);
+      // The warm-up writes into its own buffer, never into one a reply holds.
+      sameBits(main, before.main);
+    }
+  });
 });

@@ -108,6 +108,30 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
+  it("a burst of moves faster than the runs ends on the last move's figures, the runs in between skipped", async () => {
+    // The figure a page opened at the last move's setting shows.
+    const fresh = await open("#s=nevp-2025-30&o.policy.subsidy_scale=4");
+    const expected = await headline(fresh.page, "share2030");
+    await fresh.page.close();
+    const { page, errors } = await open();
+    expect(await headline(page, "share2030")).not.toBe(expected);
+    const updates = await page.evaluate(() => window.__evplan!.updates);
+    // Twenty moves in one task: each asks for a run, and the requests wait in the worker together.
+    await page.evaluate(
+      `(() => { const move = ${MOVE_SLIDER}; for (let i = 1; i <= 20; i++) move({ series: "policy.subsidy_scale", value: i === 20 ? 4 : 0.5 + i * 0.1 }); })()`,
+    );
+    await page.waitForFunction((want) => document.querySelector('[data-testid="headline-share2030"] .card-value')?.textContent === want, expected, {
+      timeout: 10_000,
+    });
+    // The charts out of view, put off while the moves came fast, are drawn too.
+    await page.waitForFunction((u) => window.__evplan!.updates > u, updates, { timeout: 10_000 });
+    const skipped = await page.evaluate(() => window.__evplan!.superseded ?? 0);
+    expect(skipped).toBeGreaterThan(0);
+    expect(skipped).toBeLessThan(20);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the year's values in the axis tooltip over a chart, in the chart's own format", async () => {
     const { page, errors } = await open();
     await page.locator('[data-slot="share"]').scrollIntoViewIfNeeded();
