@@ -100,6 +100,9 @@ export class ChartBoard {
   measure(): boolean {
     let changed = false;
     const seen = new Set<string>();
+    // New plots first (each adds a canvas), then every box read, then every canvas fitted: reads and writes apart,
+    // so that the page is laid out once, not once per chart.
+    const boxes: Plot[] = [];
     for (const el of this.container.querySelectorAll<HTMLElement>("[data-slot]")) {
       const id = el.dataset.slot!;
       seen.add(id);
@@ -115,8 +118,12 @@ export class ChartBoard {
         this.observer.observe(el);
         changed = true;
       }
-      if (p.plot.resize()) changed = true;
+      boxes.push(p.plot);
     }
+    const sizes = boxes.map((plot) => plot.box());
+    boxes.forEach((plot, i) => {
+      if (plot.fit(sizes[i])) changed = true;
+    });
     for (const [id, p] of this.plots)
       if (!seen.has(id)) {
         this.observer.unobserve(p.el);

@@ -63,6 +63,15 @@ export interface PlotOption {
 }
 
 /** The font of the axis labels and the labels drawn on the chart (the page's stack, Urdu font first for Urdu). */
+/**
+ * Sets the font of a canvas in the page, outside save()/restore(), so that it stays set: Chromium resolves a font
+ * against the canvas element's style, bringing the page's styles up to date first, unless the font is already the
+ * one set. Set inside save()/restore(), every label undid and redid it: at load, with the page's styles changing
+ * under React, 70-170 ms of the first screen went to those updates (issue 18, docs/web.md).
+ */
+function setFont(ctx: CanvasRenderingContext2D, font: string): void {
+  if (ctx.font !== font) ctx.font = font;
+}
 const FONT = '"Noto Naskh Arabic", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
 
 /** ECharts' "nice" step: 1, 2, 3, 5 or 10 times a power of ten, rounded as its value axes round. */
@@ -131,6 +140,7 @@ export class Plot {
   private layout: Layout | null = null;
   private cssW = 0;
   private cssH = 0;
+  private textDirection: CanvasDirection = "ltr";
   /** The option has changed since the canvas was last painted. */
   dirty = false;
   /** The chart's frame as last drawn (grid, axis labels, category axis), and what it was drawn from. */
@@ -169,8 +179,22 @@ export class Plot {
 
   /** The canvas follows the host's size (CSS pixels times the device pixel ratio). True if it changed. */
   resize(): boolean {
-    const w = this.host.clientWidth;
-    const h = this.host.clientHeight;
+    return this.fit(this.box());
+  }
+
+  /**
+   * The host's size and text direction: read only, so that a board reads every chart's box before it writes any
+   * canvas size (a write between reads made each read lay the page out again).
+   */
+  box(): { w: number; h: number; dir: CanvasDirection } {
+    return { w: this.host.clientWidth, h: this.host.clientHeight, dir: getComputedStyle(this.host).direction === "rtl" ? "rtl" : "ltr" };
+  }
+
+  /** Fits the canvas to a size `box` read; true if it changed (the chart then needs drawing). */
+  fit({ w, h, dir }: { w: number; h: number; dir: CanvasDirection }): boolean {
+    // The labels' direction, resolved here once: a canvas's "inherit" is resolved on every text drawn, and with
+    // the page's styles not yet current (at load, or in the task of a run) each resolution recomputed them.
+    this.textDirection = dir;
     if (w === this.cssW && h === this.cssH) return false;
     this.cssW = w;
     this.cssH = h;
@@ -315,12 +339,12 @@ export class Plot {
       ctx.fill();
       ctx.stroke();
       if (label?.formatter) {
+        setFont(ctx, `${label.fontSize ?? 12}px ${FONT}`);
         ctx.save();
-        ctx.font = `${label.fontSize ?? 12}px ${FONT}`;
         ctx.fillStyle = label.color ?? "#0f172a";
         ctx.textAlign = "center";
         ctx.textBaseline = "bottom";
-        ctx.direction = "inherit";
+        ctx.direction = this.textDirection;
         ctx.fillText(label.formatter({ value: [String(this.option?.xAxis?.data?.[i] ?? ""), v] }), cx, cy - r - 3);
         ctx.restore();
       }
@@ -344,14 +368,14 @@ export class Plot {
       ctx.stroke();
       const text = d.label?.formatter;
       if (!text) continue;
+      setFont(ctx, `${m.label?.fontSize ?? 12}px ${FONT}`);
       ctx.save();
       ctx.translate(px - 4, L.top + 4);
       ctx.rotate(-Math.PI / 2);
-      ctx.font = `${m.label?.fontSize ?? 12}px ${FONT}`;
       ctx.fillStyle = m.label?.color ?? "#334155";
       ctx.textAlign = "right";
       ctx.textBaseline = "bottom";
-      ctx.direction = "inherit";
+      ctx.direction = this.textDirection;
       ctx.fillText(text, 0, 0);
       ctx.restore();
     }
