@@ -87,6 +87,9 @@ const NONE: Record<string, Record<number, number>> = {};
 export function App() {
   const [init, setInit] = useState<InitReply | null>(null);
   const [state, setState] = useState<ViewState>(() => parseState(location.hash).state);
+  /** The state as of the last render, for effects that must not rerun when it changes. */
+  const stateRef = useRef(state);
+  stateRef.current = state;
   // What the link asked for that could not be applied (unknown scenario or lever, out of range, malformed).
   const [notices, setNotices] = useState<readonly StateNotice[]>([]);
   const [result, setResult] = useState<RunReply | null>(null);
@@ -122,7 +125,11 @@ export function App() {
   const [settled, setSettled] = useState(false);
   const settledRef = useRef(false);
   useEffect(() => {
-    if (settled) background.init();
+    if (!settled) return;
+    background.init();
+    // The model worker runs the slider's code a few times now, while the user reads the first screen, so that the
+    // first move finds it optimised (model-worker.ts): not before, when it would compete with the first load.
+    client.warm(stateRef.current.preset, stateRef.current.overrides, stateRef.current.years);
   }, [settled]);
 
   // The link of the state: the URL, the share button and the brief's link all read it (written once per state).

@@ -104,6 +104,11 @@ export class ModelClient {
     );
   }
 
+  /** Asks the worker to warm up the run code for this setting while the page is idle (no reply). */
+  warm(preset: string, overrides: Record<string, number>, years: YearEdits = {}): void {
+    this.worker.postMessage({ type: "warm", preset, overrides, years });
+  }
+
   /** Hands a reply's output buffer back to the worker, for a later run to write into; the reply is unusable after. */
   release(r: RunReply): void {
     if (r.main.buffer.byteLength > 0) this.worker.postMessage({ type: "release", buffers: [r.main.buffer] }, [r.main.buffer]);

@@ -73,7 +73,7 @@ async function prepare(msg: Request): Promise<void> {
   }
   const names = msg.type === "decompose" ? [msg.preset, msg.fromPreset] : [msg.preset];
   for (const n of names) await loadPreset(n);
-  if (msg.type !== "run" || names.some((n) => !precompiled.has(n))) await fullCore();
+  if ((msg.type !== "run" && msg.type !== "warm") || names.some((n) => !precompiled.has(n))) await fullCore();
 }
 
 function post(reply: Reply, transfer: Transferable[] = []): void {
@@ -217,6 +217,7 @@ function handle(msg: Request): void {
       post({ type: "backtest", id: msg.id, series, result });
       return;
     }
+    if (msg.type === "warm") return warmUp(msg);
     if (msg.type === "release") {
       for (const b of msg.buffers) if (spare.length < 4 && b.byteLength > 0) spare.push(new Float64Array(b));
       return;
@@ -229,36 +230,30 @@ function handle(msg: Request): void {
     // a copy (structured clone), and not at all when the page holds it already. The scenario's output is moved.
     if (reply.counterfactualKey !== null && msg.counterfactuals?.includes(reply.counterfactualKey)) reply.counterfactual = null;
     post(reply, [reply.main.buffer]);
-    warmUp(msg);
   } catch (e) {
     fail(msg, e);
   }
 }
 
 /**
- * After the first run, the run's code is run again a few times while the page is idle (`PlannerModel.warmRun`), so
- * that the JIT has optimised it before the user's first move: on cold code the first moved run took 60-80 ms in the
- * worker on the loaded benchmark machine, the next ones 25-30, 10-13, then 3-8 ms (issue 18, docs/web.md). Each
- * warm-up run is a task of its own, so a request that comes in waits for one run at most. It stops once a run is
- * no slower than the fastest so far by much, or after `WARM_RUNS` runs.
+ * Once the page has loaded (it says so), the run's code is run `WARM_RUNS` times while the user reads the first
+ * screen (`PlannerModel.warmRun`), so that the JIT has optimised it before the first move: on cold code the first
+ * moved runs took 78, 30, 11, 9, 8, 10, 3 ms in the worker on the loaded benchmark machine (issue 18, docs/web.md).
+ * Each warm-up run is a task of its own, so a request that comes in waits for one run at most.
  */
-const WARM_RUNS = 16;
+const WARM_RUNS = 12;
 let warmed = false;
-function warmUp(first: Extract<Request, { type: "run" }>): void {
+function warmUp(first: Extract<Request, { type: "warm" }>): void {
   if (warmed) return;
   warmed = true;
-  let fastest = Infinity;
   let n = 0;
   const step = () => {
-    const t0 = performance.now();
     try {
       planner.warmRun(first.preset, first.overrides, first.years);
     } catch {
-      return; // the real run of these settings succeeded: a warm-up that fails has nothing to tell anyone
+      return; // a setting the page could not run either: nothing to warm, and nothing to tell anyone
     }
-    const ms = performance.now() - t0;
-    fastest = Math.min(fastest, ms);
-    if (++n < WARM_RUNS && (n < 4 || ms > 1.5 * fastest)) setTimeout(step, 0);
+    if (++n < WARM_RUNS) setTimeout(step, 0);
   };
   setTimeout(step, 0);
 }

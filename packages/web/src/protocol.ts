@@ -55,6 +55,8 @@ export type Request =
        */
       replaceable?: boolean;
     }
+  /** The page has finished loading: run the slider's code a few times for this setting (no reply). */
+  | { type: "warm"; preset: string; overrides: Record<string, number>; years?: YearEdits }
   /** Output buffers of replies the page has dropped, for the worker's next runs to write into. */
   | { type: "release"; buffers: ArrayBuffer[] }
   | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
