@@ -1,6 +1,6 @@
 // The result charts' drawing: one canvas per chart (plot.ts), in the chart's own box (the elements carrying
 // `data-slot`). A new run is drawn at once on the charts in view; the charts out of view are marked dirty and drawn
-// after the frame, during a drag once the page is idle (or as soon as one scrolls into view), so a slider step paints only what the user can see first.
+// after the frame (or as soon as one scrolls into view), so a slider step paints only what the user can see first.
 // Why not one canvas for all nine (the board of issue 16): repainting a 972x2164 canvas cost more per step than
 // drawing the charts, and it had to be repainted whole for any change.
 import { Plot, type PlotOption } from "./plot";
@@ -8,10 +8,6 @@ import { Plot, type PlotOption } from "./plot";
 type Options = Readonly<Record<string, object | null>>;
 type Hidden = Readonly<Record<string, ReadonlySet<string>>>;
 const NONE: ReadonlySet<string> = new Set();
-/** Updates closer together than this are a drag (a slider held, a key repeating). */
-const DRAG_GAP_MS = 60;
-/** The longest the charts out of view wait for an idle moment after a run's frame during a drag. */
-const LATE_WAIT_MS = 250;
 
 export class ChartBoard {
   private readonly plots = new Map<string, { el: HTMLElement; plot: Plot }>();
@@ -19,7 +15,7 @@ export class ChartBoard {
   private visible: Set<string> | null = null;
   private readonly observer: IntersectionObserver;
   /** The drawing of the charts out of view, put off to after the frame, and what to call when all are drawn. */
-  private late: { frame: number; timer: number; idle: number; all: () => void } | null = null;
+  private late: { frame: number; timer: number; all: () => void } | null = null;
 
   constructor(private readonly container: HTMLElement) {
     this.observer = new IntersectionObserver((entries) => {
@@ -57,27 +53,17 @@ export class ChartBoard {
     }
     shown();
     if (this.allDrawn()) return all();
-    const late = { frame: 0, timer: 0, idle: 0, all };
+    const late = { frame: 0, timer: 0, all };
     this.late = late;
-    const drawLate = () => {
-      late.timer = late.idle = 0;
-      for (const { plot } of this.plots.values()) plot.draw();
-      this.finishLate();
-    };
-    // After the frame. While a slider is dragged (updates coming faster than DRAG_GAP_MS apart), when the page is
-    // idle: a newer run usually comes before then and replaces this one, so the charts nobody can see are not
-    // drawn for every run of the drag (at most LATE_WAIT_MS later all the same; without requestIdleCallback, as in
-    // Safari, at once after the frame). Otherwise at once after the frame: at load, or after a single move.
-    const now = performance.now();
-    const dragging = now - this.lastUpdate < DRAG_GAP_MS;
-    this.lastUpdate = now;
     late.frame = requestAnimationFrame(() => {
       late.frame = 0;
-      if (dragging && typeof requestIdleCallback === "function") late.idle = requestIdleCallback(drawLate, { timeout: LATE_WAIT_MS });
-      else late.timer = window.setTimeout(drawLate, 0);
+      late.timer = window.setTimeout(() => {
+        late.timer = 0;
+        for (const { plot } of this.plots.values()) plot.draw();
+        this.finishLate();
+      }, 0);
     });
   }
-  private lastUpdate = -Infinity;
 
   private finishLate(): void {
     const late = this.late;
@@ -89,7 +75,6 @@ export class ChartBoard {
     if (!this.late) return;
     cancelAnimationFrame(this.late.frame);
     clearTimeout(this.late.timer);
-    if (this.late.idle) cancelIdleCallback(this.late.idle);
     this.late = null;
   }
 

@@ -6,8 +6,10 @@ import { fmtNumber, fmtUpTo } from "../src/format";
 /** A deterministic stream of doubles over many magnitudes, with ties at every precision mixed in. */
 function* samples(n: number): Generator<number> {
   let seed = 12345;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const fixed = [0, -0, 0.5, 1.5, 2.5, -2.5, 1.005, 1.045, -1.005, 0.045, 999.995, 9.995, 99999.5, 1e21, 1.5e21, 123456789.125, 1e-7, -1e-7, 5e-324, 1.7976931348623157e308];
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const fixed = [
+    0, -0, 0.5, 1.5, 2.5, -2.5, 1.005, 1.045, -1.005, 0.045, 999.995, 9.995, 99999.5, 1e21, 1.5e21, 123456789.125, 1e-7, -1e-7, 5e-324, 1.7976931348623157e308,
+  ];
   yield* fixed;
   for (let i = 0; i < n; i++) {
     const sign = next() < 0.3 ? -1 : 1;

@@ -123,7 +123,7 @@ describe("the planner in the browser", () => {
     await page.waitForFunction((want) => document.querySelector('[data-testid="headline-share2030"] .card-value')?.textContent === want, expected, {
       timeout: 10_000,
     });
-    // The charts out of view, put off while the moves came fast, are drawn too.
+    // Every chart is drawn with the last run, those out of view too.
     await page.waitForFunction((u) => window.__evplan!.updates > u, updates, { timeout: 10_000 });
     const skipped = await page.evaluate(() => window.__evplan!.superseded ?? 0);
     expect(skipped).toBeGreaterThan(0);
