@@ -44,3 +44,4 @@ export * from "./numeric/root.js";
 export * from "./views/index.js";
 export * from "./analysis/briefing.js";
 export * from "./report/workbook.js";
+export * from "./io/compact-json.js";

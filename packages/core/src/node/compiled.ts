@@ -5,80 +5,24 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Parameter, Registry, Series } from "../registry/registry.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import type { CheckedScenario } from "../analysis/model.js";
+import { decodeCompact, encodeCompact, type Base64Codec } from "../io/compact-json.js";
 
-/**
- * Plain JSON of a value, with what JSON cannot hold (typed arrays, Maps, infinities, NaN, -0) taken out into a list
- * of patches `[path, tag, text]`: typed arrays as base64 of their bytes, Maps as entry lists. Decoding is then one
- * JSON.parse without a reviver (a reviver call per value cost more than the parse) and a patch per special value.
- */
+/** Node's base64, several times faster than btoa/atob over a data pack's megabytes. */
+const NODE_BASE64: Base64Codec = {
+  encode: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64"),
+  decode: (text) => {
+    const b = Buffer.from(text, "base64");
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  },
+};
+
+/** The compact JSON form (io/compact-json.ts), typed arrays as base64 of their bytes. */
 export function encodeJson(x: unknown): string {
-  const patches: [(string | number)[], string, unknown][] = [];
-  const path: (string | number)[] = [];
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "number") {
-      if (Number.isFinite(v) && !Object.is(v, -0)) return v;
-      patches.push([[...path], "num", Object.is(v, -0) ? "-0" : String(v)]);
-      return 0;
-    }
-    if (v === null || typeof v !== "object") return v;
-    if (v instanceof Float64Array || v instanceof Uint8Array) {
-      patches.push([[...path], v instanceof Float64Array ? "f64" : "u8", Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64")]);
-      return 0;
-    }
-    if (v instanceof Map) {
-      // Listed before its entries' patches, so applied after them (patches are applied last to first).
-      patches.push([[...path], "map", null]);
-      path.push("$map");
-      const inner = walk([...v.entries()]);
-      path.pop();
-      return inner;
-    }
-    if (Array.isArray(v)) {
-      const out = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) {
-        path.push(i);
-        out[i] = walk(v[i]);
-        path.pop();
-      }
-      return out;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, val] of Object.entries(v)) {
-      if (val === undefined || typeof val === "function") continue;
-      path.push(k);
-      out[k] = walk(val);
-      path.pop();
-    }
-    return out;
-  };
-  const data = walk(x);
-  return JSON.stringify({ data, patches });
+  return encodeCompact(x, { base64: NODE_BASE64 });
 }
 
 export function decodeJson(text: string): unknown {
-  const { data, patches } = JSON.parse(text) as { data: unknown; patches: [(string | number)[], string, string | null][] };
-  const root = { data };
-  // Last to first: a Map's entries (listed after it) are whole before the Map is built.
-  for (let i = patches.length - 1; i >= 0; i--) {
-    const [p, tag, val] = patches[i];
-    let holder: Record<string | number, unknown> = root;
-    let key: string | number = "data";
-    for (const k of p) {
-      if (k === "$map") continue;
-      holder = holder[key] as Record<string | number, unknown>;
-      key = k;
-    }
-    if (tag === "num") holder[key] = val === "-0" ? -0 : Number(val);
-    else if (tag === "f64") {
-      const b = Buffer.from(val!, "base64");
-      const out = new Float64Array(b.length / 8);
-      new Uint8Array(out.buffer).set(b);
-      holder[key] = out;
-    } else if (tag === "u8") holder[key] = new Uint8Array(Buffer.from(val!, "base64"));
-    else if (tag === "map") holder[key] = new Map(holder[key] as [unknown, unknown][]);
-    else throw new Error(`unknown tag ${tag} in a compiled entry`);
-  }
-  return root.data;
+  return decodeCompact(text, "a compiled entry", NODE_BASE64);
 }
 
 /** How a path is shown to the user: relative to `base` (the working folder) when it is inside it. */
