@@ -3,7 +3,7 @@
 // why it changed) in the background, so the sliders never wait for them.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { ModelClient, Superseded } from "./client";
+import { ModelClient } from "./client";
 import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
@@ -61,8 +61,6 @@ declare global {
       lastUpdateMs: number;
       state: ViewState;
       analyses?: number;
-      /** Runs the worker skipped because a newer one was waiting (a drag faster than the runs). */
-      superseded?: number;
       /** When the first screen was complete (the frame after the first `shown`), from the navigation's start. */
       firstShownAt?: number;
     };
@@ -159,7 +157,7 @@ export function App() {
     mark("request");
     started.current = performance.now();
     client
-      .run(state.preset, state.overrides, state.years, true)
+      .run(state.preset, state.overrides, state.years)
       .then((r) => {
         mark("reply");
         // A newer request was made: its reply follows; this one's buffer goes back to the worker for reuse.
@@ -174,11 +172,7 @@ export function App() {
           window.__evplan.lastRunMs = r.millis;
         }
       })
-      .catch((e: Error) => {
-        // Skipped by the worker for the newer run that follows: nothing to show.
-        if (!(e instanceof Superseded)) setError(e.message);
-        else if (window.__evplan) window.__evplan.superseded = (window.__evplan.superseded ?? 0) + 1;
-      });
+      .catch((e: Error) => setError(e.message));
   }, [init, state.preset, state.overrides, state.years]);
 
   useEffect(() => {

@@ -4,13 +4,6 @@ import type { YearEdits, ExtraScenario, AnalysisReply, BacktestReply, DecomposeR
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A replaceable run the worker skipped because a newer one was waiting (`ModelClient.run`). */
-export class Superseded extends Error {
-  constructor() {
-    super("superseded by a newer run");
-  }
-}
-
 export class ModelClient {
   /** Started on the first request: a client made at load (the background questions' one) costs nothing until used. */
   private started: Worker | null = null;
@@ -30,9 +23,6 @@ export class ModelClient {
       if (r.type === "init") {
         if (this.initWaiter) this.initWaiter(r);
         else this.earlyInit = r;
-      } else if (r.type === "superseded") {
-        this.pending.get(r.id)?.reject(new Superseded());
-        this.pending.delete(r.id);
       } else if (r.type !== "error") {
         this.pending.get(r.id)?.resolve(r as never);
         this.pending.delete(r.id);
@@ -87,8 +77,7 @@ export class ModelClient {
     this.prefetched = { key, reply };
   }
 
-  /** `replaceable`: the page's own setting, which a newer replaceable run makes moot (it may fail with `Superseded`). */
-  run(preset: string, overrides: Record<string, number>, years?: YearEdits, replaceable = false): Promise<RunReply> {
+  run(preset: string, overrides: Record<string, number>, years?: YearEdits): Promise<RunReply> {
     const p = this.prefetched;
     if (p) {
       this.prefetched = null;
@@ -99,7 +88,7 @@ export class ModelClient {
         () => {},
       );
     }
-    return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [...this.counterfactuals.keys()], replaceable }).then((r) =>
+    return this.request<RunReply>({ type: "run", preset, overrides, years, counterfactuals: [...this.counterfactuals.keys()] }).then((r) =>
       this.withCounterfactual(r, preset, overrides, years),
     );
   }

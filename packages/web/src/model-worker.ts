@@ -118,34 +118,15 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
 
 // Requests are handled in the order they came, each once what it needs is loaded (at most a chunk or two, once).
 let queue: Promise<void> = Promise.resolve();
-/** The id of the newest replaceable run asked for: an older one still waiting is skipped. */
-let newestReplaceable = -1;
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
-  if (msg.type === "run" && msg.replaceable) newestReplaceable = msg.id;
   queue = queue.then(() =>
-    prepare(msg)
-      .then(() => (msg.type === "run" && msg.replaceable ? afterWaitingMessages() : undefined))
-      .then(
-        () => handle(msg),
-        (e: unknown) => fail(msg, e),
-      ),
+    prepare(msg).then(
+      () => handle(msg),
+      (e: unknown) => fail(msg, e),
+    ),
   );
 };
-
-/**
- * Resolves after the messages already waiting for this worker have been received: a message posted to a port of
- * our own queues behind them. A replaceable run then knows whether a newer one came in while the last run computed.
- */
-const hop = new MessageChannel();
-const hopWaiters: (() => void)[] = [];
-hop.port1.onmessage = () => hopWaiters.shift()?.();
-function afterWaitingMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    hopWaiters.push(resolve);
-    hop.port2.postMessage(null);
-  });
-}
 
 function fail(msg: Request, e: unknown): void {
   const message = e instanceof InputError ? e.issues.map(formatIssue).join("\n") : e instanceof Error ? e.message : String(e);
@@ -222,7 +203,6 @@ function handle(msg: Request): void {
       for (const b of msg.buffers) if (spare.length < 4 && b.byteLength > 0) spare.push(new Float64Array(b));
       return;
     }
-    if (msg.replaceable && msg.id !== newestReplaceable) return post({ type: "superseded", id: msg.id });
     const out = spare.find((b) => b.length === outputLength(planner.compiled(msg.preset).nYears));
     if (out) spare.splice(spare.indexOf(out), 1);
     const reply = planner.run(msg.id, msg.preset, msg.overrides, () => performance.now(), msg.years, out);

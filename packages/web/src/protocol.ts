@@ -48,12 +48,6 @@ export type Request =
       years?: YearEdits;
       /** The counterfactual runs the page holds (`RunReply.counterfactualKey`): the worker does not send them again. */
       counterfactuals?: string[];
-      /**
-       * A run of the page's own setting, which the next such run replaces: the worker skips it (answering
-       * `superseded`) when a newer replaceable run is already waiting, as when a slider is dragged faster than runs
-       * come back.
-       */
-      replaceable?: boolean;
     }
   /** The page has finished loading: run the slider's code a few times for this setting (no reply). */
   | { type: "warm"; preset: string; overrides: Record<string, number>; years?: YearEdits }
@@ -164,10 +158,4 @@ export interface ErrorReply {
   message: string;
 }
 
-/** A replaceable run the worker skipped: a newer one was waiting. */
-export interface SupersededReply {
-  type: "superseded";
-  id: number;
-}
-
-export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | SupersededReply | ErrorReply;
+export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;

@@ -108,7 +108,7 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
-  it("a burst of moves faster than the runs ends on the last move's figures, the runs in between skipped", async () => {
+  it("a burst of moves faster than the runs ends on the last move's figures", async () => {
     // The figure a page opened at the last move's setting shows.
     const fresh = await open("#s=nevp-2025-30&o.policy.subsidy_scale=4");
     const expected = await headline(fresh.page, "share2030");
@@ -125,9 +125,6 @@ describe("the planner in the browser", () => {
     });
     // Every chart is drawn with the last run, those out of view too.
     await page.waitForFunction((u) => window.__evplan!.updates > u, updates, { timeout: 10_000 });
-    const skipped = await page.evaluate(() => window.__evplan!.superseded ?? 0);
-    expect(skipped).toBeGreaterThan(0);
-    expect(skipped).toBeLessThan(20);
     expect(errors).toEqual([]);
     await page.close();
   });
