@@ -75,7 +75,7 @@ function evplanPack(): Plugin {
       const modes = Array.from(c.modes, (m) => (m === 1 ? "market" : "targets"));
       return { name: c.name, title: c.title, description: c.description, counterfactual: c.counterfactual, modes, endYear: c.endYear };
     });
-    const stored = [...registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...x }) => x) }));
+    const stored = [...registry.parameters.values()].map(core.storedParameter);
     // The catalogue's parameter list (the assumptions table, the exports), as the worker would make it.
     const catalogue = [...registry.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)).map(core.parameterInfo);
     // Each preset's compiled form in a chunk of its own, loaded by the worker when the preset is first run.

@@ -9,7 +9,7 @@ declare module "virtual:evplan-pack" {
     parameters: string;
   };
   export default pack;
-  /** Each bundled preset compiled with its counterfactual at build time (src/pack.ts, decodeCompiled), one chunk each. */
+  /** Each bundled preset compiled with its counterfactual at build time (src/compiled-form.ts, decodeCompiled), one chunk each. */
   export const compiledPresets: Record<string, () => Promise<{ default: string }>>;
 }
 declare module "*.css";

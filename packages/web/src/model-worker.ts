@@ -14,7 +14,8 @@ import {
   type ScenarioSource,
 } from "@evplan/core/runtime";
 import { PlannerModel } from "./planner";
-import { decodeCompiled, registryFromText } from "./pack";
+import { decodeCompiled } from "./compiled-form";
+import { registryFromText } from "./pack";
 import { DEFAULT_STATE } from "./state";
 import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request, YearEdits } from "./protocol";
 

@@ -114,8 +114,8 @@ export class PlannerModel {
     const moved = { ...overrides };
     if (lever && base.slots.has(lever.series) && moved[lever.series] === undefined)
       moved[lever.series] = leverValue(leverTarget(this.registry, base, lever.series, lever.fromYear), base, base.params).value;
-    this.warmScratch ??= new Float64Array(outputLength(base.nYears));
-    if (this.warmScratch.length !== outputLength(base.nYears)) this.warmScratch = new Float64Array(outputLength(base.nYears));
+    const n = outputLength(base.nYears);
+    if (this.warmScratch?.length !== n) this.warmScratch = new Float64Array(n);
     this.run(0, preset, moved, () => 0, years, this.warmScratch);
   }
   private warmScratch: Float64Array | null = null;

@@ -62,7 +62,6 @@ export interface PlotOption {
   series?: PlotSeries[];
 }
 
-/** The font of the axis labels and the labels drawn on the chart (the page's stack, Urdu font first for Urdu). */
 /**
  * Sets the font of a canvas in the page, outside save()/restore(), so that it stays set: Chromium resolves a font
  * against the canvas element's style, bringing the page's styles up to date first, unless the font is already the
@@ -72,6 +71,7 @@ export interface PlotOption {
 function setFont(ctx: CanvasRenderingContext2D, font: string): void {
   if (ctx.font !== font) ctx.font = font;
 }
+/** The font of the axis labels and the labels drawn on the chart (the page's stack, Urdu font first for Urdu). */
 const FONT = '"Noto Naskh Arabic", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
 
 /** ECharts' "nice" step: 1, 2, 3, 5 or 10 times a power of ten, rounded as its value axes round. */

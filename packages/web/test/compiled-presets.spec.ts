@@ -3,7 +3,7 @@
 // compilation of the scenario files.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { Model } from "@evplan/core";
+import { Model, storedParameter } from "@evplan/core";
 import { listScenarioNames, openModel } from "@evplan/core/node";
 import type { CheckedScenario } from "@evplan/core/runtime";
 import { decodeCompiled, encodeCompiled } from "../src/compiled-form";
@@ -61,7 +61,7 @@ describe("build-time compiled presets", () => {
   });
 
   it("reads the registry back with every parameter and series", () => {
-    const stored = [...model.registry.parameters.values()].map((p) => ({ ...p, series: p.series.map(({ parameter: _p, ...s }) => s) }));
+    const stored = [...model.registry.parameters.values()].map(storedParameter);
     const back = registryFromText(encodeCompiled(stored));
     expect([...back.parameters.keys()]).toEqual([...model.registry.parameters.keys()]);
     expect([...back.series.keys()]).toEqual([...model.registry.series.keys()]);

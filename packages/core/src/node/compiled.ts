@@ -2,7 +2,7 @@
 // (every float64 bit, infinities and -0 included), with no schema code and no YAML parser. Paths are stored absolute
 // and shown relative to the working folder when read back, as a fresh compilation would show them.
 import { isAbsolute, join, relative, resolve } from "node:path";
-import type { Parameter, Registry, Series } from "../registry/registry.js";
+import { linkRegistry, storedParameter, type Registry, type StoredParameter } from "../registry/registry.js";
 import type { CompiledScenario } from "../scenario/resolve.js";
 import type { CheckedScenario } from "../analysis/model.js";
 import { decodeCompact, encodeCompact, type Base64Codec } from "../io/compact-json.js";
@@ -31,10 +31,10 @@ function shownFrom(base: string, abs: string): string {
   return r && !r.startsWith("..") && !isAbsolute(r) ? r : abs;
 }
 
-interface StoredParameter extends Omit<Parameter, "series" | "file"> {
+/** A stored parameter as the compiled pack writes it: its file by its path inside the pack. */
+interface PackParameter extends Omit<StoredParameter, "file"> {
   /** The file's path inside the pack. */
   readonly packFile: string;
-  readonly series: Omit<Series, "parameter">[];
 }
 
 /**
@@ -42,32 +42,23 @@ interface StoredParameter extends Omit<Parameter, "series" | "file"> {
  * relative to when read; each file is stored by its path inside the pack.
  */
 export function registryToJson(registry: Registry, packDir: string, displayBase: string): string {
-  const parameters: StoredParameter[] = [];
+  const parameters: PackParameter[] = [];
   for (const p of registry.parameters.values()) {
-    const { series, file, ...rest } = p;
-    const abs = resolve(displayBase, file);
-    parameters.push({ ...rest, packFile: relative(packDir, abs), series: series.map(({ parameter: _p, ...s }) => s) });
+    const { series, file, ...rest } = storedParameter(p);
+    parameters.push({ ...rest, packFile: relative(packDir, resolve(displayBase, file)), series });
   }
   return encodeJson({ parameters });
 }
 
 /** The registry back from registryToJson, its files shown relative to `displayBase` as loadRegistry shows them. */
 export function registryFromJson(text: string, packDir: string, displayBase: string = process.cwd()): Registry {
-  const { parameters: stored } = decodeJson(text) as { parameters: StoredParameter[] };
-  const parameters = new Map<string, Parameter>();
-  const series = new Map<string, Series>();
-  for (const sp of stored) {
-    const { packFile, series: ss, ...rest } = sp;
-    const abs = join(packDir, packFile);
-    const param = { ...rest, file: relative(displayBase, abs) || abs, series: [] as Series[] } as Parameter & { series: Series[] };
-    for (const s of ss) {
-      const full: Series = { ...s, parameter: param };
-      param.series.push(full);
-      series.set(full.name, full);
-    }
-    parameters.set(param.name, param);
-  }
-  return { parameters, series };
+  const { parameters: stored } = decodeJson(text) as { parameters: PackParameter[] };
+  return linkRegistry(
+    stored.map(({ packFile, series, ...rest }) => {
+      const abs = join(packDir, packFile);
+      return { ...rest, file: relative(displayBase, abs) || abs, series };
+    }),
+  );
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

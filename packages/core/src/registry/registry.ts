@@ -42,6 +42,31 @@ export interface Registry {
   readonly series: ReadonlyMap<string, Series>;
 }
 
+/** A parameter as plain data: its series without the link back to it (a registry written as JSON). */
+export type StoredParameter = Omit<Parameter, "series"> & { readonly series: readonly Omit<Series, "parameter">[] };
+
+/** A parameter without its series' links back (for writing a registry as JSON). */
+export function storedParameter(p: Parameter): StoredParameter {
+  return { ...p, series: p.series.map(({ parameter: _p, ...s }) => s) };
+}
+
+/** The registry from stored parameters: each series linked to its parameter again, both indexed by name. */
+export function linkRegistry(stored: Iterable<StoredParameter>): Registry {
+  const parameters = new Map<string, Parameter>();
+  const series = new Map<string, Series>();
+  for (const sp of stored) {
+    const linked: Series[] = [];
+    const param: Parameter = { ...sp, series: linked };
+    for (const s of sp.series) {
+      const full: Series = { ...s, parameter: param };
+      linked.push(full);
+      series.set(full.name, full);
+    }
+    parameters.set(param.name, param);
+  }
+  return { parameters, series };
+}
+
 /** A parameter file after YAML parsing: its name, its source name, and a way to find the line of a field. */
 export interface ParameterSource {
   readonly name: string;
