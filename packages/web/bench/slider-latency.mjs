@@ -15,7 +15,8 @@
 // - "step": one move at a time, from a settled page (50 ms idle before each), e.g. a click or an arrow key;
 // - "drag": a new value every frame (as Chromium delivers a dragged slider's input), 8 drags of 30 steps. Runs
 //   are superseded by newer ones, so each input's latency is to the first frame showing a run requested after it.
-// First load: a new browser context (empty cache) navigating to the page until every chart is drawn, 5 times.
+// First load: a new browser context (empty cache), its tab left open a second, navigating to the page until every
+// chart is drawn, 5 times (browser-helpers.mjs, `firstLoad`).
 // Busy core: unless --idle, the benchmark starts a child node process spinning in a loop (one core at 100%) before
 // the browser and stops it at the end, so that the page, its worker and the compositor share the other core.
 // Latencies are taken with the page scrolled to the charts (the first chart's box at the top, four charts in
@@ -29,7 +30,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { startServer, launch } from "./browser-helpers.mjs";
+import { firstLoad, startServer, launch } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 100);
@@ -216,18 +217,10 @@ async function drag(m, d) {
   });
 }
 
-async function firstLoad(server) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const p = await context.newPage();
-  const t0 = Date.now();
-  await p.goto(server.url);
-  await ready(p);
-  const ms = Date.now() - t0;
-  // Also when the first screen was complete (the cards and the charts in view, before those below the fold were
-  // drawn), in the page's clock from the navigation's start.
-  const firstScreen = await p.evaluate(() => window.__evplan?.firstShownAt ?? NaN);
-  await context.close();
-  return { ms, firstScreen };
+/** A first load (browser-helpers.mjs, `firstLoad`): a new context's settled tab, to every chart drawn. */
+async function loadOnce(server) {
+  const l = await firstLoad(browser, server.url);
+  return { ms: l.ms, firstScreen: l.firstScreen };
 }
 
 /** One run: steps, drags and first loads, alternating between the builds move by move (same load for each). */
@@ -247,7 +240,7 @@ async function measure() {
   }
   for (let i = 0; i < 5; i++)
     for (let k = 0; k < servers.length; k++) {
-      const l = await firstLoad(servers[k].server);
+      const l = await loadOnce(servers[k].server);
       ms[k].loads.push(l.ms);
       ms[k].firstScreens.push(l.firstScreen);
     }
@@ -303,7 +296,7 @@ for (let r = 1; r <= runs; r++) {
         x.all.loads.push(...m.loads);
         x.all.firstScreens.push(...m.firstScreens);
         console.log(
-          `${ind}first load (new context, navigation to all charts drawn): median ${q(m.loads, 0.5)} ms, max ${Math.max(...m.loads)} ms over ${m.loads.length} loads; first screen complete (cards and charts in view) median ${q(m.firstScreens, 0.5).toFixed(0)} ms`,
+          `${ind}first load (new context's settled tab, navigation to all charts drawn): median ${q(m.loads, 0.5)} ms, max ${Math.max(...m.loads)} ms over ${m.loads.length} loads; first screen complete (cards and charts in view) median ${q(m.firstScreens, 0.5).toFixed(0)} ms`,
         );
       }
     }
