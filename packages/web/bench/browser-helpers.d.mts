@@ -10,4 +10,8 @@ export declare function launch(): Promise<Browser>;
 /** How long a new tab is left open before a first load starts in it (the browser's own work for the tab done). */
 export declare const TAB_SETTLE_MS: number;
 /** One first load in a new context's settled tab: wall ms to all charts drawn, and the page clock's figures. */
-export declare function firstLoad(browser: Browser, url: string, options?: { settleMs?: number }): Promise<{ ms: number; firstScreen: number; allDrawn: number }>;
+export declare function firstLoad(
+  browser: Browser,
+  url: string,
+  options?: { settleMs?: number },
+): Promise<{ ms: number; firstScreen: number; allDrawn: number }>;

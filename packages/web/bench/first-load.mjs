@@ -37,7 +37,9 @@ for (let i = 0; i < loads; i++)
   }
 const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
 for (const b of builds) {
-  console.log(`${b.name}: navigation to all charts drawn, median ${q(b.ms, 0.5)} ms, min ${Math.min(...b.ms)}, max ${Math.max(...b.ms)} over ${b.ms.length} loads (${b.ms.join(" ")})`);
+  console.log(
+    `${b.name}: navigation to all charts drawn, median ${q(b.ms, 0.5)} ms, min ${Math.min(...b.ms)}, max ${Math.max(...b.ms)} over ${b.ms.length} loads (${b.ms.join(" ")})`,
+  );
   console.log(
     `  page clock from the navigation's start: first screen (cards, charts in view) median ${q(b.screen, 0.5).toFixed(0)} ms, all charts median ${q(b.all, 0.5).toFixed(0)} ms`,
   );

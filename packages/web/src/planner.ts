@@ -23,7 +23,7 @@ import {
   type Registry,
   type RunResult,
 } from "@evplan/core/runtime";
-import type { RunReply } from "./protocol";
+import type { PresetLevers, RunReply } from "./protocol";
 
 export class PlannerModel {
   readonly levers: LeverInfo[];
@@ -77,6 +77,29 @@ export class PlannerModel {
     }
     return { ...base, name: `${preset}-planner`, params };
   }
+
+  /**
+   * What each control shows in a preset: the lever's value in its display year, that year, and its dated path.
+   * Worked out once per compiled preset (they do not depend on the levers moved); the reply's copy is a structured
+   * clone, so the cached objects are never handed out to be changed.
+   */
+  presetLevers(presetName: string): PresetLevers {
+    const preset = this.compiled(presetName);
+    let x = this.leversCache.get(preset);
+    if (x) return x;
+    x = { leverDefaults: {}, leverYears: {}, leverPaths: {} };
+    for (const l of this.levers) {
+      if (!preset.slots.has(l.series)) continue;
+      const target = leverTarget(this.registry, preset, l.series, l.fromYear);
+      const shown = leverValue(target, preset, preset.params);
+      x.leverDefaults[l.series] = shown.value;
+      x.leverYears[l.series] = shown.year;
+      x.leverPaths[l.series] = datedPath(preset.params, target.offsets[0], preset, l.fromYear);
+    }
+    this.leversCache.set(preset, x);
+    return x;
+  }
+  private readonly leversCache = new WeakMap<CompiledScenario, PresetLevers>();
 
   /**
    * The counterfactual under the same context as the planner's settings: moving a policy lever reuses the cached
@@ -141,18 +164,6 @@ export class PlannerModel {
     const main = this.model.evaluate(c, c.params, out);
     const cfRun = this.counterfactualRun(preset, c, overrides);
     const run = { main, counterfactual: cfRun, targets: evaluateTargets(main) };
-    // What each control shows: the lever's value in its display year, in the preset and as applied now.
-    const leverDefaults: Record<string, number> = {};
-    const leverYears: Record<string, number> = {};
-    const leverPaths: Record<string, Record<number, number>> = {};
-    for (const l of this.levers) {
-      if (!preset.slots.has(l.series)) continue;
-      const target = leverTarget(this.registry, preset, l.series, l.fromYear);
-      const shown = leverValue(target, preset, preset.params);
-      leverDefaults[l.series] = shown.value;
-      leverYears[l.series] = shown.year;
-      leverPaths[l.series] = datedPath(preset.params, target.offsets[0], preset, l.fromYear);
-    }
     const capSlot = c.slots.get("grid.installed_capacity")!;
     const gridCapacity = Array.from(c.params.subarray(capSlot * c.nYears, (capSlot + 1) * c.nYears));
     return {
@@ -167,9 +178,7 @@ export class PlannerModel {
       targets: run.targets,
       figures: keyFigures(run),
       headlines: headlines(run),
-      leverDefaults,
-      leverYears,
-      leverPaths,
+      ...this.presetLevers(presetName),
       applied,
       gridCapacity,
       events: policyEvents(c),

@@ -120,7 +120,25 @@ export interface InitReply {
   presets: PresetInfo[];
 }
 
-export interface RunReply {
+/** What a preset's controls show: they depend on the preset only, not on the levers moved. */
+export interface PresetLevers {
+  /** Every lever's value in its display year in the preset (the controls' defaults), and that year. */
+  leverDefaults: Record<string, number>;
+  leverYears: Record<string, number>;
+  /** Every lever's dated path in the preset from its first year (the year table's "policy" column). */
+  leverPaths: Record<string, Record<number, number>>;
+}
+
+/**
+ * A preset's levers, sent once before the preset's first run (and again if an outside scenario replaces it): the
+ * page lays the levers panel out while the model runs, instead of in the task that brings the run.
+ */
+export interface LeversReply extends PresetLevers {
+  type: "levers";
+  preset: string;
+}
+
+export interface RunReply extends PresetLevers {
   type: "run";
   id: number;
   baseYear: number;
@@ -138,11 +156,6 @@ export interface RunReply {
   figures: KeyFigure[];
   /** The headline figures with the scenario's targets (core views): the cards lay these out. */
   headlines: Headline[];
-  /** Every lever's value in its display year in the preset (the controls' defaults), and that year. */
-  leverDefaults: Record<string, number>;
-  leverYears: Record<string, number>;
-  /** Every lever's dated path in the preset from its first year (the year table's "policy" column). */
-  leverPaths: Record<string, Record<number, number>>;
   /** Each moved series' dated path as applied: the exported YAML carries exactly this. */
   applied: Record<string, Record<number, number>>;
   /** Installed grid capacity (MW) by year, for the peak-load chart. */
@@ -158,4 +171,4 @@ export interface ErrorReply {
   message: string;
 }
 
-export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;
+export type Reply = InitReply | LeversReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;

@@ -99,6 +99,30 @@ describe("build-time compiled presets", () => {
     },
   );
 
+  it("a preset's levers (sent before its first run) are those of every run's reply, levers moved or not", () => {
+    const planner = new PlannerModel(model, model.registry, 2025);
+    const before = planner.presetLevers("nevp-2025-30");
+    expect(Object.keys(before.leverDefaults).length).toBeGreaterThan(10);
+    const lever = planner.levers.find((l) => l.series === "policy.subsidy_scale")!;
+    const unmoved = before.leverDefaults[lever.series];
+    for (const overrides of [{}, { [lever.series]: unmoved === lever.max ? lever.min : lever.max }]) {
+      const r = planner.run(1, "nevp-2025-30", overrides, () => 0);
+      // The controls' defaults stay the preset's own when a lever moves: the moved value is in `applied`.
+      expect(r.leverDefaults).toEqual(before.leverDefaults);
+      expect(r.leverYears).toEqual(before.leverYears);
+      expect(r.leverPaths).toEqual(before.leverPaths);
+    }
+    expect(planner.run(1, "nevp-2025-30", { [lever.series]: lever.max }, () => 0).applied[lever.series]).not.toEqual(before.leverPaths[lever.series]);
+    // Another preset has levers of its own, worked out from its own parameters.
+    const other = names.find((n) => n !== "nevp-2025-30" && JSON.stringify(planner.presetLevers(n).leverPaths) !== JSON.stringify(before.leverPaths));
+    expect(other).toBeDefined();
+    expect(planner.presetLevers(other!)).toEqual({
+      leverDefaults: planner.run(1, other!, {}, () => 0).leverDefaults,
+      leverYears: planner.run(1, other!, {}, () => 0).leverYears,
+      leverPaths: planner.run(1, other!, {}, () => 0).leverPaths,
+    });
+  });
+
   it("a warm-up run (the worker's, before the first move) changes nothing a later run gives", () => {
     const planner = new PlannerModel(model, model.registry, 2025);
     // No lever moved, a policy lever moved, and a context lever moved (which moves the counterfactual too).
