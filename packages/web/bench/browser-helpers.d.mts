@@ -15,3 +15,5 @@ export declare function firstLoad(
   url: string,
   options?: { settleMs?: number },
 ): Promise<{ ms: number; firstScreen: number; allDrawn: number }>;
+/** A child process keeping one core busy until this process exits (or it is killed). */
+export declare function busyCore(): { kill: () => void };

@@ -10,6 +10,20 @@ export const MOVE_SLIDER = `(args) => {
   input.dispatchEvent(new Event("input", { bubbles: true }));
 }`;
 
+/**
+ * A second process keeping one core at 100% (the benchmarks' loaded machine). It stops with this process: killed
+ * on exit, and it exits by itself once its parent is gone (a benchmark that crashed once left one spinning for
+ * twenty minutes, and every figure taken meanwhile had two cores busy).
+ */
+export function busyCore() {
+  const spin = "const parent = process.ppid; for (;;) { const t = Date.now(); while (Date.now() - t < 200); if (process.ppid !== parent) process.exit(); }";
+  const child = spawn(process.execPath, ["-e", spin], { stdio: "ignore" });
+  const stop = () => child.kill();
+  process.on("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+  return { kill: stop };
+}
+
 /** Serves the planner's build (`web`: another build folder, e.g. an older build to compare with). */
 export async function startServer(web) {
   const child = spawn(process.execPath, [join(import.meta.dirname, "..", "serve.mjs")], {

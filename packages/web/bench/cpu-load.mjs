@@ -3,9 +3,8 @@
 // the navigation and every chart drawn, for 6 loads in settled tabs (as first-load.mjs), one core kept busy.
 // Usage: npm run build:web && node packages/web/bench/cpu-load.mjs [build folder] [--idle]
 import { readFileSync, readdirSync } from "node:fs";
-import { spawn } from "node:child_process";
-import { launch, startServer, TAB_SETTLE_MS } from "./browser-helpers.mjs";
-const busy = process.argv.includes("--idle") ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+import { TAB_SETTLE_MS, busyCore, launch, startServer } from "./browser-helpers.mjs";
+const busy = process.argv.includes("--idle") ? null : busyCore();
 const server = await startServer(process.argv.slice(2).find((a) => !a.startsWith("--")));
 const browser = await launch();
 const cpu = () => {

@@ -6,9 +6,8 @@
 // --fresh-tab loads as soon as the tab is open, the browser's start-up work for it overlapping the load (the
 // definition before issue 18's fifth pass, without the address bar's popup renderer that pass turned off).
 // Usage: npm run build:web && node packages/web/bench/first-load.mjs [loads=10] [--against=DIR ...] [--idle] [--fresh-tab]
-import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { firstLoad, launch, startServer, TAB_SETTLE_MS } from "./browser-helpers.mjs";
+import { TAB_SETTLE_MS, busyCore, firstLoad, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const loads = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
@@ -17,7 +16,7 @@ const builds = [
   { name: "this build", dir: undefined },
   ...args.filter((a) => a.startsWith("--against=")).map((a) => ({ name: a.slice(10), dir: a.slice(10) })),
 ];
-const busy = args.includes("--idle") ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+const busy = args.includes("--idle") ? null : busyCore();
 console.log(busy ? "one core kept busy by a child process (node -e 'for (;;) {}')" : "no busy core (--idle)");
 console.log(settleMs ? `each load in a new context's tab left open ${settleMs} ms first` : "each load as soon as the new tab is open (--fresh-tab)");
 const avg = () =>

@@ -25,12 +25,11 @@
 // run is printed with the load average, then all runs pooled). --phases also prints, for the steps, when each phase
 // ends (request sent, reply received, each chart drawn). --against=DIR also measures another build (a copy of an
 // older packages/web/dist), interleaved with this one run by run, so that both see the same load.
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { firstLoad, startServer, launch } from "./browser-helpers.mjs";
+import { busyCore, firstLoad, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 100);
@@ -65,7 +64,7 @@ function bundleSizes(dist) {
 }
 
 // The second process: one core at 100% for the whole benchmark.
-const busy = idle ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+const busy = idle ? null : busyCore();
 const servers = [{ name: "this build", server: await startServer(), dist }];
 if (against) servers.push({ name: `against ${against}`, server: await startServer(against), dist: against });
 const browser = await launch();

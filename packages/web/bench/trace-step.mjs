@@ -5,13 +5,12 @@
 // top script functions of a sampled CPU profile, and the paint invalidations.
 // Usage: npm run build:web && node packages/web/bench/trace-step.mjs [moves=30] [build folder] [--idle]
 //        [--invalidations] [--profile] [--profile-main] [--css=RULES] [--script=JS] [--save=FILE] [--warmup=N] (these two add tracing overhead: read the thread times without them)
-import { spawn } from "node:child_process";
-import { startServer, launch } from "./browser-helpers.mjs";
+import { busyCore, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
 const folder = args.find((a) => !/^\d+$/.test(a) && !a.startsWith("--"));
-const busy = args.includes("--idle") ? null : spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+const busy = args.includes("--idle") ? null : busyCore();
 const server = await startServer(folder);
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
