@@ -8,7 +8,7 @@ import { Chart, type BoardLink } from "./Chart";
 import { ChartBoard } from "./board";
 import { CHARTS, missingMetrics, type Comparison } from "./charts";
 import { STRINGS, type Strings } from "./i18n";
-import type { AnalysisReply, DecomposeReply, InitReply, LeversReply, RunReply } from "./protocol";
+import type { AnalysisReply, DecomposeReply, InitReply, RunReply } from "./protocol";
 import { DEFAULT_STATE, parseState, readCheckedState, writeState, type StateNotice, type ViewState } from "./state";
 import { LinkNotice } from "./Notice";
 import { SavedScenarios } from "./SavedScenarios";
@@ -81,7 +81,6 @@ function useMedia(query: string): boolean {
 const settingKey = (preset: string, overrides: Record<string, number>, years: Record<string, Record<number, number>>) =>
   JSON.stringify([preset, Object.entries(overrides).sort(), Object.entries(years).sort()]);
 const NONE: Record<string, Record<number, number>> = {};
-const NO_YEARS: Record<string, number> = {};
 
 export function App() {
   const [init, setInit] = useState<InitReply | null>(null);
@@ -232,20 +231,12 @@ export function App() {
       }),
     [],
   );
-  // The preset's levers (defaults, display years, paths) come from the worker before the preset's first run, so
-  // the levers panel is laid out while the model runs; the same object while the preset stays, so that the panel
-  // does not re-render on every run. A preset switch keeps the old preset's levers until the new one's arrive.
-  const [presetLevers, setPresetLevers] = useState<LeversReply | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.levers(state.preset).then((l) => live && setPresetLevers(l));
-    return () => {
-      live = false;
-    };
-  }, [state.preset]);
-  const leverDefaults = presetLevers?.leverDefaults ?? null;
-  const leverYears = presetLevers?.leverYears ?? NO_YEARS;
-  const leverPaths = presetLevers?.leverPaths ?? NONE;
+  // Lever defaults depend on the preset only: keep the same object while the preset stays, so the levers panel
+  // does not re-render on every run.
+  const defaultsKey = result ? JSON.stringify(result.leverDefaults) : "";
+  const leverDefaults = useMemo(() => result?.leverDefaults ?? null, [defaultsKey]);
+  const leverYears = useMemo(() => result?.leverYears ?? {}, [defaultsKey]);
+  const leverPaths = useMemo(() => result?.leverPaths ?? NONE, [defaultsKey]);
   // The applied paths change only when a lever does: the same object while they stay.
   const appliedKey = result ? JSON.stringify(result.applied) : "";
   const applied = useMemo(() => result?.applied ?? NONE, [appliedKey]);

@@ -1,18 +1,6 @@
 // The page's side of the worker: one request in flight per kind; a newer run supersedes an older one.
 import type { EarlyWorker } from "./boot";
-import type {
-  YearEdits,
-  ExtraScenario,
-  AnalysisReply,
-  BacktestReply,
-  DecomposeReply,
-  InitReply,
-  LeversReply,
-  Reply,
-  Request,
-  RunReply,
-  UncertaintyReply,
-} from "./protocol";
+import type { YearEdits, ExtraScenario, AnalysisReply, BacktestReply, DecomposeReply, InitReply, Reply, Request, RunReply, UncertaintyReply } from "./protocol";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -35,9 +23,6 @@ export class ModelClient {
       if (r.type === "init") {
         if (this.initWaiter) this.initWaiter(r);
         else this.earlyInit = r;
-      } else if (r.type === "levers") {
-        this.presetLevers.set(r.preset, r);
-        for (const w of this.leverWaiters.splice(0)) w();
       } else if (r.type !== "error") {
         this.pending.get(r.id)?.resolve(r as never);
         this.pending.delete(r.id);
@@ -49,26 +34,6 @@ export class ModelClient {
     worker.onmessage = (e: MessageEvent<Reply>) => receive(e.data);
     for (const r of this.boot?.early.splice(0) ?? []) receive(r);
     return worker;
-  }
-
-  /** Each preset's levers as the worker sent them (before the preset's first run), the latest per preset. */
-  private readonly presetLevers = new Map<string, LeversReply>();
-  private readonly leverWaiters: (() => void)[] = [];
-
-  /**
-   * A preset's levers: at once if the worker has sent them, else when it does (before the preset's first run,
-   * which the page asks for). The same object while the preset stays, so that the levers panel is not redrawn.
-   */
-  levers(preset: string): Promise<LeversReply> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const l = this.presetLevers.get(preset);
-        if (l) resolve(l);
-        else this.leverWaiters.push(check);
-      };
-      void this.worker;
-      check();
-    });
   }
 
   init(extra?: ExtraScenario[]): Promise<InitReply> {

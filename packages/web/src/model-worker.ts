@@ -83,8 +83,6 @@ function post(reply: Reply, transfer: Transferable[] = []): void {
 
 const planner = new PlannerModel(model, registry, 2025);
 let history: EvHistoryRow[] | null = null;
-/** Presets whose levers were sent to the page (LeversReply). */
-const leversSent = new Set<string>();
 /** Output buffers the page handed back (replies it dropped): the next runs write into them instead of allocating. */
 const spare: Float64Array[] = [];
 
@@ -144,7 +142,6 @@ function handle(msg: Request): void {
         scenarios.set(x.name, { file: x.file, data: x.data });
         replaced.add(x.name);
         precompiled.delete(x.name);
-        leversSent.delete(x.name);
         if (!pack.scenarios.some((s) => s.name === x.name)) pack.scenarios.push(x);
       }
       // Made at build time from the same registry (vite.config.ts).
@@ -206,11 +203,6 @@ function handle(msg: Request): void {
     if (msg.type === "release") {
       for (const b of msg.buffers) if (spare.length < 4 && b.byteLength > 0) spare.push(new Float64Array(b));
       return;
-    }
-    // The preset's levers first, once: the page lays its levers panel out while this run computes.
-    if (!leversSent.has(msg.preset)) {
-      post({ type: "levers", preset: msg.preset, ...planner.presetLevers(msg.preset) });
-      leversSent.add(msg.preset);
     }
     const out = spare.find((b) => b.length === outputLength(planner.compiled(msg.preset).nYears));
     if (out) spare.splice(spare.indexOf(out), 1);

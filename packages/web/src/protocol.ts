@@ -129,15 +129,6 @@ export interface PresetLevers {
   leverPaths: Record<string, Record<number, number>>;
 }
 
-/**
- * A preset's levers, sent once before the preset's first run (and again if an outside scenario replaces it): the
- * page lays the levers panel out while the model runs, instead of in the task that brings the run.
- */
-export interface LeversReply extends PresetLevers {
-  type: "levers";
-  preset: string;
-}
-
 export interface RunReply extends PresetLevers {
   type: "run";
   id: number;
@@ -171,4 +162,4 @@ export interface ErrorReply {
   message: string;
 }
 
-export type Reply = InitReply | LeversReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;
+export type Reply = InitReply | RunReply | UncertaintyReply | BacktestReply | AnalysisReply | DecomposeReply | ErrorReply;

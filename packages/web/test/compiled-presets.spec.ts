@@ -99,7 +99,7 @@ describe("build-time compiled presets", () => {
     },
   );
 
-  it("a preset's levers (sent before its first run) are those of every run's reply, levers moved or not", () => {
+  it("a preset's levers, worked out once per preset, are those of every run's reply, levers moved or not", () => {
     const planner = new PlannerModel(model, model.registry, 2025);
     const before = planner.presetLevers("nevp-2025-30");
     expect(Object.keys(before.leverDefaults).length).toBeGreaterThan(10);
