@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { launch, startServer } from "./browser-helpers.mjs";
+import { TAB_SETTLE_MS, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--"));
@@ -14,6 +14,8 @@ const server = await startServer(dir);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 const page = await context.newPage();
+// As the first-load benchmark: the new tab left open a moment, so that the browser's own work for it is done.
+await new Promise((r) => setTimeout(r, TAB_SETTLE_MS));
 // The planner's phase marks (src/perf.ts): when the first run's charts in view, and all charts, were drawn.
 await page.addInitScript(() => (window.__evplanTrace = []));
 const file = keep ?? join(tmpdir(), `evplan-load-${process.pid}.json`);
