@@ -2,6 +2,7 @@
 // and back. Without the server (a static copy of the planner) the API is absent and saving says so.
 import type { LeverInfo } from "./protocol";
 import type { ViewState } from "./state";
+import { valueAt } from "./paths";
 
 export interface SavedSummary {
   name: string;
@@ -76,15 +77,14 @@ function datedValues(o: unknown): Record<string, unknown> | undefined {
   return values && typeof values === "object" ? (values as Record<string, unknown>) : undefined;
 }
 
-/** A step path's value in `year`: the value of the latest date at or before it (the first date before all). */
+/**
+ * A saved step path's value in `year` (paths.ts, `valueAt`), or undefined when the file's path is not one: every
+ * key a whole year (or 0, a constant), every value a number.
+ */
 function valueIn(values: Record<string, unknown>, year: number): number | undefined {
-  const dated = Object.entries(values)
-    .map(([y, v]) => [Number(y), v] as const)
-    .sort((a, b) => a[0] - b[0]);
-  if (!dated.length || dated.some(([y, v]) => !Number.isFinite(y) || typeof v !== "number")) return undefined;
-  let v = dated[0][1] as number;
-  for (const [y, x] of dated) if (y <= year) v = x as number;
-  return v;
+  const dated = Object.entries(values);
+  if (!dated.length || dated.some(([y, v]) => !/^(0|[1-9]\d*)$/.test(y) || typeof v !== "number")) return undefined;
+  return valueAt(values as Record<number, number>, year);
 }
 
 /** What the planner needs of the saved scenario's preset to restore hand-set years: its run's lever paths. */

@@ -48,6 +48,22 @@ describe("a saved scenario opened in the planner", () => {
     expect(state.years[lever.series]).toEqual({ 2029: 5e9, 2033: 1e9 });
   });
 
+  it("lists an override whose path is not a step path of whole years and numbers, and reads a path in any key order", () => {
+    const open = (values: unknown) =>
+      stateFromSaved(
+        { name: "x", notes: "", scenario: { extends: "nevp-2025-30", overrides: { [lever.series]: { interpolation: "step", values } } } },
+        [lever],
+        ["nevp-2025-30"],
+        emptyState(),
+      );
+    for (const bad of [{ 2026: "9e9" }, { "2026.5": 9e9 }, { "02026": 9e9 }, { x: 1 }, {}])
+      expect(open(bad).ignored, JSON.stringify(bad)).toEqual([lever.series]);
+    // Written out of order (a hand-made file): the value in the display year is the latest date at or before it.
+    const { state, ignored } = open(JSON.parse('{"2030": 1e9, "2026": 7e9, "2028": 3e9}'));
+    expect(ignored).toEqual([]);
+    expect(state.overrides[lever.series]).toBe(7e9);
+  });
+
   it("a slider alone gives no year settings", () => {
     expect(handSetYears(savedPath(applied(0.3e9, {})), PRESET, 2026, 0.3e9, 2026, END)).toEqual({});
   });
