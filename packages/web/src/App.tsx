@@ -571,9 +571,6 @@ export function App() {
                     option={(options?.[c.id] as never) ?? null}
                     placeholder={missing.length ? `${t.notYet}: ${missing.join(", ")}` : null}
                     docAnchor={c.doc}
-                    methodLabel={t.method}
-                    pngLabel={t.exportPng}
-                    svgLabel={t.exportSvg}
                     board={boardLink}
                     t={t}
                     scenario={scenarioFile}

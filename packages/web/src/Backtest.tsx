@@ -145,16 +145,7 @@ export const Backtest = memo(function Backtest({ client, t }: { client: ModelCli
       {error && <pre className="error">{error}</pre>}
       {reply?.result && (
         <div className="charts">
-          <Chart
-            id="backtest"
-            title={`${reply.result.region} · ${reply.result.mode}`}
-            option={option(reply.result, t)}
-            docAnchor="backtest.html"
-            methodLabel={t.method}
-            pngLabel={t.exportPng}
-            svgLabel={t.exportSvg}
-            t={t}
-          />
+          <Chart id="backtest" title={`${reply.result.region} · ${reply.result.mode}`} option={option(reply.result, t)} docAnchor="backtest.html" t={t} />
         </div>
       )}
     </section>

@@ -20,9 +20,6 @@ export interface ChartProps {
   unit?: string;
   option: EChartsCoreOption | null;
   docAnchor: string;
-  methodLabel: string;
-  pngLabel: string;
-  svgLabel?: string;
   /** Shown instead of the chart when the metrics it needs are not in the model yet. */
   placeholder?: string | null;
   /**
@@ -30,7 +27,7 @@ export interface ChartProps {
    * the pointer over it, and reports legend clicks.
    */
   board?: BoardLink;
-  /** Interface strings (data table, legend). */
+  /** Interface strings (data table, legend, the method link and export buttons). */
   t: Strings;
   /** The scenario the chart shows, printed on exported files and in their names. */
   scenario?: { label: string; file: string };
@@ -87,22 +84,9 @@ export function legendItems(option: EChartsCoreOption | null): LegendItem[] {
 }
 
 /** Memoised: a chart re-renders only when its option (or language) changes, not when the page around it does. */
-export const Chart = memo(function Chart({
-  id,
-  title,
-  unit,
-  option,
-  docAnchor,
-  methodLabel,
-  pngLabel,
-  svgLabel = "SVG",
-  placeholder,
-  board,
-  t,
-  scenario,
-  table,
-}: ChartProps) {
+export const Chart = memo(function Chart({ id, title, unit, option, docAnchor, placeholder, board, t, scenario, table }: ChartProps) {
   const [tableOpen, setTableOpen] = useState(false);
+  const { method: methodLabel, exportPng: pngLabel, exportSvg: svgLabel } = t;
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const last = useRef<EChartsCoreOption | null>(null);

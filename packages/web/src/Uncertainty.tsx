@@ -184,9 +184,6 @@ export const Uncertainty = memo(function Uncertainty({
               unit={t.unitShare.split(/[;؛]/)[0]}
               option={options.share}
               docAnchor="uncertainty.html#monte-carlo-report"
-              methodLabel={t.method}
-              pngLabel={t.exportPng}
-              svgLabel={t.exportSvg}
               t={t}
               scenario={scenario}
             />
@@ -196,9 +193,6 @@ export const Uncertainty = memo(function Uncertainty({
               unit={t.unitCo2}
               option={options.co2}
               docAnchor="uncertainty.html#monte-carlo-report"
-              methodLabel={t.method}
-              pngLabel={t.exportPng}
-              svgLabel={t.exportSvg}
               t={t}
               scenario={scenario}
             />
@@ -208,9 +202,6 @@ export const Uncertainty = memo(function Uncertainty({
               unit={t.unitLedger}
               option={options.fiscal}
               docAnchor="uncertainty.html#monte-carlo-report"
-              methodLabel={t.method}
-              pngLabel={t.exportPng}
-              svgLabel={t.exportSvg}
               t={t}
               scenario={scenario}
             />
@@ -220,9 +211,6 @@ export const Uncertainty = memo(function Uncertainty({
               unit={t.tornadoNote}
               option={options.tornado}
               docAnchor="uncertainty.html#sensitivity"
-              methodLabel={t.method}
-              pngLabel={t.exportPng}
-              svgLabel={t.exportSvg}
               t={t}
               scenario={scenario}
             />

@@ -161,28 +161,8 @@ export const WhyChanged = memo(function WhyChanged({
       <h2 id="why-title">{t.whyChanged}</h2>
       <p className="hint">{t.whyHint}</p>
       <div className="charts why-charts">
-        <Chart
-          id="why-share"
-          title={t.shareChange}
-          option={options.share}
-          table={tables.share}
-          docAnchor="2-sales"
-          methodLabel={t.method}
-          pngLabel={t.exportPng}
-          svgLabel={t.exportSvg}
-          t={t}
-        />
-        <Chart
-          id="why-fiscal"
-          title={t.fiscalChange}
-          option={options.fiscal}
-          table={tables.fiscal}
-          docAnchor="9-economy-and-public-finances"
-          methodLabel={t.method}
-          pngLabel={t.exportPng}
-          svgLabel={t.exportSvg}
-          t={t}
-        />
+        <Chart id="why-share" title={t.shareChange} option={options.share} table={tables.share} docAnchor="2-sales" t={t} />
+        <Chart id="why-fiscal" title={t.fiscalChange} option={options.fiscal} table={tables.fiscal} docAnchor="9-economy-and-public-finances" t={t} />
       </div>
     </section>
   );

@@ -1,33 +1,23 @@
 // The planner on a phone, in Urdu, and for keyboard and screen-reader users (Debian's Chromium, axe-core from npm).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launch, startServer } from "../bench/browser-helpers.mjs";
+import type { Page } from "playwright-core";
+import { plannerBrowser } from "./planner-browser";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-let server: { url: string; stop: () => void };
-let browser: Browser;
+const planner = plannerBrowser();
 
 async function open(hash = "", width = 1440, height = 900): Promise<{ page: Page; errors: string[] }> {
   // The server's CSP allows no inline script; the axe-core checker is injected inline, so this test's pages bypass it.
-  const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+  const page = await planner.browser.newPage({ viewport: { width, height }, bypassCSP: true });
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   // Every chart drawn and the first screen's background answers in.
   await page.waitForFunction(() => (window.__evplan?.updates ?? 0) >= 1 && (window.__evplan?.analyses ?? 0) >= 1, null, { timeout: 60_000 });
   return { page, errors };
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 /** Elements wider than the viewport or reaching past its edges (the page's own scroll width included). */
 const overflow = (page: Page) =>

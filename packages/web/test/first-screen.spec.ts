@@ -1,23 +1,22 @@
 // The first screen an analyst briefs from, the exports they paste into a report, and the printable brief.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { metricDef } from "@evplan/core";
-import type { Browser, Page } from "playwright-core";
-import { launch, startServer } from "../bench/browser-helpers.mjs";
+import type { Page } from "playwright-core";
+import { plannerBrowser } from "./planner-browser";
 
-let server: { url: string; stop: () => void };
-let browser: Browser;
+const planner = plannerBrowser();
 
 async function open(hash = "", init?: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await planner.browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(String(e)));
   if (init) await page.addInitScript(init);
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   await page.waitForFunction(() => (window.__evplan?.updates ?? 0) >= 1 && (window.__evplan?.analyses ?? 0) >= 1, null, { timeout: 60_000 });
   return { page, errors };
 }
@@ -28,15 +27,6 @@ async function download(page: Page, testid: string, name: string): Promise<{ fil
   await d.saveAs(file);
   return { file, suggested: d.suggestedFilename() };
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -222,8 +212,8 @@ describe("method pages and the brief", () => {
   });
 
   it("the brief page answers the question against the targets, with what it takes, the probability, charts and sources", async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await page.goto(`${server.url}brief.html#s=nevp-2025-30&c=nevp-no-subsidy`);
+    const page = await planner.browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${planner.url}brief.html#s=nevp-2025-30&c=nevp-no-subsidy`);
     await page.waitForFunction(() => window.__briefReady === true, null, { timeout: 60_000 });
     const text = await page.locator("article.brief").innerText();
     expect(text).toMatch(/No\. With these settings \d+\.\d% of new vehicles sold in 2030 are electric, against the 30% target/);
@@ -239,8 +229,8 @@ describe("method pages and the brief", () => {
   });
 
   it("the brief's settings table lists the years set by hand beside the scenario's values", async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await page.goto(`${server.url}brief.html#s=nevp-2025-30&y.policy.subsidy_budget.2028-2029=3000000000`);
+    const page = await planner.browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${planner.url}brief.html#s=nevp-2025-30&y.policy.subsidy_budget.2028-2029=3000000000`);
     await page.waitForFunction(() => window.__briefReady === true, null, { timeout: 60_000 });
     const row = page.locator(".brief-table.settings tr", { hasText: "years set by hand" });
     expect(await row.count()).toBe(1);

@@ -1,26 +1,16 @@
 // Links are user input (issue 15): out-of-range values are clamped, unknown scenarios and levers are ignored, a
 // notice says so, and the page always computes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch, startServer } from "../bench/browser-helpers.mjs";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { plannerBrowser } from "./planner-browser";
 
-let server: { url: string; stop: () => void };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const planner = plannerBrowser();
 
 async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await planner.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0, null, { timeout: 30_000 });
   return { page, errors };
 }

@@ -1,26 +1,26 @@
 // The planner in headless Chromium (Debian's /usr/bin/chromium, never a downloaded browser).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 // The same helpers the latency benchmark uses: serve the build on a free port, drive Debian's Chromium.
-import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
+import { MOVE_SLIDER } from "../bench/browser-helpers.mjs";
+import { plannerBrowser } from "./planner-browser";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-let server: { url: string; stop: () => void };
-let browser: Browser;
+const planner = plannerBrowser();
 const shots = mkdtempSync(join(tmpdir(), "evplan-shots-"));
 
 async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await planner.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   // One complete update: every chart has drawn the first run.
   await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0 && (window.__evplan?.updates ?? 0) >= 1, null, { timeout: 30_000 });
   return { page, errors };
@@ -40,15 +40,6 @@ const inkPerBox = (page: Page) =>
   );
 
 const moveSlider = (page: Page, series: string, value: number) => page.evaluate(`(${MOVE_SLIDER})(${JSON.stringify({ series, value })})`);
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
 
 describe("the planner in the browser", () => {
   it("loads with no console errors and shows the headline figures and charts", async () => {

@@ -1,34 +1,25 @@
 // A lever's year table in the browser (issue 13): a year edited by hand is applied, carried by the link and the
 // exported YAML exactly, and `evplan run` of that YAML gives the page's own figures; the slider scales the whole
 // path, the years set by hand included.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
+import { MOVE_SLIDER } from "../bench/browser-helpers.mjs";
+import { plannerBrowser } from "./planner-browser";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-let server: { url: string; stop: () => void };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const planner = plannerBrowser();
 
 async function open(hash: string, width = 1400): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
+  const page = await planner.browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0, null, { timeout: 30_000 });
   return { page, errors };
 }
