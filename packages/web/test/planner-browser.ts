@@ -10,11 +10,15 @@ export interface PlannerBrowser {
   readonly browser: Browser;
 }
 
-/** Registers the file's beforeAll/afterAll; the fields are read inside tests, once the set-up has run. */
-export function plannerBrowser(): PlannerBrowser {
+/**
+ * Registers the file's beforeAll/afterAll; the fields are read inside tests, once the set-up has run. `before` runs
+ * first (e.g. the server's environment: its own database).
+ */
+export function plannerBrowser(before?: () => void): PlannerBrowser {
   let server: { url: string; stop: () => void } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
+    before?.();
     server = await startServer();
     browser = await launch();
   }, 60_000);

@@ -1,34 +1,25 @@
 // Saved scenarios in the planner, through the evplan server: save the current settings, list, rename, open from a
 // shared link, delete. Headless Debian Chromium against the real server (its own temporary database).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { MOVE_SLIDER, launch, startServer } from "../bench/browser-helpers.mjs";
+import type { Page } from "playwright-core";
+import { MOVE_SLIDER } from "../bench/browser-helpers.mjs";
+import { plannerBrowser } from "./planner-browser";
 
-let server: { url: string; stop: () => void };
-let browser: Browser;
-
-beforeAll(async () => {
-  process.env.EVPLAN_DB = join(mkdtempSync(join(tmpdir(), "evplan-web-saved-")), "db.sqlite");
-  server = await startServer();
-  browser = await launch();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+// The server with a temporary database of its own.
+const planner = plannerBrowser(() => (process.env.EVPLAN_DB = join(mkdtempSync(join(tmpdir(), "evplan-web-saved-")), "db.sqlite")));
 
 async function open(hash = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await planner.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("dialog", (d) => void d.accept());
-  await page.goto(server.url + hash);
+  await page.goto(planner.url + hash);
   await page.waitForFunction(() => (window.__evplan?.runs ?? 0) > 0, null, { timeout: 30_000 });
   return { page, errors };
 }
@@ -47,7 +38,7 @@ describe("saved scenarios in the planner", () => {
     expect(await page.locator('[data-testid="saved-message"]').innerText()).toMatch(/Saved "triple-subsidy"/);
 
     // The server has it, with the lever's path as the planner applied it (what the exported YAML carries).
-    const saved = await (await fetch(`${server.url}api/v1/saved/triple-subsidy`)).json();
+    const saved = await (await fetch(`${planner.url}api/v1/saved/triple-subsidy`)).json();
     expect(saved.notes).toBe("subsidy programme x3");
     expect(saved.scenario.overrides["policy.subsidy_scale"].interpolation).toBe("step");
     expect(Object.values(saved.scenario.overrides["policy.subsidy_scale"].values)).toContain(3);
@@ -79,7 +70,7 @@ describe("saved scenarios in the planner", () => {
 
     await page.click('[data-testid="saved-subsidy-x3"] [data-testid="saved-delete"]');
     await page.locator('[data-testid="saved-subsidy-x3"]').waitFor({ state: "detached" });
-    expect((await fetch(`${server.url}api/v1/saved/subsidy-x3`)).status).toBe(404);
+    expect((await fetch(`${planner.url}api/v1/saved/subsidy-x3`)).status).toBe(404);
     expect(errors).toEqual([]);
   });
 });
