@@ -13,7 +13,7 @@ export declare const TAB_SETTLE_MS: number;
 export declare function firstLoad(
   browser: Browser,
   url: string,
-  options?: { settleMs?: number },
+  options?: { settleMs?: number; onStart?: () => void; onEnd?: () => void },
 ): Promise<{ ms: number; firstScreen: number; allDrawn: number }>;
 /** A child process keeping one core busy until this process exits (or it is killed). */
 export declare function busyCore(): { kill: () => void };

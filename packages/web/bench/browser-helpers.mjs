@@ -77,9 +77,10 @@ export const TAB_SETTLE_MS = 1000;
  * The end is signalled by the page itself (a console message from its `__evplanOnUpdate` hook) rather than polled:
  * polling ran the benchmark's injected script on the page's main thread during the load (31 ms in a trace).
  * Returns the wall time from the navigation's request to the signal, and in the page's clock (from the navigation's
- * start) when the first screen (cards and charts in view) and all charts were drawn.
+ * start) when the first screen (cards and charts in view) and all charts were drawn. `onStart` and `onEnd` run just
+ * before the navigation and just after the signal (e.g. to read CPU counters around the load).
  */
-export async function firstLoad(browser, url, { settleMs = TAB_SETTLE_MS } = {}) {
+export async function firstLoad(browser, url, { settleMs = TAB_SETTLE_MS, onStart, onEnd } = {}) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   try {
     const page = await context.newPage();
@@ -92,10 +93,12 @@ export async function firstLoad(browser, url, { settleMs = TAB_SETTLE_MS } = {})
     });
     if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
     const done = page.waitForEvent("console", { predicate: (m) => m.text() === "evplan:first-update", timeout: 30000 });
+    onStart?.();
     const t0 = Date.now();
     await page.goto(url);
     await done;
     const ms = Date.now() - t0;
+    onEnd?.();
     // The first screen's frame is recorded a frame after it was drawn: wait for it.
     await page.waitForFunction(() => window.__evplan?.firstShownAt !== undefined, null, { timeout: 30000 });
     const clock = await page.evaluate(() => ({ firstScreen: window.__evplan?.firstShownAt ?? NaN, allDrawn: window.__evplanAllDrawnAt ?? NaN }));

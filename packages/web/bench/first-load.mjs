@@ -17,7 +17,7 @@ const builds = [
   ...args.filter((a) => a.startsWith("--against=")).map((a) => ({ name: a.slice(10), dir: a.slice(10) })),
 ];
 const busy = args.includes("--idle") ? null : busyCore();
-console.log(busy ? "one core kept busy by a child process (node -e 'for (;;) {}')" : "no busy core (--idle)");
+console.log(busy ? "one core kept busy by a child process (browser-helpers.mjs, busyCore)" : "no busy core (--idle)");
 console.log(settleMs ? `each load in a new context's tab left open ${settleMs} ms first` : "each load as soon as the new tab is open (--fresh-tab)");
 const avg = () =>
   loadavg()

@@ -216,12 +216,6 @@ async function drag(m, d) {
   });
 }
 
-/** A first load (browser-helpers.mjs, `firstLoad`): a new context's settled tab, to every chart drawn. */
-async function loadOnce(server) {
-  const l = await firstLoad(browser, server.url);
-  return { ms: l.ms, firstScreen: l.firstScreen };
-}
-
 /** One run: steps, drags and first loads, alternating between the builds move by move (same load for each). */
 async function measure() {
   const ms = [];
@@ -239,7 +233,7 @@ async function measure() {
   }
   for (let i = 0; i < 5; i++)
     for (let k = 0; k < servers.length; k++) {
-      const l = await loadOnce(servers[k].server);
+      const l = await firstLoad(browser, servers[k].server.url);
       ms[k].loads.push(l.ms);
       ms[k].firstScreens.push(l.firstScreen);
     }

@@ -80,8 +80,8 @@ export class PlannerModel {
 
   /**
    * What each control shows in a preset: the lever's value in its display year, that year, and its dated path.
-   * Worked out once per compiled preset (they do not depend on the levers moved); the reply's copy is a structured
-   * clone, so the cached objects are never handed out to be changed.
+   * Worked out once per compiled preset (they do not depend on the levers moved): every reply carries the same
+   * objects, which nothing changes (the worker's replies reach the page as structured clones).
    */
   presetLevers(presetName: string): PresetLevers {
     const preset = this.compiled(presetName);
@@ -133,10 +133,9 @@ export class PlannerModel {
    */
   warmRun(preset: string, overrides: Record<string, number>, years: Record<string, Record<number, number>> = {}): void {
     const base = this.compiled(preset);
-    const lever = this.levers.find((l) => l.series === "policy.subsidy_scale");
     const moved = { ...overrides };
-    if (lever && base.slots.has(lever.series) && moved[lever.series] === undefined)
-      moved[lever.series] = leverValue(leverTarget(this.registry, base, lever.series, lever.fromYear), base, base.params).value;
+    const shown = this.presetLevers(preset).leverDefaults["policy.subsidy_scale"];
+    if (shown !== undefined && moved["policy.subsidy_scale"] === undefined) moved["policy.subsidy_scale"] = shown;
     const n = outputLength(base.nYears);
     if (this.warmScratch?.length !== n) this.warmScratch = new Float64Array(n);
     this.run(0, preset, moved, () => 0, years, this.warmScratch);
