@@ -215,6 +215,8 @@ describe("accessibility", () => {
     expect(await page.locator(".charts .chart-data").count()).toBe(9);
     await page.click('[data-chart="share"] .chart-data summary');
     const table = page.locator('[data-chart="share"] .chart-data table');
+    // The table is drawn once the details open (Chart.tsx renders it on toggle): wait for its rows.
+    await page.waitForSelector('[data-chart="share"] .chart-data tbody tr', { timeout: 30_000 });
     const head = await table.locator("thead th").allInnerTexts();
     expect(head).toEqual(["year", "2-wheelers", "3-wheelers", "cars", "LCVs", "buses", "trucks", "all segments", "NEVP targets"]);
     const rows = await table.locator("tbody tr").allInnerTexts();

@@ -224,6 +224,8 @@ describe("the planner in the browser", () => {
     expect(await page.locator('[data-chart="fan-share"] .legend li').count()).toBe(4);
     expect(await page.locator('[data-testid="median-note"]').innerText()).toMatch(/median .* is not the central run/);
     await page.click('[data-chart="tornado"] .chart-data summary');
+    // The table is drawn once the details open (Chart.tsx renders it on toggle): wait for its rows.
+    await page.waitForSelector('[data-chart="tornado"] .chart-data tbody th', { timeout: 30_000 });
     const inputs = await page.locator('[data-chart="tornado"] .chart-data tbody th').allInnerTexts();
     expect(inputs.length).toBeGreaterThanOrEqual(5);
     for (const name of inputs) expect(name).not.toMatch(/^[a-z_]+\.[a-z_.]+$/);
