@@ -5,10 +5,16 @@
 // top script functions of a sampled CPU profile, and the paint invalidations.
 // Usage: npm run build:web && node packages/web/bench/trace-step.mjs [moves=30] [build folder] [--idle]
 //        [--invalidations] [--profile] [--profile-main] [--css=RULES] [--script=JS] [--save=FILE] [--warmup=N] (these two add tracing overhead: read the thread times without them)
+//        [--drag] (the moves as drags of 30 inputs, one a frame, as the latency benchmark drags; figures per input)
 import { busyCore, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
-const moves = Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
+const dragging = args.includes("--drag");
+// A drag is 30 inputs; the figures below are per input, so a drag trace covers whole drags of at least `moves` inputs.
+const DRAG_INPUTS = 30;
+const moves = dragging
+  ? Math.ceil(Number(args.find((a) => /^\d+$/.test(a)) ?? 30) / DRAG_INPUTS) * DRAG_INPUTS
+  : Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
 const folder = args.find((a) => !/^\d+$/.test(a) && !a.startsWith("--"));
 const busy = args.includes("--idle") ? null : busyCore();
 const server = await startServer(folder);
@@ -36,6 +42,30 @@ const moveOnce = async (i) => {
   while (window.__evplan.updates <= before) await new Promise((r) => setTimeout(r, 2));
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 };
+/** One drag: a new value each frame (from a requestAnimationFrame callback), then until its last run is shown. */
+const dragOnce = async ([d, n]) => {
+  const input = document.querySelector('input[data-series="policy.subsidy_scale"]');
+  const [min, max, step] = [Number(input.min), Number(input.max), Number(input.step) || 0.01];
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  let before = window.__evplan.updates;
+  await new Promise((resolve) => {
+    let k = 0;
+    const tick = () => {
+      // Up and down the range, a step of the slider each frame, as a hand drags.
+      const i = (d * n + k) % 40;
+      const value = min + Math.round(((i < 20 ? i : 40 - i) / 20) * ((max - min) / step)) * step;
+      before = window.__evplan.updates;
+      setter.call(input, String(value));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      if (++k < n) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  const t = performance.now();
+  while (window.__evplan.updates <= before && performance.now() - t < 5000) await new Promise((r) => setTimeout(r, 2));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+};
 // --warmup=N moves before tracing (the JIT's first compilations of the step's code then fall outside the trace).
 const warmup = Number(args.find((a) => a.startsWith("--warmup="))?.slice(9) ?? 0);
 for (let i = 0; i < warmup; i++) await page.evaluate(moveOnce, 1000 + i);
@@ -59,10 +89,16 @@ await cdp.send("Tracing.start", {
     ],
   },
 });
-for (let i = 0; i < moves; i++) {
-  await page.waitForTimeout(50);
-  await page.evaluate(moveOnce, i);
-}
+if (dragging)
+  for (let d = 0; d < moves / DRAG_INPUTS; d++) {
+    await page.waitForTimeout(200);
+    await page.evaluate(dragOnce, [d, DRAG_INPUTS]);
+  }
+else
+  for (let i = 0; i < moves; i++) {
+    await page.waitForTimeout(50);
+    await page.evaluate(moveOnce, i);
+  }
 await cdp.send("Tracing.end");
 await done;
 // --save=FILE keeps the raw trace (open it in chrome://tracing or Perfetto).
@@ -84,7 +120,7 @@ for (const e of events) {
   perThread.set(k, (perThread.get(k) ?? 0) + (e.tdur ?? e.dur ?? 0));
 }
 const ms = (us) => (us / 1000 / moves).toFixed(2).padStart(7);
-console.log(`per move (${moves} moves), thread time of top-level tasks by thread:`);
+console.log(`per ${dragging ? "drag input" : "move"} (${moves} ${dragging ? "inputs" : "moves"}), thread time of top-level tasks by thread:`);
 for (const [k, v] of [...perThread].sort((a, b) => b[1] - a[1])) console.log(`  ${ms(v)} ms  ${k}`);
 
 // Main thread tasks by what they ran: a rendering frame (BeginMainFrame), script, or other; thread time.
