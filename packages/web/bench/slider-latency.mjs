@@ -13,8 +13,9 @@
 // - "all nine": every one of the nine charts redrawn, those out of view too.
 // Two ways of moving the slider (policy.subsidy_scale, the lever that changes every chart):
 // - "step": one move at a time, from a settled page (50 ms idle before each), e.g. a click or an arrow key;
-// - "drag": a new value every frame (as Chromium delivers a dragged slider's input), 8 drags of 30 steps. Runs
-//   are superseded by newer ones, so each input's latency is to the first frame showing a run requested after it.
+// - "drag": a new value every frame (as Chromium delivers a dragged slider's input), 8 drags of 30 steps, each
+//   followed by the page's background answers for its last setting. Runs are superseded by newer ones, so each
+//   input's latency is to the first frame showing a run requested after it.
 // First load: a new browser context (empty cache), its tab left open a second, navigating to the page until every
 // chart is drawn, 5 times (browser-helpers.mjs, `firstLoad`).
 // Busy core: unless --idle, the benchmark starts a child node process spinning in a loop (one core at 100%) before
@@ -176,6 +177,7 @@ async function step(m, i) {
 
 async function drag(m, d) {
   await m.page.waitForTimeout(200);
+  const analyses = await m.page.evaluate(() => window.__evplan.analyses ?? 0);
   await timed(m, m.cpuDrag, async () => {
     const r = await m.page.evaluate(async (d) => {
       const inputs = [];
@@ -214,6 +216,19 @@ async function drag(m, d) {
     m.dragAll.push(...r.all);
     m.dragRuns += r.frames;
   });
+  await answered(m, analyses);
+}
+
+/**
+ * Waits for the page's background answers ("what it takes", "how sure") for its last setting, which come 300 ms
+ * after the last move (App.tsx, SETTLE_MS) and take about 400 ms of a worker's CPU, so that they do not run in the
+ * next drag; with --against that is the other build's, and measured so, each build's drags paid for the other's
+ * answers. `before`: the count of answers before the moves.
+ */
+async function answered(m, before, { timeout = 15000, quiet = false } = {}) {
+  await m.page
+    .waitForFunction((n) => (window.__evplan.analyses ?? 0) > n, before, { timeout })
+    .catch(() => quiet || console.warn("  (no background answers within 15 s of a drag: the next drag may share the CPU with them)"));
 }
 
 /** One run: steps, drags and first loads, alternating between the builds move by move (same load for each). */
@@ -221,6 +236,9 @@ async function measure() {
   const ms = [];
   for (const view of views) for (const x of servers) ms.push(await openPage(x.server, view));
   for (let i = 0; i < moves; i++) for (const m of ms) await step(m, i);
+  // The answers for the steps' last setting first (the steps come too close together for any other to start);
+  // they may have come already, so this waits 3 s at most.
+  for (const m of ms) await answered(m, await m.page.evaluate(() => window.__evplan.analyses ?? 0), { timeout: 3000, quiet: true });
   for (let d = 0; d < 8; d++) for (const m of ms) await drag(m, d);
   for (const m of ms) {
     m.loads = [];

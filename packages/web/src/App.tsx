@@ -151,6 +151,8 @@ export function App() {
 
   // State -> model run (the newest request wins).
   const latest = useRef(0);
+  /** The ticket of the newest request answered (its reply shown, or its error): below `latest` while one is pending. */
+  const answered = useRef(0);
   useEffect(() => {
     if (!init) return;
     const ticket = ++latest.current;
@@ -162,6 +164,7 @@ export function App() {
         mark("reply");
         // A newer request was made: its reply follows; this one's buffer goes back to the worker for reuse.
         if (ticket !== latest.current) return client.release(r);
+        answered.current = ticket;
         // Render and draw every chart in this task: no scheduler hop, no extra frame.
         flushSync(() => {
           setError(null);
@@ -172,7 +175,10 @@ export function App() {
           window.__evplan.lastRunMs = r.millis;
         }
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        if (ticket === latest.current) answered.current = ticket;
+        setError(e.message);
+      });
   }, [init, state.preset, state.overrides, state.years]);
 
   useEffect(() => {
@@ -291,7 +297,7 @@ export function App() {
   );
   useLayoutEffect(() => {
     const box = chartsBox.current!;
-    const b = new ChartBoard(box);
+    const b = new ChartBoard(box, () => answered.current !== latest.current);
     board.current = b;
     const w = window as unknown as { __evplanBoardOption?: () => object; __evplanBoard?: ChartBoard };
     w.__evplanBoardOption = () => b.option();

@@ -17,7 +17,15 @@ export class ChartBoard {
   /** The drawing of the charts out of view, put off to after the frame, and what to call when all are drawn. */
   private late: { frame: number; timer: number; all: () => void } | null = null;
 
-  constructor(private readonly container: HTMLElement) {
+  /**
+   * `runPending`: whether a newer run has been asked for and not yet answered. The charts out of view then wait for
+   * it: in a drag (a new run every frame) drawing them between two runs put the next run's reply behind five charts
+   * nobody can see, and that reply's charts in view a frame later.
+   */
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly runPending: () => boolean = () => false,
+  ) {
     this.observer = new IntersectionObserver((entries) => {
       const v = (this.visible ??= new Set());
       for (const e of entries) {
@@ -55,14 +63,20 @@ export class ChartBoard {
     if (this.allDrawn()) return all();
     const late = { frame: 0, timer: 0, all };
     this.late = late;
-    late.frame = requestAnimationFrame(() => {
-      late.frame = 0;
-      late.timer = window.setTimeout(() => {
-        late.timer = 0;
-        for (const { plot } of this.plots.values()) plot.draw();
-        this.finishLate();
-      }, 0);
-    });
+    const afterFrame = () => {
+      late.frame = requestAnimationFrame(() => {
+        late.frame = 0;
+        late.timer = window.setTimeout(() => {
+          late.timer = 0;
+          // A newer run is on its way (its update replaces this one): wait a frame more. If it never comes (it
+          // failed), the request is no longer pending and the charts are drawn with this run.
+          if (this.runPending()) return afterFrame();
+          for (const { plot } of this.plots.values()) plot.draw();
+          this.finishLate();
+        }, 0);
+      });
+    };
+    afterFrame();
   }
 
   private finishLate(): void {

@@ -120,6 +120,52 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
+  it("in a drag, draws the charts out of view once the moves stop, with the last move's run", async () => {
+    const fresh = await open("#s=nevp-2025-30&o.policy.subsidy_scale=3");
+    const expected = await headline(fresh.page, "share2030");
+    await fresh.page.close();
+    const { page, errors } = await open();
+    const updates = await page.evaluate(() => window.__evplan!.updates);
+    // Twenty moves, one a frame (as a dragged slider's input comes), the page at its top: the last chart is out of
+    // view. Its plot counts the times it is painted; the page counts the runs it shows.
+    const drag = await page.evaluate(`(async () => {
+      const move = ${MOVE_SLIDER};
+      const slots = [...document.querySelectorAll(".charts [data-slot]")];
+      const last = slots[slots.length - 1];
+      const plot = window.__evplanBoard.plot(last.dataset.slot);
+      let painted = 0;
+      const draw = plot.draw.bind(plot);
+      plot.draw = () => { if (plot.dirty) painted++; draw(); };
+      const shown0 = window.__evplan.shown;
+      await new Promise((resolve) => {
+        let k = 0;
+        const tick = () => {
+          move({ series: "policy.subsidy_scale", value: k === 19 ? 3 : 0.5 + k * 0.1 });
+          if (++k < 20) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      return { outOfView: last.getBoundingClientRect().top > innerHeight, painted, shown: window.__evplan.shown - shown0 };
+    })()`);
+    const { outOfView, painted, shown } = drag as { outOfView: boolean; painted: number; shown: number };
+    expect(outOfView).toBe(true);
+    // What is in view followed the moves, a few of them at least (CI machines are slow)...
+    expect(shown).toBeGreaterThanOrEqual(3);
+    // ...while the chart out of view waited for the moves to stop (board.ts: a pending run holds it back).
+    expect(painted).toBeLessThanOrEqual(2);
+    // Then every chart is drawn with the last move's run.
+    await page.waitForFunction((u) => window.__evplan!.updates > u, updates, { timeout: 10_000 });
+    const stale = await page.evaluate(() => {
+      const board = (window as unknown as { __evplanBoard: { plot(id: string): { dirty: boolean } } }).__evplanBoard;
+      return [...document.querySelectorAll<HTMLElement>(".charts [data-slot]")].filter((el) => board.plot(el.dataset.slot!).dirty).map((el) => el.dataset.slot);
+    });
+    expect(stale).toEqual([]);
+    expect(await headline(page, "share2030")).toBe(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the year's values in the axis tooltip over a chart, in the chart's own format", async () => {
     const { page, errors } = await open();
     await page.locator('[data-slot="share"]').scrollIntoViewIfNeeded();
