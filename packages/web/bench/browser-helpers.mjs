@@ -1,5 +1,6 @@
 // Browser helpers shared by the web tests and the latency benchmark: serve the build, launch Debian's Chromium.
 import { spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -106,4 +107,28 @@ export async function firstLoad(browser, url, { settleMs = TAB_SETTLE_MS, onStar
   } finally {
     await context.close();
   }
+}
+
+/** CPU time (ms, user and system) of every Chromium process now, by pid, with its type (from /proc: Linux only). */
+export function chromiumCpu() {
+  const m = new Map();
+  for (const p of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, "utf8");
+      if (!cmd.includes("chromium")) continue;
+      const st = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      const type = (/--type=([\w-]+)/.exec(cmd) ?? [0, "browser"])[1];
+      m.set(p, [type, (+st[11] + +st[12]) * 10]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return m;
+}
+
+/** CPU time (ms) by process type between two `chromiumCpu()` readings. */
+export function cpuByType(before, after) {
+  const by = new Map();
+  for (const [pid, [type, t]] of after) by.set(type, (by.get(type) ?? 0) + t - (before.get(pid)?.[1] ?? 0));
+  return by;
 }

@@ -3,8 +3,7 @@
 // drags), when the page sent its run, got the reply, showed what is in view and painted the frame after, from the
 // input; and Chromium's CPU time per input by process type (from /proc, Linux only). One core kept busy unless --idle.
 // Usage: npm run build:web && node packages/web/bench/drag-phases.mjs [build folder] [--idle] [--drags=8]
-import { readFileSync, readdirSync } from "node:fs";
-import { busyCore, launch, startServer } from "./browser-helpers.mjs";
+import { busyCore, chromiumCpu, cpuByType, launch, startServer } from "./browser-helpers.mjs";
 
 const args = process.argv.slice(2);
 const drags = Number(args.find((a) => a.startsWith("--drags="))?.slice(8) ?? 8);
@@ -16,21 +15,6 @@ await page.goto(server.url);
 await page.waitForFunction(() => (window.__evplan?.updates ?? 0) >= 1, null, { timeout: 30000 });
 await page.evaluate(() => document.querySelector("[data-slot]").scrollIntoView({ block: "start" }));
 await page.waitForTimeout(1500);
-
-/** CPU time (ms) of each Chromium process, by pid, with its type. */
-const cpu = () => {
-  const m = new Map();
-  for (const p of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
-    try {
-      const cmd = readFileSync(`/proc/${p}/cmdline`, "utf8");
-      if (!cmd.includes("chromium")) continue;
-      const st = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
-      const type = (/--type=([\w-]+)/.exec(cmd) ?? [0, "browser"])[1];
-      m.set(p, [type, (+st[11] + +st[12]) * 10]);
-    } catch {}
-  }
-  return m;
-};
 
 /** One drag; per input, the times (from the input) of its request, its reply, "charts in view" and the frame after. */
 const drag = (d) =>
@@ -73,13 +57,13 @@ const drag = (d) =>
   }, d);
 
 for (let d = 0; d < 2; d++) await drag(100 + d); // warm-up
-const before = cpu();
+const before = chromiumCpu();
 const rows = [];
 for (let d = 0; d < drags; d++) {
   await page.waitForTimeout(200);
   rows.push(...(await drag(d)));
 }
-const after = cpu();
+const after = chromiumCpu();
 const n = rows.length;
 const q = (xs, p) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -91,8 +75,7 @@ names.forEach((name, i) => {
   const xs = rows.map((r) => r[i]);
   console.log(`  ${name.padEnd(15)} ${q(xs, 0.5).toFixed(1)} / ${q(xs, 0.95).toFixed(1)} / ${Math.max(...xs.filter(Number.isFinite)).toFixed(1)}`);
 });
-const by = new Map();
-for (const [pid, [type, t]] of after) by.set(type, (by.get(type) ?? 0) + t - (before.get(pid)?.[1] ?? 0));
+const by = cpuByType(before, after);
 console.log(
   `CPU per input (ms, including the 200 ms pauses between drags): ${[...by]
     .filter(([, v]) => v)
