@@ -178,42 +178,16 @@ export const Uncertainty = memo(function Uncertainty({
             {t.medianNote}
           </p>
           <div className="charts">
-            <Chart
-              id="fan-share"
-              title={`${t.evShare2030.replace(/[,،] 2030/, "")}`}
-              unit={t.unitShare.split(/[;؛]/)[0]}
-              option={options.share}
-              docAnchor="uncertainty.html#monte-carlo-report"
-              t={t}
-              scenario={scenario}
-            />
-            <Chart
-              id="fan-co2"
-              title={t.chartCo2}
-              unit={t.unitCo2}
-              option={options.co2}
-              docAnchor="uncertainty.html#monte-carlo-report"
-              t={t}
-              scenario={scenario}
-            />
-            <Chart
-              id="fan-fiscal"
-              title={t.chartLedger}
-              unit={t.unitLedger}
-              option={options.fiscal}
-              docAnchor="uncertainty.html#monte-carlo-report"
-              t={t}
-              scenario={scenario}
-            />
-            <Chart
-              id="tornado"
-              title={t.tornado}
-              unit={t.tornadoNote}
-              option={options.tornado}
-              docAnchor="uncertainty.html#sensitivity"
-              t={t}
-              scenario={scenario}
-            />
+            {(
+              [
+                ["fan-share", t.evShare2030.replace(/[,،] 2030/, ""), t.unitShare.split(/[;؛]/)[0], options.share, "monte-carlo-report"],
+                ["fan-co2", t.chartCo2, t.unitCo2, options.co2, "monte-carlo-report"],
+                ["fan-fiscal", t.chartLedger, t.unitLedger, options.fiscal, "monte-carlo-report"],
+                ["tornado", t.tornado, t.tornadoNote, options.tornado, "sensitivity"],
+              ] as const
+            ).map(([id, title, unit, option, anchor]) => (
+              <Chart key={id} id={id} title={title} unit={unit} option={option} docAnchor={`uncertainty.html#${anchor}`} t={t} scenario={scenario} />
+            ))}
           </div>
         </>
       )}

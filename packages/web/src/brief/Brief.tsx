@@ -47,6 +47,8 @@ interface BriefData {
 
 const pkr = (v: number, digits = 0) => `PKR ${fmtNumber(v / 1e9, digits)} bn`;
 const pp = (d: number) => `${d >= 0 ? "+" : "−"}${Math.abs(d * 100).toFixed(1)} pp`;
+/** A signed change in PKR billions, with the true minus sign as `pp` writes it. */
+const bnChange = (v: number) => `${v >= 0 ? "+" : "−"}${fmtNumber(Math.abs(v) / 1e9, 1)} bn`;
 
 export function Brief() {
   const [data, setData] = useState<BriefData | null>(null);
@@ -278,21 +280,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
 
       <section className="brief-charts">
         {charts.map((c) => (
-          <figure key={c.id}>
-            <figcaption>
-              <strong>{c.title}</strong>
-              <span>{c.unit}</span>
-            </figcaption>
-            <StaticChart option={c.option} width={335} height={175} onDrawn={onDrawn} />
-            <ul className="brief-legend">
-              {legendItems(c.option as never).map((l) => (
-                <li key={l.name}>
-                  <i className={`key ${l.kind}`} style={{ color: l.color }} />
-                  {l.name}
-                </li>
-              ))}
-            </ul>
-          </figure>
+          <BriefFigure key={c.id} title={c.title} unit={c.unit} option={c.option} width={335} height={175} onDrawn={onDrawn} />
         ))}
       </section>
 
@@ -322,7 +310,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
                   <tr key={x.factor}>
                     <td>{names.factor(x.factor)}</td>
                     <td>{pp(x.effects[0])}</td>
-                    <td>{`${x.effects[1] >= 0 ? "+" : "−"}${fmtNumber(Math.abs(x.effects[1]) / 1e9, 1)} bn`}</td>
+                    <td>{bnChange(x.effects[1])}</td>
                   </tr>
                 ))}
                 <tr>
@@ -330,7 +318,11 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
                   <td>
                     {pp(why.decomposition.to[0] - why.decomposition.from[0] - why.decomposition.factors.slice(0, 6).reduce((s, x) => s + x.effects[0], 0))}
                   </td>
-                  <td>{`${fmtNumber((why.decomposition.to[1] - why.decomposition.from[1] - why.decomposition.factors.slice(0, 6).reduce((s, x) => s + x.effects[1], 0)) / 1e9, 1)} bn`}</td>
+                  <td>
+                    {bnChange(
+                      why.decomposition.to[1] - why.decomposition.from[1] - why.decomposition.factors.slice(0, 6).reduce((s, x) => s + x.effects[1], 0),
+                    )}
+                  </td>
                 </tr>
                 <tr className="total">
                   <td>these settings</td>
@@ -340,21 +332,7 @@ function BriefPages({ init, run, analysis, compare, why }: BriefData) {
               </tbody>
             </table>
           </div>
-          <figure className="brief-co2">
-            <figcaption>
-              <strong>{t.chartCo2}</strong>
-              <span>{t.unitCo2}</span>
-            </figcaption>
-            <StaticChart option={co2} width={660} height={150} onDrawn={onDrawn} />
-            <ul className="brief-legend">
-              {legendItems(co2 as never).map((l) => (
-                <li key={l.name}>
-                  <i className={`key ${l.kind}`} style={{ color: l.color }} />
-                  {l.name}
-                </li>
-              ))}
-            </ul>
-          </figure>
+          <BriefFigure className="brief-co2" title={t.chartCo2} unit={t.unitCo2} option={co2} width={660} height={150} onDrawn={onDrawn} />
         </section>
       )}
 
@@ -566,6 +544,43 @@ function waterfallBriefOption(steps: ReturnType<typeof waterfallSteps>, scale: n
       { type: "bar", stack: "w", data: delta, barMaxWidth: 14 },
     ],
   };
+}
+
+/** A chart of the brief with its title, unit and legend (the legend in words: the page is printed). */
+function BriefFigure({
+  className,
+  title,
+  unit,
+  option,
+  width,
+  height,
+  onDrawn,
+}: {
+  className?: string;
+  title: string;
+  unit: string;
+  option: object | null;
+  width: number;
+  height: number;
+  onDrawn: () => void;
+}) {
+  return (
+    <figure className={className}>
+      <figcaption>
+        <strong>{title}</strong>
+        <span>{unit}</span>
+      </figcaption>
+      <StaticChart option={option} width={width} height={height} onDrawn={onDrawn} />
+      <ul className="brief-legend">
+        {legendItems(option as never).map((l) => (
+          <li key={l.name}>
+            <i className={`key ${l.kind}`} style={{ color: l.color }} />
+            {l.name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
 }
 
 function StaticChart({ option, width, height, onDrawn }: { option: object | null; width: number; height: number; onDrawn: () => void }) {
