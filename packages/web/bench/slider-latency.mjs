@@ -2,7 +2,7 @@
 // Benchmark (not a test): slider-to-charts latency, first load time and bundle sizes of the web planner in headless
 // Chromium, with a second process keeping one core busy.
 // Usage: npm run build:web && node packages/web/bench/slider-latency.mjs [moves=100] [--runs=3] [--phases] [--raw] [--idle]
-//        [--against=DIR] [--top]
+//        [--against=DIR] [--top] [--gap=MS]
 //
 // Two latencies, each from the input event to the first frame after (a requestAnimationFrame callback, which runs
 // just before that frame is painted):
@@ -12,7 +12,7 @@
 //   all nine in one task reports this when all nine are drawn, so the two measure the same thing for it.
 // - "all nine": every one of the nine charts redrawn, those out of view too.
 // Two ways of moving the slider (policy.subsidy_scale, the lever that changes every chart):
-// - "step": one move at a time, from a settled page (50 ms idle before each), e.g. a click or an arrow key;
+// - "step": one move at a time, from a settled page (50 ms idle before each, --gap=MS), e.g. a click or an arrow key;
 // - "drag": a new value every frame (as Chromium delivers a dragged slider's input), 8 drags of 30 steps, each
 //   followed by the page's background answers for its last setting. Runs are superseded by newer ones, so each
 //   input's latency is to the first frame showing a run requested after it.
@@ -43,6 +43,9 @@ const raw = args.includes("--raw");
 const settleArg = args.find((a) => a.startsWith("--settle="));
 const settle = settleArg ? Number(settleArg.slice(9)) : null;
 const idle = args.includes("--idle");
+// --gap=MS: the pause before each step (default 50 ms). From 300 ms on (App.tsx, SETTLE_MS) the page's background
+// answers for a step start before the next step, as they do for a user who clicks now and then.
+const gap = Number(args.find((a) => a.startsWith("--gap="))?.slice(6) ?? 50);
 // "charts": scrolled to the charts (the figure a slider move is judged by); --top adds the page as it opens.
 const views = args.includes("--top") ? ["charts", "top"] : ["charts"];
 const against = args.find((a) => a.startsWith("--against="))?.slice(10);
@@ -139,7 +142,7 @@ async function timed(m, acc, f) {
 }
 
 async function step(m, i) {
-  await m.page.waitForTimeout(50);
+  await m.page.waitForTimeout(gap);
   await timed(m, m.cpuStep, async () => {
     const [ms, all, marks] = await m.page.evaluate(async (i) => {
       window.__evplanTrace = [];
@@ -288,7 +291,7 @@ for (let r = 1; r <= runs; r++) {
       x.all[m.view].dragAll.push(...m.dragAll);
       console.log(`${ind}${VIEW[m.view]}, input to the next frame after:`);
       console.log(`${ind}  what is in view redrawn (cards and every chart in view):`);
-      console.log(`${ind}    step (${moves} single moves): ${line(m.steps)}; the first move after load ${m.steps[0].toFixed(1)} ms`);
+      console.log(`${ind}    step (${moves} single moves, ${gap} ms apart): ${line(m.steps)}; the first move after load ${m.steps[0].toFixed(1)} ms`);
       console.log(`${ind}    drag (${m.drag.length} inputs, one a frame): ${line(m.drag)} (${m.dragRuns} updates shown)`);
       console.log(`${ind}  all nine charts redrawn (those out of view too):`);
       console.log(`${ind}    step: ${line(m.stepsAll)}`);

@@ -60,7 +60,9 @@ declare global {
       lastRunMs: number;
       lastUpdateMs: number;
       state: ViewState;
+      /** First-screen answers asked for (`analysesAsked`) and received (`analyses`; a cancelled one never is). */
       analyses?: number;
+      analysesAsked?: number;
       /** When the first screen was complete (the frame after the first `shown`), from the navigation's start. */
       firstShownAt?: number;
     };
@@ -192,16 +194,25 @@ export function App() {
   useEffect(() => {
     if (!init || !settled) return;
     const asked = { preset: state.preset, overrides: state.overrides, years: state.years, key };
+    let waiting = false;
     const timer = setTimeout(() => {
+      waiting = true;
+      if (window.__evplan) window.__evplan.analysesAsked = (window.__evplan.analysesAsked ?? 0) + 1;
       background.analysis(asked.preset, asked.overrides, HEADLINE_SAMPLES, asked.years).then(
         (reply) => {
+          waiting = false;
           setAnalysis((a) => (a?.key === asked.key ? a : { key: asked.key, reply }));
           if (window.__evplan) window.__evplan.analyses = (window.__evplan.analyses ?? 0) + 1;
         },
         (e: Error) => setError(e.message),
       );
     }, SETTLE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      // The settings moved while the answers were being worked out: they are dropped, so that the background
+      // worker does not share the core with the move that made them useless (about 400 ms of CPU).
+      if (waiting) background.cancelAnalyses();
+    };
   }, [init, key, settled]);
   const analysisPending = analysis?.key !== key;
 

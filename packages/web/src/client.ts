@@ -8,7 +8,7 @@ export class ModelClient {
   /** Started on the first request: a client made at load (the background questions' one) costs nothing until used. */
   private started: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void; type: string }>();
   private initWaiter: ((r: InitReply) => void) | null = null;
   /** The catalogue, when the worker was started and asked for it before this client existed (boot.ts). */
   private earlyInit: InitReply | null = null;
@@ -55,7 +55,7 @@ export class ModelClient {
   private request<T>(msg: DistributiveOmit<Extract<Request, { id: number }>, "id">): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject, type: msg.type });
       this.worker.postMessage({ ...msg, id });
     });
   }
@@ -132,6 +132,20 @@ export class ModelClient {
 
   analysis(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Promise<AnalysisReply> {
     return this.request({ type: "analysis", preset, overrides, samples, years });
+  }
+
+  /**
+   * The first-screen answers asked for so far are not wanted any more (the settings moved): the worker stops the
+   * one it is computing at its next slice and skips those waiting, and their promises never settle.
+   */
+  cancelAnalyses(): void {
+    let upTo = 0;
+    for (const [id, p] of this.pending)
+      if (p.type === "analysis") {
+        upTo = Math.max(upTo, id);
+        this.pending.delete(id);
+      }
+    if (upTo > 0) this.worker.postMessage({ type: "cancel-analysis", upTo });
   }
 
   decompose(

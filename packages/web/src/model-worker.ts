@@ -17,6 +17,7 @@ import { PlannerModel } from "./planner";
 import { decodeCompiled } from "./compiled-form";
 import { registryFromText } from "./pack";
 import { DEFAULT_STATE } from "./state";
+import { slicedUncertainty } from "./sliced-uncertainty";
 import type { AnalysisReply, ParameterInfo, PresetInfo, Reply, Request, YearEdits } from "./protocol";
 
 // Validated at build time (vite.config.ts): read back, not validated again.
@@ -63,7 +64,7 @@ function loadPreset(name: string): Promise<void> | null {
 }
 
 /** What a request needs before it runs: its presets read back, and the full core unless a run has all it needs. */
-async function prepare(msg: Request): Promise<void> {
+async function prepare(msg: Exclude<Request, { type: "cancel-analysis" }>): Promise<void> {
   if (msg.type === "release" || msg.type === "backtest") return msg.type === "backtest" ? void (await fullCore()) : undefined;
   if (msg.type === "init") {
     // The preset the page will run first: read while the catalogue is answered and the page renders (a failure
@@ -89,17 +90,40 @@ const spare: Float64Array[] = [];
 /** The first screen's background answers, once per setting (the key is the preset and the sorted overrides). */
 const analysisCache = new Map<string, Omit<AnalysisReply, "id">>();
 
-function analysis(preset: string, overrides: Record<string, number>, samples: number, years: YearEdits = {}): Omit<AnalysisReply, "id"> {
+/** First-screen answers asked for up to this request id are no longer wanted (`cancel-analysis`). */
+let analysesCancelledUpTo = 0;
+/** A task boundary that lets the worker read its messages: a message to itself (no timer clamping). */
+const yieldChannel = new MessageChannel();
+const giveWay = () =>
+  new Promise<void>((resolve) => {
+    yieldChannel.port1.onmessage = () => resolve();
+    yieldChannel.port2.postMessage(null);
+  });
+
+/**
+ * "What it takes" and "how sure" for a setting, or null when the page moved on before they were done: the Monte
+ * Carlo runs in slices and stops at the first slice after a `cancel-analysis` that covers this request.
+ */
+async function analysis(
+  id: number,
+  preset: string,
+  overrides: Record<string, number>,
+  samples: number,
+  years: YearEdits = {},
+): Promise<Omit<AnalysisReply, "id"> | null> {
   const key = JSON.stringify([preset, samples, Object.entries(overrides).sort(), Object.entries(years).sort()]);
   const hit = analysisCache.get(key);
   if (hit) return { ...hit, millis: 0 };
+  const abandoned = () => id <= analysesCancelledUpTo;
+  if (abandoned()) return null;
   const t0 = performance.now();
   const c = planner.planner(preset, overrides, years);
   const t = c.targets.find((x) => x.metric === "ev_sales_share" && x.segment === "total" && x.year === 2030);
   const target = { metric: "ev_sales_share", segment: "total", year: 2030, value: t?.value ?? 0.3, label: t?.label ?? "30% of all new sales electric" };
-  const { whatItTakes, runUncertainty, settingDifferences } = core!;
+  const { whatItTakes, settingDifferences } = core!;
   const w = whatItTakes(model, registry, c, target);
-  const report = runUncertainty(model, c, { samples, seed: 1, metrics: ["ev_sales_share"], difference: false });
+  const report = await slicedUncertainty(core!, model, c, { samples, seed: 1, metrics: ["ev_sales_share"], difference: false }, abandoned, giveWay);
+  if (!report) return null;
   const probabilities = report.targets.map((x) => ({
     metric: x.metric,
     segment: x.segment,
@@ -121,6 +145,11 @@ function analysis(preset: string, overrides: Record<string, number>, samples: nu
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<Request>) => {
   const msg = event.data;
+  // Read at once, not queued: an answer being computed checks it between slices.
+  if (msg.type === "cancel-analysis") {
+    analysesCancelledUpTo = Math.max(analysesCancelledUpTo, msg.upTo);
+    return;
+  }
   queue = queue.then(() =>
     prepare(msg).then(
       () => handle(msg),
@@ -134,7 +163,7 @@ function fail(msg: Request, e: unknown): void {
   post({ type: "error", id: "id" in msg ? msg.id : undefined, message });
 }
 
-function handle(msg: Request): void {
+function handle(msg: Exclude<Request, { type: "cancel-analysis" }>): void | Promise<void> {
   try {
     if (msg.type === "init") {
       // A scenario from outside the bundle (evplan brief <file>): known to the model before the presets are listed.
@@ -174,10 +203,13 @@ function handle(msg: Request): void {
       post({ type: "uncertainty", id: msg.id, report, tornado });
       return;
     }
-    if (msg.type === "analysis") {
-      post({ ...analysis(msg.preset, msg.overrides, msg.samples, msg.years), id: msg.id });
-      return;
-    }
+    if (msg.type === "analysis")
+      return analysis(msg.id, msg.preset, msg.overrides, msg.samples, msg.years).then(
+        (reply) => {
+          if (reply) post({ ...reply, id: msg.id });
+        },
+        (e: unknown) => fail(msg, e),
+      );
     if (msg.type === "decompose") {
       const { decomposeChange, headlineChangeMetrics } = core!;
       const to = planner.planner(msg.preset, msg.overrides, msg.years);

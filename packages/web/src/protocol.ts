@@ -56,6 +56,8 @@ export type Request =
   | { type: "uncertainty"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
   | { type: "backtest"; id: number; text?: string; file?: string; region?: string; mode?: string; fitUntil: number }
   | { type: "analysis"; id: number; preset: string; overrides: Record<string, number>; years?: YearEdits; samples: number }
+  /** The settings moved: the first-screen answers asked for up to this request id are not wanted (no reply). */
+  | { type: "cancel-analysis"; upTo: number }
   | {
       type: "decompose";
       id: number;

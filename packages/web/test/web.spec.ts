@@ -166,6 +166,34 @@ describe("the planner in the browser", () => {
     await page.close();
   });
 
+  it("drops the first screen's answers for a setting moved away from while they are worked out", async () => {
+    const fresh = await open("#s=nevp-2025-30&o.policy.subsidy_scale=2.7");
+    await fresh.page.waitForFunction(() => (window.__evplan!.analyses ?? 0) >= 1, null, { timeout: 30_000 });
+    await fresh.page.waitForSelector('[data-testid="headline-probability"][aria-busy="false"]');
+    const expected = await fresh.page.locator('[data-testid="headline-probability"]').innerText();
+    await fresh.page.close();
+    const { page, errors } = await open();
+    await page.waitForFunction(() => (window.__evplan!.analyses ?? 0) >= 1, null, { timeout: 30_000 });
+    const answered = await page.evaluate(() => window.__evplan!.analyses!);
+    // One move; as soon as its answers are asked for (300 ms later), another: the worker is then inside the first
+    // setting's answers (a goal seek and 200 samples take far longer than the few milliseconds in between).
+    await page.evaluate(`(async () => {
+      const move = ${MOVE_SLIDER};
+      const asked = window.__evplan.analysesAsked ?? 0;
+      move({ series: "policy.subsidy_scale", value: 1.9 });
+      while ((window.__evplan.analysesAsked ?? 0) === asked) await new Promise((r) => setTimeout(r, 1));
+      move({ series: "policy.subsidy_scale", value: 2.7 });
+    })()`);
+    await page.waitForFunction((n) => window.__evplan!.analyses! > n, answered, { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="headline-probability"][aria-busy="false"]');
+    expect(await page.locator('[data-testid="headline-probability"]').innerText()).toBe(expected);
+    // The first move's answers never came: the worker stopped them (one answer, not two, in the next two seconds).
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => window.__evplan!.analyses)).toBe(answered + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the year's values in the axis tooltip over a chart, in the chart's own format", async () => {
     const { page, errors } = await open();
     await page.locator('[data-slot="share"]').scrollIntoViewIfNeeded();
