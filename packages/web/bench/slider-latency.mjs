@@ -238,7 +238,14 @@ async function answered(m, before, { timeout = 15000, quiet = false } = {}) {
 async function measure() {
   const ms = [];
   for (const view of views) for (const x of servers) ms.push(await openPage(x.server, view));
+  for (const m of ms) m.asked0 = await m.page.evaluate(() => [window.__evplan.analyses ?? 0, window.__evplan.analysesAsked ?? 0]);
   for (let i = 0; i < moves; i++) for (const m of ms) await step(m, i);
+  // The background answers the steps asked for and those that came (the page drops those the next step made
+  // useless); with the default gap none is asked for.
+  for (const m of ms) {
+    const [got, asked] = await m.page.evaluate(() => [window.__evplan.analyses ?? 0, window.__evplan.analysesAsked ?? 0]);
+    m.answers = [got - m.asked0[0], asked - m.asked0[1]];
+  }
   // The answers for the steps' last setting first (the steps come too close together for any other to start);
   // they may have come already, so this waits 3 s at most.
   for (const m of ms) await answered(m, await m.page.evaluate(() => window.__evplan.analyses ?? 0), { timeout: 3000, quiet: true });
@@ -292,6 +299,7 @@ for (let r = 1; r <= runs; r++) {
       console.log(`${ind}${VIEW[m.view]}, input to the next frame after:`);
       console.log(`${ind}  what is in view redrawn (cards and every chart in view):`);
       console.log(`${ind}    step (${moves} single moves, ${gap} ms apart): ${line(m.steps)}; the first move after load ${m.steps[0].toFixed(1)} ms`);
+      if (m.answers[1] > 0) console.log(`${ind}      background answers in the steps: ${m.answers[0]} received of ${m.answers[1]} asked for`);
       console.log(`${ind}    drag (${m.drag.length} inputs, one a frame): ${line(m.drag)} (${m.dragRuns} updates shown)`);
       console.log(`${ind}  all nine charts redrawn (those out of view too):`);
       console.log(`${ind}    step: ${line(m.stepsAll)}`);
