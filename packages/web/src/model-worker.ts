@@ -63,8 +63,11 @@ function loadPreset(name: string): Promise<void> | null {
   return p;
 }
 
+/** The requests that wait their turn in the queue (a `cancel-analysis` is read at once). */
+type Queued = Exclude<Request, { type: "cancel-analysis" }>;
+
 /** What a request needs before it runs: its presets read back, and the full core unless a run has all it needs. */
-async function prepare(msg: Exclude<Request, { type: "cancel-analysis" }>): Promise<void> {
+async function prepare(msg: Queued): Promise<void> {
   if (msg.type === "release" || msg.type === "backtest") return msg.type === "backtest" ? void (await fullCore()) : undefined;
   if (msg.type === "init") {
     // The preset the page will run first: read while the catalogue is answered and the page renders (a failure
@@ -163,7 +166,7 @@ function fail(msg: Request, e: unknown): void {
   post({ type: "error", id: "id" in msg ? msg.id : undefined, message });
 }
 
-function handle(msg: Exclude<Request, { type: "cancel-analysis" }>): void | Promise<void> {
+function handle(msg: Queued): void | Promise<void> {
   try {
     if (msg.type === "init") {
       // A scenario from outside the bundle (evplan brief <file>): known to the model before the presets are listed.
